@@ -1,0 +1,65 @@
+package dev.snapref.conformance.cli;
+
+import dev.snapref.conformance.target.Target;
+import dev.snapref.conformance.target.TargetRun;
+import dev.snapref.scenario.Script;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code snapref run --target T SCRIPT...}: prints each script's canonical transcript. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run scenario scripts on one target and print their canonical transcripts.")
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetMixin target;
+
+    @Option(names = "--keep-disks", paramLabel = "DIR",
+            description = "Write DIR/NAME.img for each disk of the last script (raw bytes, declared size).")
+    Path keepDisks;
+
+    @Parameters(arity = "1..*", paramLabel = "SCRIPT", description = "Script files (.dms) or folders of them.")
+    List<Path> scripts;
+
+    @Override
+    public Integer call() throws IOException {
+        List<Script> loaded = ScriptFiles.load(scripts);
+        Target t = target.create();
+        List<TargetRun> runs = t.runAll(loaded);
+        PrintWriter out = spec.commandLine().getOut();
+        for (int i = 0; i < runs.size(); i++) {
+            if (runs.size() > 1) {
+                out.println("# " + loaded.get(i).name());
+            }
+            out.print(runs.get(i).transcript().render());
+        }
+        out.flush();
+        if (keepDisks != null && !runs.isEmpty()) {
+            writeDisks(runs.get(runs.size() - 1).disks(), keepDisks);
+        }
+        return ExitCode.OK;
+    }
+
+    static void writeDisks(Map<String, byte[]> disks, Path dir) throws IOException {
+        if (disks.isEmpty()) {
+            throw new UsageException("this target keeps no disk images");
+        }
+        Files.createDirectories(dir);
+        for (Map.Entry<String, byte[]> e : disks.entrySet()) {
+            Files.write(dir.resolve(e.getKey() + ".img"), e.getValue());
+        }
+    }
+}
