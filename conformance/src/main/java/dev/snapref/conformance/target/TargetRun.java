@@ -1,0 +1,14 @@
+package dev.snapref.conformance.target;
+
+import dev.snapref.scenario.Transcript;
+import java.util.Map;
+
+/**
+ * The result of one script on one target: its transcript and the final raw image of each
+ * declared disk (empty for targets that do not hold bytes, such as the model).
+ */
+public record TargetRun(Transcript transcript, Map<String, byte[]> disks) {
+    public TargetRun {
+        disks = Map.copyOf(disks);
+    }
+}
