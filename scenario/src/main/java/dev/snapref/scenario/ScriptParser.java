@@ -104,9 +104,7 @@ public final class ScriptParser {
             case "create":
                 return create();
             case "load":
-                expectWords(5, "dmsetup load NAME --table 'TABLE'");
-                expectFlag(3, "--table");
-                return new LoadCommand(name(2, "a device name"), table(4));
+                return new LoadCommand(name(2, "a device name"), tableArgument("dmsetup load NAME --table 'TABLE'"));
             case "suspend":
                 expectWords(3, "dmsetup suspend NAME");
                 return new SuspendCommand(name(2, "a device name"));
@@ -132,9 +130,19 @@ public final class ScriptParser {
         if (words.size() == 4 && words.get(3).text().equals("--notable")) {
             return new CreateNoTableCommand(name(2, "a device name"));
         }
-        expectWords(5, "dmsetup create NAME --table 'TABLE' or dmsetup create NAME --notable");
+        String table = tableArgument("dmsetup create NAME --table 'TABLE' or dmsetup create NAME --notable");
+        return new CreateCommand(name(2, "a device name"), table);
+    }
+
+    /** Word 4 after {@code --table} at word 3: the quoting is checked before the word count. */
+    private String tableArgument(String usage) throws ScriptError {
+        if (words.size() < 5) {
+            expectWords(5, usage);
+        }
         expectFlag(3, "--table");
-        return new CreateCommand(name(2, "a device name"), table(4));
+        String table = table(4);
+        expectWords(5, usage);
+        return table;
     }
 
     private Command statusOrTable(String sub) throws ScriptError {
