@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Executable specification of Linux dm-snapshot and its live exception store handover.",
         subcommands = {
             RunCommand.class,
+            DiffCommand.class,
         })
 public final class SnaprefCommand implements Runnable {
     @CommandLine.Spec

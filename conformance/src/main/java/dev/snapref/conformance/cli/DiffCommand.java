@@ -1,0 +1,112 @@
+package dev.snapref.conformance.cli;
+
+import dev.snapref.conformance.diff.Divergence;
+import dev.snapref.conformance.diff.TranscriptComparison;
+import dev.snapref.conformance.target.Target;
+import dev.snapref.conformance.target.TargetRun;
+import dev.snapref.scenario.Script;
+import dev.snapref.scenario.Transcript;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code snapref diff [--targets model,engine] SCRIPT...}: runs each script on each target and
+ * compares the transcripts with the first target's; prints the first divergence of each
+ * script as a unified diff with its script line. Exit 1 on any divergence.
+ */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = "Run scripts on several targets and compare their transcripts byte for byte.")
+public final class DiffCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetMixin target;
+
+    @Option(names = "--targets", split = ",", defaultValue = "model,engine", paramLabel = "T1,T2,...",
+            description = "Targets to compare (default: ${DEFAULT-VALUE}); the first is the reference.")
+    List<String> targets;
+
+    @Option(names = "--recorded",
+            description = "Also compare with the recorded NAME.transcript beside each NAME.dms, if present.")
+    boolean recorded;
+
+    @Parameters(arity = "1..*", paramLabel = "SCRIPT", description = "Script files (.dms) or folders of them.")
+    List<Path> scripts;
+
+    @Override
+    public Integer call() throws IOException {
+        if (targets.size() + (recorded ? 1 : 0) < 2) {
+            throw new UsageException("diff needs at least two targets (or one and --recorded)");
+        }
+        List<Path> files = ScriptFiles.expand(scripts);
+        List<Script> loaded = ScriptFiles.load(files);
+        List<List<TargetRun>> runs = new ArrayList<>();
+        for (String name : targets) {
+            Target t = target.create(name);
+            runs.add(t.runAll(loaded));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        int diverged = 0;
+        for (int i = 0; i < loaded.size(); i++) {
+            List<String> names = new ArrayList<>(targets);
+            List<Transcript> ts = new ArrayList<>();
+            for (List<TargetRun> r : runs) {
+                ts.add(r.get(i).transcript());
+            }
+            Optional<Transcript> rec = recorded ? recordedTranscript(files.get(i)) : Optional.empty();
+            if (rec.isPresent()) {
+                names.add(0, "recorded");
+                ts.add(0, rec.get());
+            }
+            diverged += report(out, loaded.get(i), names, ts) ? 1 : 0;
+        }
+        out.println(loaded.size() + " scripts, " + diverged + " diverged (targets: " + String.join(",", targets)
+                + (recorded ? ", recorded" : "") + ")");
+        out.flush();
+        return diverged == 0 ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    private static boolean report(PrintWriter out, Script script, List<String> names, List<Transcript> ts) {
+        boolean any = false;
+        for (int k = 1; k < ts.size(); k++) {
+            Optional<Divergence> d = TranscriptComparison.compare(script, names.get(0), ts.get(0), names.get(k),
+                    ts.get(k));
+            if (d.isPresent()) {
+                any = true;
+                out.println("DIVERGED " + script.name() + ": " + names.get(0) + " vs " + names.get(k) + " at "
+                        + d.get().summary());
+                out.print(d.get().unified());
+            }
+        }
+        if (!any) {
+            out.println("ok " + script.name());
+        }
+        return any;
+    }
+
+    private static Optional<Transcript> recordedTranscript(Path script) throws IOException {
+        String name = script.getFileName().toString();
+        Path t = script.resolveSibling(name.substring(0, name.length() - ".dms".length()) + ".transcript");
+        if (!name.endsWith(".dms") || !Files.isRegularFile(t)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Transcript.parse(Files.readString(t)));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(t + ": " + e.getMessage());
+        }
+    }
+}
