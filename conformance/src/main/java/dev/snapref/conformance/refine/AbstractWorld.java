@@ -1,0 +1,37 @@
+package dev.snapref.conformance.refine;
+
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The abstraction function's image: what the model and the engine must agree on after every
+ * step (devices, tables, suspended/valid/active flags, chunk sizes, exception tables). Data
+ * labels on disks are compared separately, at the end of a script, since classifying every
+ * sector after every step would dominate the cost.
+ */
+public record AbstractWorld(SortedMap<String, AbstractDevice> devices) {
+    public AbstractWorld {
+        devices = new TreeMap<>(devices);
+    }
+
+    public static AbstractWorld of(Map<String, AbstractDevice> devices) {
+        return new AbstractWorld(new TreeMap<>(devices));
+    }
+
+    /** A readable list of differences with {@code other}, one per line; empty when equal. */
+    public String differences(AbstractWorld other) {
+        StringBuilder sb = new StringBuilder();
+        TreeMap<String, Boolean> names = new TreeMap<>();
+        devices.keySet().forEach(n -> names.put(n, true));
+        other.devices.keySet().forEach(n -> names.put(n, true));
+        for (String n : names.keySet()) {
+            AbstractDevice a = devices.get(n);
+            AbstractDevice b = other.devices.get(n);
+            if (a == null || b == null || !a.equals(b)) {
+                sb.append(n).append(": ").append(a).append(" vs ").append(b).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}
