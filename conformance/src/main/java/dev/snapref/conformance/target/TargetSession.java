@@ -1,0 +1,26 @@
+package dev.snapref.conformance.target;
+
+import dev.snapref.conformance.refine.AbstractWorld;
+import dev.snapref.scenario.Command;
+import dev.snapref.scenario.SectorContent;
+import dev.snapref.scenario.TranscriptStep;
+import java.util.List;
+
+/**
+ * A running world of one target that takes commands one at a time, for checks made after
+ * every step (transcripts, invariants, refinement).
+ */
+public interface TargetSession extends AutoCloseable {
+    /** Applies one command and returns exactly what the transcript prints for it. */
+    TranscriptStep apply(Command command);
+
+    /** The abstract state now (devices, tables, flags, exception maps). */
+    AbstractWorld world();
+
+    /** The content of {@code count} sectors of disk {@code disk} from {@code first}, as reads classify them. */
+    List<SectorContent> diskContents(String disk, long first, int count);
+
+    @Override
+    default void close() {
+    }
+}
