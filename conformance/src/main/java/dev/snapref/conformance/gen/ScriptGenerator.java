@@ -1,0 +1,255 @@
+package dev.snapref.conformance.gen;
+
+import dev.snapref.conformance.refine.AbstractDevice;
+import dev.snapref.conformance.refine.AbstractTable;
+import dev.snapref.conformance.refine.AbstractWorld;
+import dev.snapref.conformance.target.TargetSession;
+import dev.snapref.scenario.Command;
+import dev.snapref.scenario.CreateCommand;
+import dev.snapref.scenario.CreateNoTableCommand;
+import dev.snapref.scenario.DevicePath;
+import dev.snapref.scenario.DiskCommand;
+import dev.snapref.scenario.InfoCommand;
+import dev.snapref.scenario.LoadCommand;
+import dev.snapref.scenario.ReadCommand;
+import dev.snapref.scenario.RemoveCommand;
+import dev.snapref.scenario.ResumeCommand;
+import dev.snapref.scenario.Script;
+import dev.snapref.scenario.StatusCommand;
+import dev.snapref.scenario.SuspendCommand;
+import dev.snapref.scenario.TableCommand;
+import dev.snapref.scenario.WriteCommand;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * Model-guided generator of random scenario scripts. It drives a model session while it
+ * writes: at each step it looks at the model's abstract world (which devices exist, which are
+ * suspended, which hold snapshot or origin tables, live or inactive) and picks among the
+ * commands that are meaningful there, including every error path (a third table on a cow,
+ * resumes in the wrong order, removal mid-handover, bad tables, I/O to invalid or suspended
+ * devices, overflow of small cows, unknown devices). Chunk sizes, store types and device sizes
+ * vary per script; command weights are drawn per seed ({@link SwarmWeights}).
+ *
+ * <p>Deterministic: the same seed and config give the same script.
+ */
+public final class ScriptGenerator {
+    private static final String[] SNAP_NAMES = {"s1", "s2", "s3", "s4"};
+    private static final long[] ORIGIN_SIZES = {256, 512, 1024, 4096};
+    private static final long[] COW_SIZES = {24, 40, 64, 96, 128, 256, 1024};
+    private static final long[] CHUNKS = {8, 8, 16, 16, 32, 4};
+
+    private final GeneratorConfig config;
+
+    public ScriptGenerator(GeneratorConfig config) {
+        this.config = config;
+    }
+
+    /** A script for {@code seed}, generated against a fresh session from {@code model}. */
+    public Script generate(long seed, Supplier<TargetSession> model) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        try (TargetSession session = model.get()) {
+            return new Run(rnd, session).script("seed-" + Long.toUnsignedString(seed));
+        }
+    }
+
+    private final class Run {
+        private final SplittableRandom rnd;
+        private final TargetSession session;
+        private final SwarmWeights weights;
+        private final List<Command> commands = new ArrayList<>();
+        private final long originSize;
+        private final List<String> cows = new ArrayList<>();
+        private final Map<String, Long> cowSizes = new java.util.HashMap<>();
+        private int labels;
+
+        Run(SplittableRandom rnd, TargetSession session) {
+            this.rnd = rnd;
+            this.session = session;
+            this.weights = SwarmWeights.draw(rnd);
+            this.originSize = pick(ORIGIN_SIZES);
+        }
+
+        Script script(String name) {
+            emit(new DiskCommand("origin", originSize));
+            int nCows = 1 + rnd.nextInt(2);
+            for (int i = 0; i < nCows; i++) {
+                String cow = i == 0 ? "cow" : "cow" + (i + 1);
+                long size = pick(COW_SIZES);
+                cows.add(cow);
+                cowSizes.put(cow, size);
+                emit(new DiskCommand(cow, size));
+            }
+            emit(new CreateCommand("origin", "0 " + originSize + " snapshot-origin /dev/disk/origin"));
+            if (rnd.nextInt(3) == 0) {
+                emit(new WriteCommand(DevicePath.mapper("origin"), 0, Math.min(64, originSize), label()));
+            }
+            int steps = config.minSteps() + rnd.nextInt(config.maxSteps() - config.minSteps() + 1);
+            for (int i = 0; i < steps; i++) {
+                Command c = next();
+                if (c != null) {
+                    emit(c);
+                }
+            }
+            return Script.of(name, commands);
+        }
+
+        private void emit(Command c) {
+            commands.add(c);
+            session.apply(c);
+        }
+
+        private Command next() {
+            CommandKind kind = chooseKind();
+            AbstractWorld w = session.world();
+            return switch (kind) {
+                case CREATE_SNAPSHOT -> freeName(w) == null ? null
+                        : new CreateCommand(freeName(w), snapshotTable());
+                case CREATE_NOTABLE -> freeName(w) == null ? null : new CreateNoTableCommand(freeName(w));
+                case LOAD_SNAPSHOT -> new LoadCommand(anyDevice(w), snapshotTable());
+                case LOAD_ORIGIN -> new LoadCommand(anyDevice(w), "0 " + originSize + " snapshot-origin /dev/disk/origin");
+                case BAD_TABLE -> rnd.nextBoolean() && freeName(w) != null
+                        ? new CreateCommand(freeName(w), badTable()) : new LoadCommand(anyDevice(w), badTable());
+                case SUSPEND -> new SuspendCommand(anyDevice(w));
+                case RESUME -> new ResumeCommand(anyDevice(w));
+                case REMOVE -> removable(w) == null ? null : new RemoveCommand(removable(w));
+                case WRITE_ORIGIN -> write(DevicePath.mapper(originDevice(w)), originSize);
+                case WRITE_SNAPSHOT -> write(DevicePath.mapper(anySnapshot(w)), originSize);
+                case WRITE_DISK -> write(DevicePath.disk("origin"), originSize);
+                case READ_MAPPED -> read(DevicePath.mapper(rnd.nextInt(4) == 0 ? originDevice(w) : anySnapshot(w)),
+                        originSize);
+                case READ_DISK -> readDisk();
+                case STATUS -> new StatusCommand(anyDevice(w), rnd.nextInt(4) == 0);
+                case TABLE -> new TableCommand(anyDevice(w), rnd.nextInt(4) == 0);
+                case INFO -> new InfoCommand(anyDevice(w));
+                case UNKNOWN_DEVICE -> unknownDevice();
+            };
+        }
+
+        private CommandKind chooseKind() {
+            double total = 0;
+            for (CommandKind k : CommandKind.values()) {
+                total += weights.weight(k);
+            }
+            double r = rnd.nextDouble() * total;
+            for (CommandKind k : CommandKind.values()) {
+                r -= weights.weight(k);
+                if (r < 0) {
+                    return k;
+                }
+            }
+            return CommandKind.WRITE_ORIGIN;
+        }
+
+        private String snapshotTable() {
+            String cow = cows.get(rnd.nextInt(cows.size()));
+            int t = rnd.nextInt(20);
+            String type = t < 12 ? "P" : t < 17 ? "N" : "PO";
+            long chunk = rnd.nextInt(12) == 0 ? 0 : pick(CHUNKS);
+            long len = rnd.nextInt(10) == 0 ? originSize / 2 : originSize;
+            return "0 " + len + " snapshot /dev/disk/origin /dev/disk/" + cow + " " + type + " " + chunk;
+        }
+
+        private String badTable() {
+            String cow = "/dev/disk/" + cows.get(0);
+            return switch (rnd.nextInt(8)) {
+                case 0 -> "0 " + originSize + " snapshot /dev/disk/origin " + cow + " P";
+                case 1 -> "0 " + originSize + " snapshot /dev/disk/origin " + cow + " P 12";
+                case 2 -> "0 " + originSize + " snapshot /dev/disk/origin " + cow + " X 8";
+                case 3 -> "0 " + originSize + " snapshot-origin";
+                case 4 -> "0 " + originSize + " snapshot-origin /dev/disk/origin " + cow;
+                case 5 -> "0 " + originSize + " snapshot /dev/disk/origin " + cow + " N 0";
+                case 6 -> "0 " + (originSize * 2) + " snapshot-origin /dev/disk/origin";
+                default -> "0 " + originSize + " snapshot /dev/disk/origin /dev/disk/nosuch P 8";
+            };
+        }
+
+        private Command write(DevicePath dev, long size) {
+            long sector = rnd.nextInt(8) == 0 ? size - rnd.nextInt(8) : rnd.nextLong(size);
+            long count = pick(new long[] {1, 2, 8, 8, 16, 24, 32, 64});
+            return new WriteCommand(dev, Math.max(0, sector), count, label());
+        }
+
+        private Command read(DevicePath dev, long size) {
+            long sector = rnd.nextLong(size);
+            long count = pick(new long[] {1, 8, 16, 32, 64});
+            return new ReadCommand(dev, sector, count);
+        }
+
+        private Command readDisk() {
+            if (rnd.nextBoolean()) {
+                String cow = cows.get(rnd.nextInt(cows.size()));
+                long size = cowSizes.get(cow);
+                return new ReadCommand(DevicePath.disk(cow), rnd.nextLong(size), Math.min(size, 32));
+            }
+            return read(DevicePath.disk("origin"), originSize);
+        }
+
+        private Command unknownDevice() {
+            return switch (rnd.nextInt(6)) {
+                case 0 -> new InfoCommand("ghost");
+                case 1 -> new RemoveCommand("ghost");
+                case 2 -> new ResumeCommand("ghost");
+                case 3 -> new LoadCommand("ghost", "0 " + originSize + " snapshot-origin /dev/disk/origin");
+                case 4 -> new ReadCommand(DevicePath.mapper("ghost"), 0, 8);
+                default -> new StatusCommand("ghost", false);
+            };
+        }
+
+        private String label() {
+            return "L" + (labels++);
+        }
+
+        private String freeName(AbstractWorld w) {
+            for (String n : SNAP_NAMES) {
+                if (!w.devices().containsKey(n)) {
+                    return n;
+                }
+            }
+            return null;
+        }
+
+        private String anyDevice(AbstractWorld w) {
+            List<String> names = new ArrayList<>(w.devices().keySet());
+            if (names.isEmpty() || rnd.nextInt(25) == 0) {
+                return "ghost";
+            }
+            return names.get(rnd.nextInt(names.size()));
+        }
+
+        private String removable(AbstractWorld w) {
+            List<String> names = new ArrayList<>(w.devices().keySet());
+            names.remove("origin");
+            if (names.isEmpty()) {
+                return rnd.nextInt(10) == 0 && w.devices().containsKey("origin") ? "origin" : null;
+            }
+            return names.get(rnd.nextInt(names.size()));
+        }
+
+        private String anySnapshot(AbstractWorld w) {
+            List<String> snaps = new ArrayList<>();
+            for (Map.Entry<String, AbstractDevice> e : w.devices().entrySet()) {
+                if (e.getValue().live().map(AbstractTable::isSnapshot).orElse(false)) {
+                    snaps.add(e.getKey());
+                }
+            }
+            return snaps.isEmpty() ? anyDevice(w) : snaps.get(rnd.nextInt(snaps.size()));
+        }
+
+        private String originDevice(AbstractWorld w) {
+            for (Map.Entry<String, AbstractDevice> e : w.devices().entrySet()) {
+                if (e.getValue().live().map(t -> !t.isSnapshot()).orElse(false)) {
+                    return e.getKey();
+                }
+            }
+            return "origin";
+        }
+
+        private long pick(long[] values) {
+            return values[rnd.nextInt(values.length)];
+        }
+    }
+}
