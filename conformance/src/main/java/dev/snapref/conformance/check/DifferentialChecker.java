@@ -1,0 +1,165 @@
+package dev.snapref.conformance.check;
+
+import dev.snapref.conformance.clause.Clause;
+import dev.snapref.conformance.clause.StepContext;
+import dev.snapref.conformance.diff.TranscriptComparison;
+import dev.snapref.conformance.refine.AbstractWorld;
+import dev.snapref.conformance.target.SteppableTarget;
+import dev.snapref.conformance.target.TargetSession;
+import dev.snapref.scenario.Command;
+import dev.snapref.scenario.DiskCommand;
+import dev.snapref.scenario.Script;
+import dev.snapref.scenario.SectorContent;
+import dev.snapref.scenario.Transcript;
+import dev.snapref.scenario.TranscriptStep;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks a script on the model (the reference) and a candidate target step by step: after
+ * every command the two transcript steps must be equal, every model invariant must hold, and
+ * the candidate's abstract state must equal the model's (refinement); at the end every disk
+ * must hold the same data labels. The first failure stops the script and is attributed to the
+ * clauses its step exercises.
+ */
+public final class DifferentialChecker {
+    private final SteppableTarget reference;
+    private final SteppableTarget candidate;
+    private final boolean refinement;
+
+    /**
+     * @param reference  the model: its sessions must also implement {@link InvariantChecking}
+     * @param candidate  the target under test (the engine)
+     * @param refinement whether to compare abstract states after every step
+     */
+    public DifferentialChecker(SteppableTarget reference, SteppableTarget candidate, boolean refinement) {
+        this.reference = reference;
+        this.candidate = candidate;
+        this.refinement = refinement;
+    }
+
+    public String candidateName() {
+        return candidate.name();
+    }
+
+    /** Checks one script. Never throws for a target's failure: a throwing target is a CRASH failure. */
+    public CheckResult check(Script script) {
+        List<TranscriptStep> refSteps = new ArrayList<>();
+        List<TranscriptStep> candSteps = new ArrayList<>();
+        Map<Clause, Integer> hits = new EnumMap<>(Clause.class);
+        Optional<Failure> failure = Optional.empty();
+        int checked = 0;
+        try (TargetSession ref = reference.open(); TargetSession cand = candidate.open()) {
+            AbstractWorld before = ref.world();
+            List<Command> commands = script.commands();
+            for (int i = 0; i < commands.size() && failure.isEmpty(); i++) {
+                Command c = commands.get(i);
+                TranscriptStep r = ref.apply(c);
+                refSteps.add(r);
+                AbstractWorld after = ref.world();
+                StepContext ctx = new StepContext(c, r, before, after);
+                List<Clause> clauses = clausesOf(ctx);
+                clauses.forEach(cl -> hits.merge(cl, 1, Integer::sum));
+                failure = checkStep(i, c, ctx, clauses, ref, cand, candSteps, script);
+                before = after;
+                checked++;
+            }
+            if (failure.isEmpty()) {
+                failure = compareDisks(script, ref, cand);
+            }
+        } catch (RuntimeException | AssertionError e) {
+            failure = Optional.of(crash(checked, script, e));
+        }
+        return new CheckResult(script, checked, hits, new Transcript(refSteps), new Transcript(candSteps), failure);
+    }
+
+    private Optional<Failure> checkStep(int i, Command c, StepContext ctx, List<Clause> clauses, TargetSession ref,
+                                        TargetSession cand, List<TranscriptStep> candSteps, Script script) {
+        TranscriptStep got;
+        try {
+            got = cand.apply(c);
+        } catch (RuntimeException | AssertionError e) {
+            return Optional.of(new Failure(FailureKind.CRASH, i, c.echo(), stackText(e),
+                    e.getClass().getSimpleName() + ":" + c.getClass().getSimpleName(), clauses));
+        }
+        candSteps.add(got);
+        if (!got.equals(ctx.step())) {
+            String diff = TranscriptComparison.compare(script, reference.name(), new Transcript(List.of(ctx.step())),
+                    candidate.name(), new Transcript(List.of(got))).map(d -> d.unified()).orElse("");
+            return Optional.of(new Failure(FailureKind.DIVERGENCE, i, c.echo(), diff,
+                    c.getClass().getSimpleName() + ":" + whatDiffers(ctx.step(), got), clauses));
+        }
+        if (ref instanceof InvariantChecking inv) {
+            List<InvariantViolation> v = inv.violations();
+            if (!v.isEmpty()) {
+                return Optional.of(new Failure(FailureKind.INVARIANT, i, c.echo(),
+                        v.get(0).id() + ": " + v.get(0).description() + "\n" + v.get(0).detail(), v.get(0).id(),
+                        clauses));
+            }
+        }
+        if (refinement) {
+            String d = ctx.after().differences(cand.world());
+            if (!d.isEmpty()) {
+                return Optional.of(new Failure(FailureKind.REFINEMENT, i, c.echo(),
+                        reference.name() + " vs " + candidate.name() + ":\n" + d, firstWord(d), clauses));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Failure> compareDisks(Script script, TargetSession ref, TargetSession cand) {
+        for (Command c : script.commands()) {
+            if (c instanceof DiskCommand d) {
+                int n = (int) Math.min(d.sectors(), 1 << 16);
+                List<SectorContent> a = ref.diskContents(d.name(), 0, n);
+                List<SectorContent> b = cand.diskContents(d.name(), 0, n);
+                for (int s = 0; s < n; s++) {
+                    if (!a.get(s).equals(b.get(s))) {
+                        return Optional.of(new Failure(FailureKind.DATA, script.commands().size(), "(end of script)",
+                                "/dev/disk/" + d.name() + " sector " + s + ": " + reference.name() + " has " + a.get(s)
+                                        + ", " + candidate.name() + " has " + b.get(s), d.name(),
+                                List.of(Clause.GEN_1)));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Clause> clausesOf(StepContext ctx) {
+        List<Clause> out = new ArrayList<>();
+        for (Clause cl : Clause.values()) {
+            if (cl.exercisedBy(ctx)) {
+                out.add(cl);
+            }
+        }
+        return out;
+    }
+
+    private static String whatDiffers(TranscriptStep a, TranscriptStep b) {
+        if (!a.outcome().equals(b.outcome())) {
+            return "outcome";
+        }
+        return !a.kmsg().equals(b.kmsg()) ? "kmsg" : "output";
+    }
+
+    private static String firstWord(String s) {
+        int colon = s.indexOf(':');
+        return colon > 0 ? s.substring(0, colon) : s;
+    }
+
+    private Failure crash(int step, Script script, Throwable e) {
+        String echo = step < script.commands().size() ? script.commands().get(step).echo() : "(end of script)";
+        return new Failure(FailureKind.CRASH, step, echo, stackText(e), e.getClass().getSimpleName(),
+                List.of(Clause.GEN_1));
+    }
+
+    private static String stackText(Throwable e) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(w));
+        return w.toString();
+    }
+}
