@@ -1,0 +1,18 @@
+package dev.snapref.conformance.fuzz;
+
+import java.nio.file.Path;
+
+/**
+ * A failure a campaign found, after shrinking.
+ *
+ * @param scriptIndex   the campaign's script index (reproducible from the campaign seed)
+ * @param seed          the script's own seed
+ * @param signature     kind and key of the failure
+ * @param clause        the id of the clause it breaks
+ * @param originalSteps commands in the generated script
+ * @param shrunkSteps   commands in the shrunk reproducer
+ * @param reproducer    the shrunk script's file, if an output folder was given
+ */
+public record FuzzFailure(long scriptIndex, long seed, String signature, String clause, int originalSteps,
+                          int shrunkSteps, Path reproducer) {
+}
