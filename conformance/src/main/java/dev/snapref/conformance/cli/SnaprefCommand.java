@@ -12,6 +12,10 @@ import picocli.CommandLine.Command;
         subcommands = {
             RunCommand.class,
             DiffCommand.class,
+            FuzzCommand.class,
+            ReplayCommand.class,
+            MergeCommand.class,
+            StressCommand.class,
         })
 public final class SnaprefCommand implements Runnable {
     @CommandLine.Spec

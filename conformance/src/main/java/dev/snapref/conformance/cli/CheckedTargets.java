@@ -1,0 +1,23 @@
+package dev.snapref.conformance.cli;
+
+import dev.snapref.conformance.check.DifferentialChecker;
+import dev.snapref.conformance.target.SteppableTarget;
+import dev.snapref.conformance.target.Target;
+
+/** Builds the model (reference) and a step-wise candidate for checked runs (fuzz, replay, conform). */
+final class CheckedTargets {
+    private CheckedTargets() {
+    }
+
+    static SteppableTarget steppable(TargetMixin mixin, String name) {
+        Target t = mixin.create(name);
+        if (!(t instanceof SteppableTarget s)) {
+            throw new UsageException("target '" + name + "' cannot be checked step by step (use 'snapref diff')");
+        }
+        return s;
+    }
+
+    static DifferentialChecker checker(TargetMixin mixin, String candidate, boolean refinement) {
+        return new DifferentialChecker(steppable(mixin, "model"), steppable(mixin, candidate), refinement);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.snapref.conformance.cli;
+
+import dev.snapref.conformance.check.DifferentialChecker;
+import dev.snapref.conformance.fuzz.FuzzCampaign;
+import dev.snapref.conformance.fuzz.FuzzSummary;
+import dev.snapref.conformance.fuzz.Seeds;
+import dev.snapref.conformance.fuzz.Shard;
+import dev.snapref.conformance.gen.GeneratorConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code snapref fuzz}: a differential fuzz campaign of the model against the engine, with
+ * shrinking and replayable reproducers. Exit 1 on any failure.
+ */
+@Command(name = "fuzz", mixinStandardHelpOptions = true,
+        description = "Fuzz the engine against the model with generated scripts; shrink and save every failure.")
+public final class FuzzCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetMixin target;
+
+    static final class Bound {
+        @Option(names = "--seconds", paramLabel = "N", description = "Run for N seconds.")
+        Double seconds;
+
+        @Option(names = "--scripts", paramLabel = "N", description = "Run N scripts (deterministic).")
+        Long scripts;
+    }
+
+    @ArgGroup(exclusive = true)
+    Bound bound = new Bound();
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+            description = "Campaign seed: a number, 0xHEX, or any text such as a git commit hash (default ${DEFAULT-VALUE}).")
+    String seed;
+
+    @Option(names = "--shard", defaultValue = "0/1", paramLabel = "I/N", description = "Run shard I of N (default ${DEFAULT-VALUE}).")
+    String shard;
+
+    @Option(names = "--out", defaultValue = "target/fuzz", paramLabel = "DIR",
+            description = "Where reproducers and fuzz-summary.txt go (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--max-steps", defaultValue = "40", description = "Most random commands per script.")
+    int maxSteps;
+
+    @Option(names = "--no-refinement", description = "Skip the abstract-state comparison after every step.")
+    boolean noRefinement;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        Shard s;
+        try {
+            s = Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Long scripts = bound.scripts;
+        Double seconds = bound.seconds;
+        if (scripts == null && seconds == null) {
+            seconds = 60.0;
+        }
+        String candidate = target.name.equals("model") ? "engine" : target.name;
+        DifferentialChecker checker = CheckedTargets.checker(target, candidate, !noRefinement);
+        FuzzCampaign.Config config = new FuzzCampaign.Config(Seeds.parse(seed), seed, scripts, seconds, s, out,
+                target.bug, new GeneratorConfig(Math.min(5, maxSteps), maxSteps), 400, false);
+        FuzzSummary summary = new FuzzCampaign(config, CheckedTargets.steppable(target, "model"), checker,
+                quiet ? null : System.err).run();
+        summary.save(out, FuzzCampaign.clausesKnown());
+        PrintWriter pw = spec.commandLine().getOut();
+        pw.print(summary.render(FuzzCampaign.clausesKnown()));
+        pw.printf("checked commands/s: %.0f (model + %s + comparison + invariants%s)%n", summary.commandsPerSecond(),
+                candidate, noRefinement ? "" : " + refinement");
+        pw.flush();
+        return summary.failures().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+    }
+}
