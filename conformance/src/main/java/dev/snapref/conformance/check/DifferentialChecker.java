@@ -29,6 +29,7 @@ public final class DifferentialChecker {
     private final SteppableTarget reference;
     private final SteppableTarget candidate;
     private final boolean refinement;
+    private java.util.function.Consumer<StepContext> observer = c -> { };
 
     /**
      * @param reference  the model: its sessions must also implement {@link InvariantChecking}
@@ -39,6 +40,12 @@ public final class DifferentialChecker {
         this.reference = reference;
         this.candidate = candidate;
         this.refinement = refinement;
+    }
+
+    /** Calls {@code observer} with every checked step's context (for coverage pictures). */
+    public DifferentialChecker observe(java.util.function.Consumer<StepContext> observer) {
+        this.observer = observer;
+        return this;
     }
 
     public String candidateName() {
@@ -63,6 +70,7 @@ public final class DifferentialChecker {
                 StepContext ctx = new StepContext(c, r, before, after);
                 List<Clause> clauses = clausesOf(ctx);
                 clauses.forEach(cl -> hits.merge(cl, 1, Integer::sum));
+                observer.accept(ctx);
                 failure = checkStep(i, c, ctx, clauses, ref, cand, candSteps, script);
                 before = after;
                 checked++;

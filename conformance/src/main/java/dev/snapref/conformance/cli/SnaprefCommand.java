@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             FuzzCommand.class,
             ReplayCommand.class,
             MergeCommand.class,
+            ConformCommand.class,
             StressCommand.class,
         })
 public final class SnaprefCommand implements Runnable {

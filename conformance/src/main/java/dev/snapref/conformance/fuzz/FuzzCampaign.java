@@ -36,6 +36,7 @@ public final class FuzzCampaign {
     private final SteppableTarget model;
     private final DifferentialChecker checker;
     private final PrintStream progress;
+    private final List<FuzzFailure> found = new ArrayList<>();
 
     public FuzzCampaign(Config config, SteppableTarget model, DifferentialChecker checker, PrintStream progress) {
         this.config = config;
@@ -62,7 +63,9 @@ public final class FuzzCampaign {
             commands += r.stepsChecked();
             r.clauseHits().forEach((c, k) -> hits.merge(c.id(), (long) k, Long::sum));
             if (r.failure().isPresent() && signatures.add(r.failure().get().signature())) {
-                failures.add(describe(shrinkAndWrite(index, seed, r)));
+                FuzzFailure ff = shrinkAndWrite(index, seed, r);
+                found.add(ff);
+                failures.add(describe(ff));
                 if (config.stopAtFirstFailure()) {
                     n++;
                     break;
@@ -74,6 +77,11 @@ public final class FuzzCampaign {
         bar.finish();
         return new FuzzSummary(config.seedText(), config.shard().toString(), n, commands, System.nanoTime() - start,
                 hits, failures);
+    }
+
+    /** The failures the last {@link #run} found, shrunk, in the order found. */
+    public List<FuzzFailure> found() {
+        return List.copyOf(found);
     }
 
     private boolean done(long n, long start) {

@@ -1,0 +1,109 @@
+package dev.snapref.conformance.cli;
+
+import dev.snapref.conformance.conform.ConformanceRun;
+import dev.snapref.conformance.conform.Corpus;
+import dev.snapref.conformance.report.ClauseResult;
+import dev.snapref.conformance.report.ClauseStatus;
+import dev.snapref.conformance.report.ConformanceReport;
+import dev.snapref.conformance.report.HtmlReport;
+import dev.snapref.conformance.report.JsonReport;
+import dev.snapref.conformance.report.JunitReport;
+import dev.snapref.conformance.report.MarkdownReport;
+import dev.snapref.conformance.target.SteppableTarget;
+import dev.snapref.conformance.target.Target;
+import dev.snapref.scenario.Script;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code snapref conform}: the correctness gate. Runs the scenario corpus, scripts derived from
+ * the explorer's state graph and N seconds of fuzzing against a target, and writes
+ * {@code index.html}, {@code report.md}, {@code junit.xml} and {@code report.json}. Exit 1 if
+ * any clause fails.
+ */
+@Command(name = "conform", mixinStandardHelpOptions = true,
+        description = "Spec conformance report of a target (default engine): corpus, explorer scripts, fuzzing.")
+public final class ConformCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetMixin target;
+
+    @Option(names = "--out", defaultValue = "target/conformance", paramLabel = "DIR",
+            description = "Report folder (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--seconds", defaultValue = "60", paramLabel = "N", description = "Seconds of fuzzing (default ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Fuzz seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--corpus", paramLabel = "DIR", description = "Scenario folders (default: testdata/kernel-transcripts and testdata/goldens of this checkout).")
+    List<Path> corpus;
+
+    @Option(names = "--explorer-depth", defaultValue = "5", paramLabel = "N",
+            description = "Depth of the explorer state graph whose shortest scripts are run (0: none; default ${DEFAULT-VALUE}).")
+    int explorerDepth;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        String candidateName = target.name.equals("model") ? "engine" : target.name;
+        SteppableTarget model = CheckedTargets.steppable(target, "model");
+        Target candidate = target.create(candidateName);
+        List<Script> explorer = ExplorerScripts.derive(explorerDepth);
+        ConformanceRun.Config config = new ConformanceRun.Config(target.bug, seconds, seed, corpusDirs(), out,
+                explorer);
+        ConformanceReport report = new ConformanceRun(config, model, candidate).run(quiet ? null : System.err);
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("index.html"), HtmlReport.render(report));
+        Files.writeString(out.resolve("report.md"), MarkdownReport.render(report));
+        Files.writeString(out.resolve("junit.xml"), JunitReport.render(report));
+        Files.writeString(out.resolve("report.json"), JsonReport.render(report));
+        print(report);
+        return report.passed() ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    private void print(ConformanceReport r) {
+        PrintWriter pw = spec.commandLine().getOut();
+        pw.printf("%s: %s — clauses %d pass, %d fail, %d uncovered; corpus %d (%d diverged), explorer %d, fuzz %d "
+                        + "scripts; %d commands checked, %.0f checked commands/s%n", r.target(),
+                r.passed() ? "PASS" : "FAIL", r.count(ClauseStatus.PASS), r.count(ClauseStatus.FAIL),
+                r.count(ClauseStatus.UNCOVERED), r.corpusScripts(), r.corpusDiverged(), r.explorerScripts(),
+                r.fuzzScripts(), r.commandsChecked(), r.commandsPerSecond());
+        for (ClauseResult c : r.clauses()) {
+            if (c.status() == ClauseStatus.FAIL) {
+                pw.println("FAILED " + c.clause().id() + ": " + c.clause().text());
+                c.failures().stream().limit(5).forEach(f -> pw.println("  " + f));
+            }
+        }
+        pw.println("report: " + out.resolve("index.html"));
+        pw.flush();
+    }
+
+    private List<Path> corpusDirs() {
+        if (corpus != null && !corpus.isEmpty()) {
+            return corpus;
+        }
+        Path td = Corpus.findTestdata().orElseThrow(() -> new UsageException(
+                "cannot find testdata/ of this checkout; name corpus folders with --corpus"));
+        List<Path> dirs = new ArrayList<>();
+        dirs.add(td.resolve("kernel-transcripts"));
+        dirs.add(td.resolve("goldens"));
+        return dirs;
+    }
+}
