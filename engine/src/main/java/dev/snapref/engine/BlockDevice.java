@@ -1,0 +1,36 @@
+package dev.snapref.engine;
+
+import java.io.IOException;
+
+/**
+ * A block device addressed in 512-byte sectors. Every request must lie inside the device; a
+ * request that does not is an I/O error (like the block layer's end-of-device check).
+ * Implementations are thread-safe; a single sector is written atomically with respect to reads
+ * of that sector.
+ */
+public interface BlockDevice {
+    int SECTOR_SIZE = 512;
+
+    /** Size in sectors. */
+    long sectors();
+
+    /** Reads {@code count} sectors at {@code sector} into {@code dst[off..]}. */
+    void read(long sector, byte[] dst, int off, int count) throws IOException;
+
+    /**
+     * Writes {@code count} sectors from {@code src[off..]} at {@code sector}.
+     * With {@code fua} the data is durable when this returns (forced unit access).
+     */
+    void write(long sector, byte[] src, int off, int count, boolean fua) throws IOException;
+
+    /** Makes every completed write durable (a cache flush). */
+    void flush() throws IOException;
+
+    /** Checks that [sector, sector+count) lies inside a device of {@code size} sectors. */
+    static void checkRange(long sector, long count, long size) throws IOException {
+        if (sector < 0 || count < 0 || sector > size || count > size - sector) {
+            throw new IOException("attempt to access beyond end of device: sector=" + sector
+                    + " count=" + count + " size=" + size);
+        }
+    }
+}

@@ -1,0 +1,332 @@
+package dev.snapref.engine;
+
+import dev.snapref.engine.block.MemoryBlockDevice;
+import dev.snapref.engine.core.Bio;
+import dev.snapref.engine.core.Kernel;
+import dev.snapref.engine.core.MappedBlockDevice;
+import dev.snapref.engine.core.MappedDevice;
+import dev.snapref.engine.core.Table;
+import dev.snapref.engine.core.TableLoader;
+import dev.snapref.engine.core.Target;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * "The kernel": backing disks, dm core and the snapshot targets, driven like dmsetup and O_DIRECT
+ * I/O drive Linux 6.1. Thread-safe: control operations are serialized by the control lock; I/O runs
+ * concurrently with them and with other I/O, blocks while its device is suspended and is drained by
+ * suspend. Errors carry the kernel's errno; kernel messages go to {@link #log()}.
+ */
+public final class DeviceMapper {
+    private static final String DISK_PREFIX = "/dev/disk/";
+    private static final String MAPPER_PREFIX = "/dev/mapper/";
+
+    private final Map<String, BlockDevice> disks = new ConcurrentHashMap<>();
+    private final Map<String, MappedDevice> devices = new ConcurrentHashMap<>();
+    private final Map<MappedDevice, MappedBlockDevice> nodes = new ConcurrentHashMap<>();
+    private final Kernel kernel = new Kernel(this::openDevice);
+
+    public DeviceMapper() {
+    }
+
+    // ------------------------------------------------------------------ disks
+
+    /** Adds /dev/disk/NAME: a zero-filled, sparse in-memory disk of {@code sectors} sectors. */
+    public void addDisk(String name, long sectors) {
+        addDisk(name, new MemoryBlockDevice(sectors));
+    }
+
+    /** Adds /dev/disk/NAME backed by {@code device}. */
+    public void addDisk(String name, BlockDevice device) {
+        if (disks.putIfAbsent(name, device) != null) {
+            throw new IllegalArgumentException("disk exists: " + name);
+        }
+    }
+
+    /** The disk /dev/disk/NAME, or null. */
+    public BlockDevice disk(String name) {
+        return disks.get(name);
+    }
+
+    public KernelLog log() {
+        return kernel.log();
+    }
+
+    private BlockDevice openDevice(String path, MappedDevice self) throws DmException {
+        if (path.startsWith(DISK_PREFIX)) {
+            BlockDevice d = disks.get(path.substring(DISK_PREFIX.length()));
+            if (d != null) {
+                return d;
+            }
+        } else if (path.startsWith(MAPPER_PREFIX)) {
+            MappedDevice md = devices.get(path.substring(MAPPER_PREFIX.length()));
+            if (md != null && md.hasDisk()) {
+                if (md == self) {
+                    throw new DmException(Errno.EINVAL, "table refers to its own device");
+                }
+                return nodes.computeIfAbsent(md, MappedBlockDevice::new);
+            }
+        }
+        throw new DmException(Errno.ENOENT, path);
+    }
+
+    // ------------------------------------------------------------------ control (dmsetup)
+
+    private interface Op<T> {
+        T run() throws DmException;
+    }
+
+    private <T> T control(Op<T> op) throws DmException {
+        kernel.controlLock().lock();
+        try {
+            return op.run();
+        } finally {
+            kernel.controlLock().unlock();
+        }
+    }
+
+    private MappedDevice lookup(String name) throws DmException {
+        MappedDevice md = devices.get(name);
+        if (md == null) {
+            throw new DmException(Errno.ENXIO, name);
+        }
+        return md;
+    }
+
+    /** dmsetup create NAME --table TABLE: create, load, resume; on any failure no device is left. */
+    public void create(String name, String table) throws DmException {
+        control(() -> {
+            createNoTable(name);
+            try {
+                load(name, table);
+                resume(name);
+            } catch (DmException e) {
+                remove(name);
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    /** dmsetup create NAME --notable. EBUSY if the name is taken. */
+    public void createNoTable(String name) throws DmException {
+        control(() -> {
+            if (name.isEmpty() || name.contains("/")) {
+                throw new DmException(Errno.EINVAL, name);
+            }
+            if (devices.containsKey(name)) {
+                throw new DmException(Errno.EBUSY, name);
+            }
+            devices.put(name, new MappedDevice(name, kernel));
+            return null;
+        });
+    }
+
+    /** dmsetup load: runs the constructor now and stages the table inactive (replacing an older one). */
+    public void load(String name, String table) throws DmException {
+        control(() -> {
+            MappedDevice md = lookup(name);
+            Table t = TableLoader.load(md, table);
+            Table old = md.stageInactive(t);
+            if (old != null) {
+                md.destroyTable(old);
+            }
+            return null;
+        });
+    }
+
+    /** dmsetup suspend; a no-op on a suspended device. */
+    public void suspend(String name) throws DmException {
+        control(() -> {
+            MappedDevice md = lookup(name);
+            if (!md.isSuspended()) {
+                md.suspend();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * dmsetup resume (do_resume): with an inactive table, suspend if needed, swap it live, resume
+     * (preresume of the new table; on failure the device stays suspended with the new table live),
+     * then destroy the old table in every case; else resume the live table if suspended.
+     */
+    public void resume(String name) throws DmException {
+        control(() -> {
+            MappedDevice md = lookup(name);
+            Table newMap = md.takeInactive();
+            Table old = null;
+            if (newMap != null) {
+                if (!md.isSuspended()) {
+                    md.suspend();
+                }
+                old = md.swapTable(newMap);
+            }
+            int r = 0;
+            if (md.isSuspended()) {
+                r = md.resume();
+            }
+            if (old != null) {
+                md.destroyTable(old);
+            }
+            if (r != 0) {
+                throw new DmException(errno(-r), "resume failed");
+            }
+            return null;
+        });
+    }
+
+    /** dmsetup remove: inactive table destroyed first, then the live one (suspended first). */
+    public void remove(String name) throws DmException {
+        control(() -> {
+            MappedDevice md = lookup(name);
+            if (md.gate().users() > 0) {
+                throw new DmException(Errno.EBUSY, name);
+            }
+            devices.remove(name);
+            nodes.remove(md);
+            for (Table t : md.removeTables()) {
+                md.destroyTable(t);
+            }
+            return null;
+        });
+    }
+
+    /** dmsetup status [--inactive]: {@code START LEN TYPE INFO} without trailing blanks; empty if no such table. */
+    public Optional<String> status(String name, boolean inactive) throws DmException {
+        return line(name, inactive, true);
+    }
+
+    /** dmsetup table [--inactive]: {@code START LEN TYPE ARGS}; devices as the path used in the table. */
+    public Optional<String> table(String name, boolean inactive) throws DmException {
+        return line(name, inactive, false);
+    }
+
+    private Optional<String> line(String name, boolean inactive, boolean info) throws DmException {
+        return control(() -> {
+            MappedDevice md = lookup(name);
+            Table t = inactive ? md.inactive() : md.live();
+            if (t == null || t.target() == null) {
+                return Optional.empty();
+            }
+            Target ti = t.target();
+            String params = info ? ti.statusInfo() : ti.statusTable();
+            String s = ti.begin() + " " + ti.length() + " " + ti.typeName() + " " + params;
+            return Optional.of(s.stripTrailing());
+        });
+    }
+
+    /** dmsetup info: state and tables present. */
+    public DeviceInfo info(String name) throws DmException {
+        return control(() -> {
+            MappedDevice md = lookup(name);
+            return new DeviceInfo(md.isSuspended(), md.live() != null, md.inactive() != null);
+        });
+    }
+
+    /**
+     * Whether I/O to {@code path} would block now: a mapped device that is suspended and has a
+     * device node of non-zero size. Disks are never suspended.
+     */
+    public boolean isSuspended(String path) {
+        if (!path.startsWith(MAPPER_PREFIX)) {
+            return false;
+        }
+        MappedDevice md = devices.get(path.substring(MAPPER_PREFIX.length()));
+        return md != null && md.hasDisk() && md.capacity() > 0 && md.gate().isBlocked();
+    }
+
+    // ------------------------------------------------------------------ I/O
+
+    /**
+     * One O_DIRECT read of {@code count} sectors: returns the sectors that exist (shorter at the
+     * end of the device, empty beyond it). ENOENT if there is no such block device; EIO on failure.
+     */
+    public byte[] read(String path, long sector, int count) throws DmException {
+        return io(path, sector, count, null);
+    }
+
+    /**
+     * One O_DIRECT write ({@code data.length} a multiple of 512): writes what fits, then ENOSPC if
+     * not everything fitted. ENOENT if there is no such block device; EIO on failure.
+     */
+    public void write(String path, long sector, byte[] data) throws DmException {
+        if (data.length % BlockDevice.SECTOR_SIZE != 0) {
+            throw new IllegalArgumentException("data must be whole sectors");
+        }
+        io(path, sector, data.length / BlockDevice.SECTOR_SIZE, data);
+    }
+
+    private byte[] io(String path, long sector, int count, byte[] data) throws DmException {
+        boolean write = data != null;
+        BlockDevice disk = null;
+        MappedDevice md = null;
+        if (path.startsWith(DISK_PREFIX)) {
+            disk = disks.get(path.substring(DISK_PREFIX.length()));
+        } else if (path.startsWith(MAPPER_PREFIX)) {
+            md = devices.get(path.substring(MAPPER_PREFIX.length()));
+            if (md != null && !md.hasDisk()) {
+                md = null;
+            }
+        }
+        if (disk == null && md == null) {
+            throw new DmException(Errno.ENOENT, path);
+        }
+        long size = disk != null ? disk.sectors() : md.capacity();
+        int n = (int) Math.max(0, Math.min(count, size - sector));
+        if (n == 0) {
+            if (write && count > 0) {
+                throw new DmException(Errno.ENOSPC, path);
+            }
+            return new byte[0];
+        }
+        byte[] buf = write ? data : new byte[n * BlockDevice.SECTOR_SIZE];
+        try {
+            if (disk != null) {
+                if (write) {
+                    disk.write(sector, buf, 0, n, false);
+                } else {
+                    disk.read(sector, buf, 0, n);
+                }
+            } else {
+                submit(md, new Bio(write, sector, n, buf, 0));
+            }
+        } catch (IOException e) {
+            throw new DmException(Errno.EIO, e.getMessage());
+        }
+        if (write && n < count) {
+            throw new DmException(Errno.ENOSPC, path);
+        }
+        return write ? null : buf;
+    }
+
+    private static void submit(MappedDevice md, Bio bio) throws IOException, DmException {
+        if (!md.gate().enter()) {
+            throw new DmException(Errno.ENXIO, md.name());
+        }
+        try {
+            BlockDevice.checkRange(bio.sector, bio.count, md.capacity());
+            md.submit(bio);
+        } finally {
+            md.gate().exit();
+        }
+    }
+
+    private static Errno errno(int n) {
+        for (Errno e : Errno.values()) {
+            if (e.number() == n) {
+                return e;
+            }
+        }
+        return Errno.EIO;
+    }
+
+    /** Names of the mapped devices (tests, tools). */
+    public List<String> deviceNames() {
+        return List.copyOf(devices.keySet());
+    }
+}

@@ -1,0 +1,39 @@
+package dev.snapref.engine.core;
+
+import dev.snapref.engine.KernelLog;
+import dev.snapref.engine.snapshot.Origins;
+
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The shared kernel-wide state targets reach: the message log, the origin registry of the
+ * snapshot targets, the device resolver and the control lock that serializes every dmsetup
+ * operation (the engine's ioctl lock; see proofs-notes/engine-lock-order.md).
+ */
+public final class Kernel {
+    private final KernelLog log = new KernelLog();
+    private final Origins origins = new Origins();
+    private final ReentrantLock controlLock = new ReentrantLock();
+    private final DeviceResolver resolver;
+
+    public Kernel(DeviceResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    public KernelLog log() {
+        return log;
+    }
+
+    public Origins origins() {
+        return origins;
+    }
+
+    public DeviceResolver resolver() {
+        return resolver;
+    }
+
+    /** Lock 1 in the lock order: held by every control operation (create/load/suspend/resume/remove/status). */
+    public ReentrantLock controlLock() {
+        return controlLock;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.snapref.engine.core;
+
+import dev.snapref.engine.BlockDevice;
+
+import java.io.IOException;
+
+/**
+ * A mapped device seen as a block device (its /dev/mapper node), so tables can stack on mapped
+ * devices. I/O passes the device's gate (blocking while it is suspended) and dm core.
+ */
+public final class MappedBlockDevice implements BlockDevice {
+    private final MappedDevice md;
+
+    public MappedBlockDevice(MappedDevice md) {
+        this.md = md;
+    }
+
+    public MappedDevice md() {
+        return md;
+    }
+
+    @Override
+    public long sectors() {
+        return md.capacity();
+    }
+
+    @Override
+    public void read(long sector, byte[] dst, int off, int count) throws IOException {
+        io(new Bio(false, sector, count, dst, off));
+    }
+
+    @Override
+    public void write(long sector, byte[] src, int off, int count, boolean fua) throws IOException {
+        io(new Bio(true, sector, count, src, off));
+    }
+
+    private void io(Bio bio) throws IOException {
+        if (!md.gate().enter()) {
+            throw new IOException("device removed");
+        }
+        try {
+            BlockDevice.checkRange(bio.sector, bio.count, md.capacity());
+            md.submit(bio);
+        } finally {
+            md.gate().exit();
+        }
+    }
+
+    @Override
+    public void flush() {
+        // a flush passes through to the underlying devices, which are always durable here
+    }
+}

@@ -1,0 +1,79 @@
+package dev.snapref.engine.core;
+
+/**
+ * A target instance in a table (struct dm_target). Hooks are called by dm core with the control
+ * lock held: preresume/resume on the table being made live, presuspend/postsuspend when suspending
+ * a live table, {@link #destroy} once when the table is destroyed. {@link #map} is called by I/O
+ * threads while the table is live and its device is not blocked.
+ */
+public abstract class Target {
+    private final Table table;
+    private final long begin;
+    private final long length;
+
+    protected Target(Table table, long begin, long length) {
+        this.table = table;
+        this.begin = begin;
+        this.length = length;
+    }
+
+    public final Table table() {
+        return table;
+    }
+
+    public final long begin() {
+        return begin;
+    }
+
+    /** ti->len in sectors. */
+    public final long length() {
+        return length;
+    }
+
+    /** The target type name, e.g. {@code snapshot}. */
+    public abstract String typeName();
+
+    /**
+     * How many sectors starting at {@code sector} (target-relative) one piece may cover, at most
+     * {@code remaining}. Default: ti->max_io_len boundaries, if any.
+     */
+    public long pieceLength(boolean write, long sector, long remaining) {
+        long max = maxIoLen();
+        if (max == 0) {
+            return remaining;
+        }
+        long left = max - (sector & (max - 1));
+        return Math.min(left, remaining);
+    }
+
+    /** ti->max_io_len (0 = unlimited). Must be a power of two when non-zero. */
+    protected long maxIoLen() {
+        return 0;
+    }
+
+    /** Maps one piece (sector is device-relative, equal to target-relative since begin == 0). */
+    public abstract Mapping map(Bio bio);
+
+    /** Returns 0 or a negative errno number. */
+    public int preresume() {
+        return 0;
+    }
+
+    public void resume() {
+    }
+
+    public void presuspend() {
+    }
+
+    public void postsuspend() {
+    }
+
+    /** The destructor (dtr). */
+    public abstract void destroy();
+
+    /** STATUSTYPE_INFO text (may be empty). */
+    public abstract String statusInfo();
+
+    /** STATUSTYPE_TABLE text. */
+    public abstract String statusTable();
+}

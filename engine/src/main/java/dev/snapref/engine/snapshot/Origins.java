@@ -1,0 +1,169 @@
+package dev.snapref.engine.snapshot;
+
+import dev.snapref.engine.BlockDevice;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The registry of origins (_origins / _dm_origins in dm-snap.c): for each origin block device the
+ * list of its snapshots, sorted by chunk size largest first, and the snapshot-origin targets
+ * registered at their resume. Guarded by {@link #lock()} (_origins_lock): readers for lookups,
+ * writers for changes. Lock order: taken after the control lock, before any snapshot's lock.
+ */
+public final class Origins {
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<BlockDevice, List<SnapshotTarget>> snapshots = new IdentityHashMap<>();
+    private final Map<BlockDevice, List<SnapshotOriginTarget>> dmOrigins = new IdentityHashMap<>();
+
+    public ReentrantReadWriteLock lock() {
+        return lock;
+    }
+
+    private void assertRead() {
+        assert lock.getReadHoldCount() > 0 || lock.isWriteLockedByCurrentThread() : "_origins_lock not held";
+    }
+
+    private void assertWrite() {
+        assert lock.isWriteLockedByCurrentThread() : "_origins_lock not write-held";
+    }
+
+    /** The snapshots of {@code origin} in list order (a copy); empty if none. Read lock held. */
+    List<SnapshotTarget> snapshotsOf(BlockDevice origin) {
+        assertRead();
+        List<SnapshotTarget> l = snapshots.get(origin);
+        return l == null ? List.of() : new ArrayList<>(l);
+    }
+
+    /** __find_snapshots_sharing_cow. Read lock held. */
+    Sharing findSharingCow(SnapshotTarget snap) {
+        assertRead();
+        List<SnapshotTarget> l = snapshots.get(snap.originDevice());
+        int count = 0;
+        SnapshotTarget src = null;
+        SnapshotTarget dest = null;
+        if (l != null) {
+            for (SnapshotTarget s : l) {
+                if (s.cowDevice() != snap.cowDevice()) {
+                    continue;
+                }
+                if (s.isActive()) {
+                    src = s;
+                } else {
+                    dest = s;
+                }
+                count++;
+            }
+        }
+        return new Sharing(count, src, dest);
+    }
+
+    /**
+     * register_snapshot: validates the handover pairing and inserts the snapshot. Returns 0 (normal
+     * snapshot), 1 (handover destination) or -1 (pairing error, nothing registered).
+     */
+    int register(SnapshotTarget snap) {
+        lock.writeLock().lock();
+        try {
+            Sharing sh = findSharingCow(snap);
+            if (sh.count() == 2 || sh.dest() != null) {
+                return -1;
+            }
+            insert(snap);
+            return sh.src() == null ? 0 : 1;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void insert(SnapshotTarget snap) {
+        assertWrite();
+        List<SnapshotTarget> l = snapshots.computeIfAbsent(snap.originDevice(), k -> new ArrayList<>());
+        int i = 0;
+        while (i < l.size() && l.get(i).chunkSize() >= snap.chunkSize()) {
+            i++;
+        }
+        l.add(i, snap);
+    }
+
+    /** unregister_snapshot: removes it; forgets the origin when its list empties. */
+    void unregister(SnapshotTarget snap) {
+        lock.writeLock().lock();
+        try {
+            List<SnapshotTarget> l = snapshots.get(snap.originDevice());
+            if (l != null) {
+                boolean removed = l.remove(snap);
+                assert removed : "unregister of an unregistered snapshot";
+                if (l.isEmpty()) {
+                    snapshots.remove(snap.originDevice());
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** reregister_snapshot: re-sorts it now that its chunk size is final. */
+    void reregister(SnapshotTarget snap) {
+        lock.writeLock().lock();
+        try {
+            List<SnapshotTarget> l = snapshots.get(snap.originDevice());
+            assert l != null && l.contains(snap) : "reregister of an unregistered snapshot";
+            l.remove(snap);
+            insert(snap);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** __minimum_chunk_size: min_not_zero over the snapshots, starting at rounddown_pow_of_two(UINT_MAX). */
+    long minimumChunkSize(BlockDevice origin) {
+        lock.readLock().lock();
+        try {
+            long min = 1L << 31;
+            for (SnapshotTarget s : snapshotsOf(origin)) {
+                long c = s.chunkSize();
+                if (c != 0 && c < min) {
+                    min = c;
+                }
+            }
+            return min;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    void insertDmOrigin(SnapshotOriginTarget o) {
+        lock.writeLock().lock();
+        try {
+            dmOrigins.computeIfAbsent(o.device(), k -> new ArrayList<>()).add(o);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    void removeDmOrigin(SnapshotOriginTarget o) {
+        lock.writeLock().lock();
+        try {
+            List<SnapshotOriginTarget> l = dmOrigins.get(o.device());
+            if (l != null) {
+                l.remove(o);
+                if (l.isEmpty()) {
+                    dmOrigins.remove(o.device());
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** __lookup_dm_origin: the first snapshot-origin target registered for the device, or null. */
+    SnapshotOriginTarget lookupDmOrigin(BlockDevice origin) {
+        assertRead();
+        List<SnapshotOriginTarget> l = dmOrigins.get(origin);
+        return l == null || l.isEmpty() ? null : l.get(0);
+    }
+}

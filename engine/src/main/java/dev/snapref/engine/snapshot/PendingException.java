@@ -1,0 +1,59 @@
+package dev.snapref.engine.snapshot;
+
+import dev.snapref.engine.core.Bio;
+import dev.snapref.engine.store.ExceptionStore;
+
+/**
+ * An exception being made (struct dm_snap_pending_exception): the origin chunk is being copied to
+ * the cow chunk the store allocated. Exactly one thread starts it (the one that set
+ * {@code started}); any number wait for it. Completion happens once, in allocation order per
+ * snapshot; afterwards the exception is in the snapshot's complete table (success) or the snapshot
+ * is invalid (failure).
+ */
+final class PendingException {
+    final SnapshotTarget snap;
+    final ExceptionStore store;
+    final long oldChunk;
+    final long newChunk;
+    final long sequence;
+    /** Guarded by the snapshot's lock. */
+    boolean started;
+    /** A bio covering the whole chunk that replaces the copy (start_full_bio), or null. */
+    Bio fullBio;
+    /** Set by the copier before completion. */
+    boolean copyError;
+    private boolean done;
+    private boolean failed;
+
+    PendingException(SnapshotTarget snap, ExceptionStore store, long oldChunk, long newChunk, long sequence) {
+        this.snap = snap;
+        this.store = store;
+        this.oldChunk = oldChunk;
+        this.newChunk = newChunk;
+        this.sequence = sequence;
+    }
+
+    /** Marks the exception finished and wakes every waiter. */
+    synchronized void finish(boolean error) {
+        assert !done : "pending exception finished twice";
+        done = true;
+        failed = error;
+        notifyAll();
+    }
+
+    /** Waits until finished; returns true when the exception was made successfully. */
+    synchronized boolean await() {
+        boolean interrupted = false;
+        while (!done) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return !failed;
+    }
+}

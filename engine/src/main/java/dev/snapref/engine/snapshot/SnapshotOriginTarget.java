@@ -1,0 +1,157 @@
+package dev.snapref.engine.snapshot;
+
+import dev.snapref.engine.BlockDevice;
+import dev.snapref.engine.DmException;
+import dev.snapref.engine.Errno;
+import dev.snapref.engine.core.Bio;
+import dev.snapref.engine.core.CtrException;
+import dev.snapref.engine.core.Kernel;
+import dev.snapref.engine.core.Mapping;
+import dev.snapref.engine.core.Table;
+import dev.snapref.engine.core.Target;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code snapshot-origin} target (dm-snap.c, origin 1.9.0). Reads pass through. A write first
+ * makes sure every valid, active snapshot of the origin holds a completed exception for the chunk
+ * of the write's first sector (per snapshot chunk size), waiting on pending exceptions, then goes
+ * to the origin. Writes are split at the split boundary computed at the last resume: the smallest
+ * non-zero chunk size of the origin's snapshots then, or 2^31 sectors if there was none (kernel
+ * quirk reproduced on purpose).
+ */
+public final class SnapshotOriginTarget extends Target {
+    /** rounddown_pow_of_two(UINT_MAX). */
+    static final long NO_SNAPSHOT_BOUNDARY = 1L << 31;
+
+    private final Origins origins;
+    private final String path;
+    private final BlockDevice dev;
+    private volatile long splitBoundary = NO_SNAPSHOT_BOUNDARY;
+
+    private SnapshotOriginTarget(Table t, long begin, long length, Kernel k, String path, BlockDevice dev) {
+        super(t, begin, length);
+        this.origins = k.origins();
+        this.path = path;
+        this.dev = dev;
+    }
+
+    /** origin_ctr: exactly one argument, the origin device. */
+    public static SnapshotOriginTarget construct(Table t, long begin, long length, String[] argv, Kernel k)
+            throws CtrException {
+        if (argv.length != 1) {
+            throw new CtrException("origin: incorrect number of arguments", Errno.EINVAL);
+        }
+        try {
+            return new SnapshotOriginTarget(t, begin, length, k, argv[0], k.resolver().open(argv[0], t.md()));
+        } catch (DmException e) {
+            throw new CtrException("Cannot get target device", e.errno());
+        }
+    }
+
+    @Override
+    public String typeName() {
+        return "snapshot-origin";
+    }
+
+    BlockDevice device() {
+        return dev;
+    }
+
+    /** The split boundary in force (sectors). */
+    public long splitBoundary() {
+        return splitBoundary;
+    }
+
+    @Override
+    public long pieceLength(boolean write, long sector, long remaining) {
+        if (!write) {
+            return remaining;
+        }
+        long b = splitBoundary;
+        return Math.min(remaining, b - (sector & (b - 1)));
+    }
+
+    @Override
+    public Mapping map(Bio bio) {
+        if (!bio.write) {
+            return Mapping.remap(dev, bio.sector, bio);
+        }
+        List<PendingException> toStart = new ArrayList<>();
+        List<PendingException> waitOn = originWrite(bio.sector, toStart);
+        return new Mapping() {
+            @Override
+            public void start() {
+                startAll(toStart);
+            }
+
+            @Override
+            public void finish() throws IOException {
+                List<PendingException> w = waitOn;
+                while (!w.isEmpty()) {
+                    for (PendingException pe : w) {
+                        pe.await();
+                    }
+                    // retry_origin_bios: run the write past the snapshots again
+                    List<PendingException> again = new ArrayList<>();
+                    w = originWrite(bio.sector, again);
+                    startAll(again);
+                }
+                dev.write(bio.sector, bio.buf, bio.off, bio.count, false);
+            }
+        };
+    }
+
+    private static void startAll(List<PendingException> pes) {
+        for (PendingException pe : pes) {
+            pe.snap.copy(pe);
+        }
+    }
+
+    /** __origin_write over the snapshots of this origin; returns the exceptions to wait for. */
+    private List<PendingException> originWrite(long sector, List<PendingException> toStart) {
+        List<SnapshotTarget> snaps;
+        origins.lock().readLock().lock();
+        try {
+            snaps = origins.snapshotsOf(dev);
+            List<PendingException> waitOn = new ArrayList<>();
+            for (SnapshotTarget s : snaps) {
+                PendingException pe = s.originWrite(sector, toStart);
+                if (pe != null) {
+                    waitOn.add(pe);
+                }
+            }
+            return waitOn;
+        } finally {
+            origins.lock().readLock().unlock();
+        }
+    }
+
+    @Override
+    public void resume() {
+        splitBoundary = origins.minimumChunkSize(dev);
+        origins.insertDmOrigin(this);
+    }
+
+    @Override
+    public void postsuspend() {
+        origins.removeDmOrigin(this);
+    }
+
+    @Override
+    public void destroy() {
+        origins.removeDmOrigin(this);
+    }
+
+    @Override
+    public String statusInfo() {
+        return "";
+    }
+
+    @Override
+    public String statusTable() {
+        return path;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.snapref.engine.store;
+
+/** The kernel's chunk size rules (dm-exception-store.c): parsing and validation. */
+public final class ChunkSize {
+    /** INT_MAX >> SECTOR_SHIFT: the largest chunk size in sectors the kernel accepts. */
+    public static final long MAX_SECTORS = Integer.MAX_VALUE >> 9;
+    /** Default persistent chunk size when the table gives 0 (DM_CHUNK_SIZE_DEFAULT_SECTORS). */
+    public static final long DEFAULT_SECTORS = 32;
+
+    private ChunkSize() {
+    }
+
+    /**
+     * Parses like kstrtouint(s, 10): optional '+', decimal digits, at most UINT_MAX.
+     * Returns -1 when the text is not such a number.
+     */
+    public static long parseUnsigned(String s) {
+        String t = s.startsWith("+") ? s.substring(1) : s;
+        if (t.endsWith("\n")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        if (t.isEmpty() || t.length() > 10) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v > 0xFFFF_FFFFL ? -1 : v;
+    }
+
+    /**
+     * Validates a non-zero chunk size (sectors) for devices with 512-byte logical blocks.
+     * Returns null when valid, else the kernel's error text.
+     */
+    public static String validate(long chunk, long logicalBlockSectors) {
+        if (chunk <= 0 || Long.bitCount(chunk) != 1) {
+            return "Chunk size is not a power of 2";
+        }
+        if (chunk % logicalBlockSectors != 0) {
+            return "Chunk size is not a multiple of device blocksize";
+        }
+        if (chunk > MAX_SECTORS) {
+            return "Chunk size is too high";
+        }
+        return null;
+    }
+}

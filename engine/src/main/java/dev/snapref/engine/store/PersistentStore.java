@@ -1,0 +1,261 @@
+package dev.snapref.engine.store;
+
+import dev.snapref.engine.BlockDevice;
+import dev.snapref.engine.KernelLog;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The persistent exception store ("P"/"PO"), writing the kernel's on-disk format
+ * ({@link DiskFormat}) exactly as Linux 6.1 does: the header at creation and invalidation only;
+ * the current metadata area (with flush + FUA) when no prepared exception is outstanding or the
+ * area is full, after zeroing the next area when it is full; next_free never lands on a metadata
+ * chunk. Guarded by the owning snapshot's lock (see {@link ExceptionStore}).
+ */
+public final class PersistentStore extends ExceptionStore {
+    private static final String PREFIX = "persistent snapshot: ";
+
+    private boolean valid = true;
+    private int version = DiskFormat.VERSION;
+    private long nextFree = DiskFormat.HEADER_CHUNKS + 1;
+    private long currentArea;
+    private int currentCommitted;
+    private long exceptionsPerArea;
+    private byte[] area;
+    private int pendingCount;
+    private final List<Object> callbacks = new ArrayList<>();
+
+    PersistentStore(BlockDevice cow, KernelLog log) {
+        super(cow, log);
+    }
+
+    @Override
+    protected boolean construct(String options) {
+        if (options != null) {
+            if (Character.toUpperCase(options.charAt(0)) == 'O') {
+                setUserspaceSupportsOverflow(true);
+            } else {
+                log.log(PREFIX + "Unsupported persistent store option: " + options);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int readMetadata(ExceptionSink sink) {
+        boolean supplied = chunkSize() != 0;
+        if (!supplied) {
+            setChunkSize(ChunkSize.DEFAULT_SECTORS);
+        }
+        byte[] header = new byte[(int) chunkSize() * BlockDevice.SECTOR_SIZE];
+        if (!chunkIo(0, header, false)) {
+            return -5; // -EIO
+        }
+        int magic = DiskFormat.le32(header, 0);
+        if (magic == 0) {
+            return initialiseNew();
+        }
+        if (magic != DiskFormat.MAGIC) {
+            log.log(PREFIX + "Invalid or corrupt snapshot");
+            return -6; // -ENXIO
+        }
+        valid = DiskFormat.le32(header, 4) != 0;
+        version = DiskFormat.le32(header, 8);
+        long diskChunk = DiskFormat.le32(header, 12) & 0xFFFF_FFFFL;
+        if (diskChunk != chunkSize()) {
+            if (supplied) {
+                log.log(PREFIX + "chunk size " + diskChunk + " in device metadata overrides table chunk size of "
+                        + chunkSize() + ".");
+            }
+            String err = ChunkSize.validate(diskChunk, 1);
+            if (err != null) {
+                log.log(PREFIX + "invalid on-disk chunk size " + diskChunk + ": " + err + ".");
+                return -22;
+            }
+            setChunkSize(diskChunk);
+        }
+        allocateArea();
+        if (version != DiskFormat.VERSION) {
+            log.log(PREFIX + "unable to handle snapshot disk version " + version);
+            return -22;
+        }
+        if (!valid) {
+            return 1;
+        }
+        return readExceptions(sink);
+    }
+
+    private void allocateArea() {
+        exceptionsPerArea = DiskFormat.exceptionsPerArea(chunkSize());
+        area = new byte[(int) chunkSize() * BlockDevice.SECTOR_SIZE];
+    }
+
+    private int initialiseNew() {
+        allocateArea();
+        if (!writeHeader()) {
+            log.log(PREFIX + "write_header failed");
+            return -5;
+        }
+        currentArea = 0;
+        java.util.Arrays.fill(area, (byte) 0);
+        if (!zeroDiskArea(0)) {
+            log.log(PREFIX + "zero_disk_area(0) failed");
+            return -5;
+        }
+        return 0;
+    }
+
+    private int readExceptions(ExceptionSink sink) {
+        boolean full = true;
+        byte[] buf = new byte[area.length];
+        for (currentArea = 0; full; currentArea++) {
+            if (!chunkIo(DiskFormat.areaLocation(exceptionsPerArea, currentArea), buf, false)) {
+                return -5;
+            }
+            full = insertExceptions(buf, sink);
+            if (!full) {
+                System.arraycopy(buf, 0, area, 0, area.length);
+            }
+        }
+        currentArea--;
+        skipMetadata();
+        return 0;
+    }
+
+    /** Returns whether the area was full (no terminator). */
+    private boolean insertExceptions(byte[] buf, ExceptionSink sink) {
+        for (int i = 0; i < exceptionsPerArea; i++) {
+            long oldChunk = DiskFormat.le64(buf, i * DiskFormat.ENTRY_BYTES);
+            long newChunk = DiskFormat.le64(buf, i * DiskFormat.ENTRY_BYTES + 8);
+            if (newChunk == 0) {
+                currentCommitted = i;
+                return false;
+            }
+            if (Long.compareUnsigned(nextFree, newChunk) <= 0) {
+                nextFree = newChunk + 1;
+            }
+            sink.add(oldChunk, newChunk);
+        }
+        return true;
+    }
+
+    private void skipMetadata() {
+        long stride = exceptionsPerArea + 1;
+        if (Long.remainderUnsigned(nextFree, stride) == DiskFormat.HEADER_CHUNKS) {
+            nextFree++;
+        }
+    }
+
+    @Override
+    public long prepare() {
+        long size = cow.sectors();
+        if (size < (nextFree + 1) * chunkSize()) {
+            return -1;
+        }
+        long chunk = nextFree;
+        nextFree++;
+        skipMetadata();
+        pendingCount++;
+        assert !DiskFormat.isAreaChunk(exceptionsPerArea, chunk) : "allocated a metadata chunk";
+        return chunk;
+    }
+
+    @Override
+    public List<Committed> commit(long oldChunk, long newChunk, boolean copyOk, Object token) {
+        assert pendingCount > 0 : "commit without prepare";
+        if (!copyOk) {
+            valid = false;
+        }
+        int off = currentCommitted++ * DiskFormat.ENTRY_BYTES;
+        DiskFormat.putLe64(area, off, oldChunk);
+        DiskFormat.putLe64(area, off + 8, newChunk);
+        callbacks.add(token);
+        pendingCount--;
+        boolean areaFull = currentCommitted == exceptionsPerArea;
+        if (pendingCount != 0 && !areaFull) {
+            return List.of();
+        }
+        if (areaFull && !zeroDiskArea(currentArea + 1)) {
+            valid = false;
+        }
+        if (valid && !writeArea()) {
+            valid = false;
+        }
+        if (areaFull) {
+            currentCommitted = 0;
+            currentArea++;
+            java.util.Arrays.fill(area, (byte) 0);
+        }
+        List<Committed> due = new ArrayList<>(callbacks.size());
+        for (Object t : callbacks) {
+            due.add(new Committed(t, valid));
+        }
+        callbacks.clear();
+        return due;
+    }
+
+    @Override
+    public boolean canDrop() {
+        return true;
+    }
+
+    @Override
+    public void drop() {
+        valid = false;
+        if (!writeHeader()) {
+            log.log(PREFIX + "write header failed");
+        }
+    }
+
+    @Override
+    public StoreUsage usage() {
+        return new StoreUsage(nextFree * chunkSize(), cow.sectors(),
+                (currentArea + 1 + DiskFormat.HEADER_CHUNKS) * chunkSize());
+    }
+
+    @Override
+    public String tableStatus() {
+        return (userspaceSupportsOverflow() ? " PO " : " P ") + chunkSize();
+    }
+
+    private boolean writeHeader() {
+        byte[] header = new byte[(int) chunkSize() * BlockDevice.SECTOR_SIZE];
+        DiskFormat.putLe32(header, 0, DiskFormat.MAGIC);
+        DiskFormat.putLe32(header, 4, valid ? 1 : 0);
+        DiskFormat.putLe32(header, 8, version);
+        DiskFormat.putLe32(header, 12, (int) chunkSize());
+        return chunkIo(0, header, true);
+    }
+
+    private boolean zeroDiskArea(long areaIndex) {
+        return chunkIo(DiskFormat.areaLocation(exceptionsPerArea, areaIndex), new byte[area.length], true);
+    }
+
+    private boolean writeArea() {
+        try {
+            cow.flush();
+            cow.write(DiskFormat.areaLocation(exceptionsPerArea, currentArea) * chunkSize(), area, 0,
+                    (int) chunkSize(), true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private boolean chunkIo(long chunk, byte[] buf, boolean write) {
+        try {
+            long sector = chunk * chunkSize();
+            if (write) {
+                cow.write(sector, buf, 0, (int) chunkSize(), false);
+            } else {
+                cow.read(sector, buf, 0, (int) chunkSize());
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
