@@ -1,0 +1,156 @@
+# snapref guest library: the functions the host-generated program calls.
+# Protocol (one marker per line on the console, each starting with "@@"):
+#   @@READY                      guest booted, disks found
+#   @@DISK SERIAL VDNAME MAJ:MIN one per virtio disk
+#   @@BEGIN IDX / @@END IDX      one command of the current script
+#   @@DM DMNAME MAJ:MIN SUSPENDED NAME   mapped devices in sysfs (before and after a command)
+#   @@DML NAME MAJ:MIN           mapped devices as `dmsetup ls` lists them (around dmsetup commands)
+#   @@RC N, @@O line, @@E line   exit code, stdout, stderr of dmsetup / dd
+#   @@N BYTES                    bytes a read returned (data on the disk with serial "res")
+#   @@BLOCKED                    I/O to a suspended device, not issued
+#   @@PASTEND                    I/O starting past the end of the device (pread/pwrite semantics)
+#   @@K line                     a kernel message the command caused (dmesg -c)
+#   @@SCRIPT IDX / @@CLEAN IDX LEFT   script start / cleanup done, LEFT mapped devices remain
+#   @@DONE                       program finished
+export DM_DISABLE_UDEV=1
+
+sr_vd_by_serial() {
+  for b in /sys/block/vd*; do
+    [ -r "$b/serial" ] || continue
+    if [ "$(cat "$b/serial")" = "$1" ]; then echo "${b##*/}"; return 0; fi
+  done
+  return 1
+}
+
+sr_main() {
+  want=$(sed -n 's/.*snapref\.disks=\([0-9]*\).*/\1/p' /proc/cmdline)
+  i=0
+  while [ "$(ls -d /sys/block/vd* 2>/dev/null | wc -l)" -lt "${want:-0}" ] && [ $i -lt 200 ]; do
+    sleep 0.05; i=$((i + 1))
+  done
+  echo
+  for b in /sys/block/vd*; do
+    echo "@@DISK $(cat "$b/serial" 2>/dev/null) ${b##*/} $(cat "$b/dev")"
+  done
+  SR_CTL=/dev/$(sr_vd_by_serial ctl)
+  SR_RES=/dev/$(sr_vd_by_serial res)
+  mkdir -p /dev/disk
+  dmesg -c >/dev/null
+  echo "@@READY"
+  len=$(dd if=$SR_CTL bs=512 count=1 2>/dev/null | tr -d '\000\n ')
+  dd if=$SR_CTL bs=512 skip=1 count=$(( (len + 511) / 512 )) 2>/dev/null | head -c "$len" > /tmp/prog.sh
+  . /tmp/prog.sh
+  echo "@@DONE"
+}
+
+sr_dmlist() {
+  for d in /sys/block/dm-*; do
+    [ -r "$d/dm/name" ] || continue
+    echo "@@DM ${d##*/} $(cat "$d/dev") $(cat "$d/dm/suspended") $(cat "$d/dm/name")"
+  done
+}
+
+sr_begin() { echo "@@BEGIN $1"; sr_dmlist; }
+sr_end() {
+  sr_dmlist
+  dmesg -c | sed 's/^/@@K /'
+  echo "@@END $1"
+}
+
+sr_out() { # RC: print rc, stdout (/tmp/o) and stderr (/tmp/e)
+  echo "@@RC $1"
+  [ -s /tmp/o ] && sed 's/^/@@O /' /tmp/o
+  [ -s /tmp/e ] && sed 's/^/@@E /' /tmp/e
+  return 0
+}
+
+sr_script() { # IDX: a new script starts
+  rm -f /dev/disk/*
+  dmesg -c >/dev/null
+  echo "@@SCRIPT $1"
+}
+
+sr_disk() { # NAME SERIAL
+  vd=$(sr_vd_by_serial "$2") || { echo "@@RC 1"; echo "@@E no disk with serial $2"; return 0; }
+  mm=$(cat /sys/block/$vd/dev)
+  rm -f "/dev/disk/$1"
+  mknod "/dev/disk/$1" b "${mm%%:*}" "${mm##*:}"
+  echo "@@RC $?"
+}
+
+SR_RC=0
+sr_dmls() { # mapped devices as dmsetup lists them (also those without a table, which sysfs lacks)
+  dmsetup ls 2>/dev/null | sed -n 's/^\([^\t ]*\)[\t ]*(\([0-9]*:[0-9]*\)).*/@@DML \1 \2/p'
+}
+
+sr_dmsetup() { # dmsetup ARGS...
+  sr_dmls
+  dmsetup "$@" >/tmp/o 2>/tmp/e
+  SR_RC=$?
+  sr_out $SR_RC
+  sr_dmls
+}
+
+sr_mknode() { # NAME: keep /dev/mapper/NAME in step as `dmsetup mknodes` does (no udev here)
+  dmsetup mknodes "$1" >/dev/null 2>&1
+}
+
+sr_suspended() { # DEV: true if DEV is a mapped device that is suspended
+  [ -b "$1" ] || return 1
+  set -- $(stat -L -c '%t %T' "$1")
+  mm="$((0x$1)):$((0x$2))"
+  for d in /sys/block/dm-*; do
+    [ -r "$d/dev" ] || continue
+    if [ "$(cat "$d/dev")" = "$mm" ]; then
+      [ "$(cat "$d/dm/suspended")" = 1 ]; return
+    fi
+  done
+  return 1
+}
+
+sr_bs() { # LEN -> a dd block size >= 4096 so that busybox dd uses a page-aligned buffer
+  if [ "$1" -lt 4096 ]; then echo 4096; else echo "$1"; fi
+}
+
+sr_write() { # DEV OFFSET LENGTH CTLOFFSET (bytes)
+  if [ ! -b "$1" ]; then echo "@@RC 1"; echo "@@E dd: can't open '$1': No such file or directory"; return 0; fi
+  if sr_suspended "$1"; then echo "@@BLOCKED"; return 0; fi
+  size=$(blockdev --getsize64 "$1")
+  if [ "$2" -gt "$size" ]; then echo "@@PASTEND"; return 0; fi
+  : >/tmp/o
+  dd if=$SR_CTL of="$1" bs=$(sr_bs "$3") iflag=skip_bytes,count_bytes skip="$4" count="$3" \
+     oflag=direct,seek_bytes seek="$2" conv=notrunc 2>/tmp/e
+  sr_out $?
+}
+
+sr_read() { # DEV OFFSET LENGTH RESOFFSET (bytes)
+  if [ -e "$1" ] && sr_suspended "$1"; then echo "@@BLOCKED"; return 0; fi
+  if [ -b "$1" ] && [ "$2" -gt "$(blockdev --getsize64 "$1")" ]; then echo "@@PASTEND"; return 0; fi
+  rm -f /tmp/r; : >/tmp/o
+  dd if="$1" of=/tmp/r bs=$(sr_bs "$3") iflag=direct,skip_bytes,count_bytes skip="$2" count="$3" 2>/tmp/e
+  rc=$?
+  n=0
+  [ -f /tmp/r ] && n=$(wc -c < /tmp/r)
+  if [ "$n" -gt 0 ]; then
+    dd if=/tmp/r of=$SR_RES bs=$(sr_bs "$n") oflag=direct,seek_bytes seek="$4" conv=notrunc 2>/dev/null
+  fi
+  sr_out $rc
+  echo "@@N $n"
+}
+
+sr_cleanup() { # IDX: remove every mapped device, forget the script's disks
+  for round in 1 2 3 4 5; do
+    left=0
+    for d in /sys/block/dm-*; do
+      [ -r "$d/dm/name" ] || continue
+      dmsetup remove "$(cat "$d/dm/name")" >/dev/null 2>&1 || left=$((left + 1))
+    done
+    [ $left = 0 ] && break
+  done
+  left=0
+  for d in /sys/block/dm-*; do [ -r "$d/dm/name" ] && left=$((left + 1)); done
+  for n in /dev/mapper/*; do [ "$n" = /dev/mapper/control ] || rm -f "$n"; done
+  rm -f /dev/disk/*
+  dmesg -c >/dev/null
+  echo "@@CLEAN $1 $left"
+}
