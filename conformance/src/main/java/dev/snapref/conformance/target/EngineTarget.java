@@ -1,0 +1,135 @@
+package dev.snapref.conformance.target;
+
+import dev.snapref.engine.DeviceInfo;
+import dev.snapref.engine.DeviceMapper;
+import dev.snapref.engine.DmException;
+import dev.snapref.engine.block.BlockDevices;
+import dev.snapref.scenario.Command;
+import dev.snapref.scenario.CreateCommand;
+import dev.snapref.scenario.CreateNoTableCommand;
+import dev.snapref.scenario.DiskCommand;
+import dev.snapref.scenario.Errno;
+import dev.snapref.scenario.InfoCommand;
+import dev.snapref.scenario.LoadCommand;
+import dev.snapref.scenario.Outcome;
+import dev.snapref.scenario.ReadCommand;
+import dev.snapref.scenario.ReadRuns;
+import dev.snapref.scenario.RemoveCommand;
+import dev.snapref.scenario.ResumeCommand;
+import dev.snapref.scenario.Script;
+import dev.snapref.scenario.SectorPattern;
+import dev.snapref.scenario.StatusCommand;
+import dev.snapref.scenario.SuspendCommand;
+import dev.snapref.scenario.TableCommand;
+import dev.snapref.scenario.Transcript;
+import dev.snapref.scenario.TranscriptStep;
+import dev.snapref.scenario.WriteCommand;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The reference chunk engine as a conformance target: runs a script on a fresh
+ * {@link DeviceMapper} (fresh zero-filled in-memory disks) and prints the canonical transcript.
+ * I/O to a suspended device is not issued and prints {@code -> blocked}, as the spec asks.
+ */
+public final class EngineTarget implements Target {
+
+    /** Factory for the target registry ({@code "engine"}); options are not used. */
+    public static Target fromOptions(TargetOptions options) {
+        return new EngineTarget();
+    }
+
+    @Override
+    public String name() {
+        return "engine";
+    }
+
+    @Override
+    public TargetRun run(Script script) {
+        DeviceMapper dm = new DeviceMapper();
+        List<TranscriptStep> steps = new ArrayList<>();
+        List<String> disks = new ArrayList<>();
+        for (Command c : script.commands()) {
+            steps.add(apply(dm, c, disks));
+        }
+        Map<String, byte[]> images = new LinkedHashMap<>();
+        for (String d : disks) {
+            images.put(d, BlockDevices.image(dm.disk(d)));
+        }
+        return new TargetRun(new Transcript(steps), images);
+    }
+
+    /** Applies one command and returns its transcript step (kernel messages drained from the log). */
+    static TranscriptStep apply(DeviceMapper dm, Command c, List<String> disks) {
+        List<String> out = new ArrayList<>();
+        Outcome outcome;
+        try {
+            outcome = execute(dm, c, out, disks);
+        } catch (DmException e) {
+            outcome = Outcome.error(toScenario(e.errno()));
+        }
+        return new TranscriptStep(c.echo(), out, dm.log().drain(), outcome);
+    }
+
+    private static Outcome execute(DeviceMapper dm, Command c, List<String> out, List<String> disks)
+            throws DmException {
+        if (c instanceof DiskCommand d) {
+            dm.addDisk(d.name(), d.sectors());
+            disks.add(d.name());
+        } else if (c instanceof CreateCommand cc) {
+            dm.create(cc.name(), cc.table());
+        } else if (c instanceof CreateNoTableCommand cn) {
+            dm.createNoTable(cn.name());
+        } else if (c instanceof LoadCommand l) {
+            dm.load(l.name(), l.table());
+        } else if (c instanceof SuspendCommand s) {
+            dm.suspend(s.name());
+        } else if (c instanceof ResumeCommand r) {
+            dm.resume(r.name());
+        } else if (c instanceof RemoveCommand r) {
+            dm.remove(r.name());
+        } else if (c instanceof StatusCommand s) {
+            addLine(out, dm.status(s.name(), s.inactive()));
+        } else if (c instanceof TableCommand t) {
+            addLine(out, dm.table(t.name(), t.inactive()));
+        } else if (c instanceof InfoCommand i) {
+            DeviceInfo info = dm.info(i.name());
+            out.add("State: " + (info.suspended() ? "SUSPENDED" : "ACTIVE"));
+            out.add("Tables present: " + tables(info));
+        } else if (c instanceof WriteCommand w) {
+            if (dm.isSuspended(w.device().path())) {
+                return Outcome.BLOCKED;
+            }
+            dm.write(w.device().path(), w.sector(), SectorPattern.fill(w.label(), w.sector(), (int) w.count()));
+        } else if (c instanceof ReadCommand r) {
+            if (dm.isSuspended(r.device().path())) {
+                return Outcome.BLOCKED;
+            }
+            byte[] data = dm.read(r.device().path(), r.sector(), (int) r.count());
+            out.addAll(ReadRuns.format(r.sector(), data));
+        } else {
+            throw new IllegalArgumentException("unknown command " + c);
+        }
+        return Outcome.OK;
+    }
+
+    private static void addLine(List<String> out, Optional<String> line) {
+        line.filter(s -> !s.isEmpty()).ifPresent(out::add);
+    }
+
+    private static String tables(DeviceInfo i) {
+        if (i.live() && i.inactive()) {
+            return "LIVE & INACTIVE";
+        }
+        return i.live() ? "LIVE" : i.inactive() ? "INACTIVE" : "None";
+    }
+
+    private static Errno toScenario(dev.snapref.engine.Errno e) {
+        Optional<Errno> byNumber = Errno.fromNumber(e.number());
+        return byNumber.orElse(Errno.EIO);
+    }
+}

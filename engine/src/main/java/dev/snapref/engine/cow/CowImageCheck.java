@@ -1,0 +1,102 @@
+package dev.snapref.engine.cow;
+
+import dev.snapref.engine.store.ChunkSize;
+import dev.snapref.engine.store.DiskFormat;
+import dev.snapref.engine.util.LongLongMap;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks a raw persistent-store cow image: magic, version, chunk size, terminator, duplicate or
+ * out-of-range chunks, exceptions pointing at metadata chunks. An all-zero header (a cow never
+ * used) is reported as fine. Never throws on corrupt content.
+ */
+public final class CowImageCheck {
+    private CowImageCheck() {
+    }
+
+    /**
+     * The verdict.
+     *
+     * @param ok       no problem found
+     * @param problems every problem found, in the order checked; the first one is the reason
+     */
+    public record Result(boolean ok, List<String> problems) {
+        /** The first problem, or "ok". */
+        public String reason() {
+            return ok ? "ok" : problems.get(0);
+        }
+    }
+
+    public static Result check(Path image) throws IOException {
+        return check(Files.readAllBytes(image));
+    }
+
+    public static Result check(byte[] image) {
+        List<String> p = new ArrayList<>();
+        CowHeader h = CowHeader.read(image);
+        if (image.length < 512) {
+            p.add("image smaller than one sector");
+            return new Result(false, p);
+        }
+        if (h.magic() == 0) {
+            return new Result(true, p); // never initialised: the kernel would create a new snapshot
+        }
+        if (!h.hasSnapshotMagic()) {
+            p.add(String.format("bad magic 0x%08x (expected SnAp)", h.magic()));
+            return new Result(false, p);
+        }
+        if (h.version() != DiskFormat.VERSION) {
+            p.add("unsupported version " + h.version());
+        }
+        String chunkErr = ChunkSize.validate(h.chunkSize(), 1);
+        if (chunkErr != null) {
+            p.add("invalid chunk size " + h.chunkSize() + ": " + chunkErr);
+            return new Result(false, p);
+        }
+        if (h.valid() != 0 && h.valid() != 1) {
+            p.add("valid flag " + h.valid() + " is neither 0 nor 1");
+        }
+        long chunkBytes = h.chunkSize() * 512;
+        long chunks = image.length / chunkBytes;
+        long e = DiskFormat.exceptionsPerArea(h.chunkSize());
+        if (chunks < 2) {
+            p.add("image too small for header and metadata area 0");
+            return new Result(false, p);
+        }
+        CowImageDump dump = CowImageDump.of(image);
+        List<CowArea> areas = dump.areas();
+        CowArea last = areas.isEmpty() ? null : areas.get(areas.size() - 1);
+        if (last == null || last.full()) {
+            long next = last == null ? 0 : last.index() + 1;
+            p.add("no terminator: metadata area " + next + " (chunk " + DiskFormat.areaLocation(e, next)
+                    + ") lies beyond the end of the image");
+        }
+        LongLongMap olds = new LongLongMap();
+        LongLongMap news = new LongLongMap();
+        for (CowArea a : areas) {
+            for (CowException x : a.exceptions()) {
+                String where = "area " + a.index() + " entry " + x.index();
+                long nc = x.newChunk();
+                if (Long.compareUnsigned(nc, chunks) >= 0) {
+                    p.add(where + ": new chunk " + Long.toUnsignedString(nc) + " beyond the image (" + chunks + " chunks)");
+                } else if (DiskFormat.isAreaChunk(e, nc)) {
+                    p.add(where + ": new chunk " + nc + " is a metadata chunk");
+                }
+                if (olds.containsKey(x.oldChunk())) {
+                    p.add(where + ": duplicate old chunk " + Long.toUnsignedString(x.oldChunk()));
+                }
+                if (news.containsKey(nc)) {
+                    p.add(where + ": duplicate new chunk " + Long.toUnsignedString(nc));
+                }
+                olds.put(x.oldChunk(), nc);
+                news.put(nc, x.oldChunk());
+            }
+        }
+        return new Result(p.isEmpty(), List.copyOf(p));
+    }
+}

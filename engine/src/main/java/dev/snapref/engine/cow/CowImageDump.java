@@ -1,0 +1,138 @@
+package dev.snapref.engine.cow;
+
+import dev.snapref.engine.store.ChunkSize;
+import dev.snapref.engine.store.DiskFormat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a raw persistent-store cow image (for example a kernel image after gunzip) the way the
+ * kernel's read_exceptions walks it: header, then metadata areas 0, 1, ... until an area is not
+ * full, or until the next area lies beyond the image. Never throws on corrupt content: what cannot
+ * be read is simply not listed (use {@link CowImageCheck} for a verdict).
+ */
+public final class CowImageDump {
+    private final long imageBytes;
+    private final CowHeader header;
+    private final List<CowArea> areas;
+
+    private CowImageDump(long imageBytes, CowHeader header, List<CowArea> areas) {
+        this.imageBytes = imageBytes;
+        this.header = header;
+        this.areas = areas;
+    }
+
+    public static CowImageDump of(Path image) throws IOException {
+        return of(Files.readAllBytes(image));
+    }
+
+    public static CowImageDump of(byte[] image) {
+        CowHeader h = CowHeader.read(image);
+        List<CowArea> areas = new ArrayList<>();
+        if (h.hasSnapshotMagic() && ChunkSize.validate(h.chunkSize(), 1) == null) {
+            long chunkBytes = h.chunkSize() * 512;
+            long e = DiskFormat.exceptionsPerArea(h.chunkSize());
+            for (long i = 0; ; i++) {
+                long chunk = DiskFormat.areaLocation(e, i);
+                long off = chunk * chunkBytes;
+                if (off + chunkBytes > image.length) {
+                    break;
+                }
+                List<CowException> ex = new ArrayList<>();
+                boolean full = true;
+                for (int k = 0; k < e; k++) {
+                    int p = (int) (off + (long) k * DiskFormat.ENTRY_BYTES);
+                    long oldChunk = DiskFormat.le64(image, p);
+                    long newChunk = DiskFormat.le64(image, p + 8);
+                    if (newChunk == 0) {
+                        full = false;
+                        break;
+                    }
+                    ex.add(new CowException(k, oldChunk, newChunk));
+                }
+                areas.add(new CowArea(i, chunk, List.copyOf(ex), full));
+                if (!full) {
+                    break;
+                }
+            }
+        }
+        return new CowImageDump(image.length, h, List.copyOf(areas));
+    }
+
+    public CowHeader header() {
+        return header;
+    }
+
+    public List<CowArea> areas() {
+        return areas;
+    }
+
+    public long imageBytes() {
+        return imageBytes;
+    }
+
+    /** All exceptions in on-disk order. */
+    public List<CowException> exceptions() {
+        List<CowException> out = new ArrayList<>();
+        for (CowArea a : areas) {
+            out.addAll(a.exceptions());
+        }
+        return out;
+    }
+
+    /** Human-readable dump. */
+    public String toText() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("image: ").append(imageBytes).append(" bytes (").append(imageBytes / 512).append(" sectors)\n");
+        sb.append(String.format("header: magic 0x%08x%s valid %d version %d chunk_size %d%n", header.magic(),
+                header.hasSnapshotMagic() ? " (SnAp)" : header.magic() == 0 ? " (none)" : " (bad)",
+                header.valid(), header.version(), header.chunkSize()));
+        if (header.hasSnapshotMagic() && header.chunkSize() > 0) {
+            sb.append("exceptions_per_area: ").append(DiskFormat.exceptionsPerArea(header.chunkSize())).append('\n');
+        }
+        for (CowArea a : areas) {
+            sb.append("area ").append(a.index()).append(" at chunk ").append(a.chunk()).append(": ")
+                    .append(a.exceptions().size()).append(a.full() ? " exceptions (full)\n" : " exceptions\n");
+            for (CowException e : a.exceptions()) {
+                sb.append("  [").append(e.index()).append("] old ").append(Long.toUnsignedString(e.oldChunk()))
+                        .append(" -> new ").append(Long.toUnsignedString(e.newChunk())).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** JSON dump: {"imageBytes":..,"header":{..},"areas":[{"index":..,"chunk":..,"full":..,"exceptions":[{"old":..,"new":..}]}]}. */
+    public String toJson() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("{\"imageBytes\":").append(imageBytes);
+        sb.append(",\"header\":{\"magic\":").append(header.magic() & 0xFFFF_FFFFL)
+                .append(",\"snapshotMagic\":").append(header.hasSnapshotMagic())
+                .append(",\"valid\":").append(header.valid())
+                .append(",\"version\":").append(header.version())
+                .append(",\"chunkSize\":").append(header.chunkSize()).append('}');
+        sb.append(",\"areas\":[");
+        for (int i = 0; i < areas.size(); i++) {
+            CowArea a = areas.get(i);
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append("{\"index\":").append(a.index()).append(",\"chunk\":").append(a.chunk())
+                    .append(",\"full\":").append(a.full()).append(",\"exceptions\":[");
+            for (int k = 0; k < a.exceptions().size(); k++) {
+                CowException e = a.exceptions().get(k);
+                if (k > 0) {
+                    sb.append(',');
+                }
+                sb.append("{\"old\":").append(Long.toUnsignedString(e.oldChunk())).append(",\"new\":")
+                        .append(Long.toUnsignedString(e.newChunk())).append('}');
+            }
+            sb.append("]}");
+        }
+        sb.append("]}");
+        return sb.toString();
+    }
+}
