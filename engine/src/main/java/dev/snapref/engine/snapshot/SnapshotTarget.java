@@ -39,7 +39,6 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class SnapshotTarget extends Target {
     private static final String PREFIX = "snapshots: ";
 
-    private final Kernel kernel;
     private final KernelLog log;
     private final Origins origins;
     private final String originPath;
@@ -70,7 +69,6 @@ public final class SnapshotTarget extends Target {
     private SnapshotTarget(Table t, long begin, long length, Kernel kernel, String originPath, String cowPath,
                            BlockDevice origin, BlockDevice cow, ExceptionStore store, boolean zeroes, boolean passdown) {
         super(t, begin, length);
-        this.kernel = kernel;
         this.log = kernel.log();
         this.origins = kernel.origins();
         this.originPath = originPath;
