@@ -131,6 +131,11 @@ public final class DeviceMapper {
         control(() -> {
             MappedDevice md = lookup(name);
             Table t = TableLoader.load(md, table);
+            int r = md.setupQueue(t);
+            if (r != 0) {
+                md.destroyTable(t);
+                throw new DmException(errno(-r), "unable to set up device queue");
+            }
             Table old = md.stageInactive(t);
             if (old != null) {
                 md.destroyTable(old);
@@ -163,6 +168,12 @@ public final class DeviceMapper {
             if (newMap != null) {
                 if (!md.isSuspended()) {
                     md.suspend();
+                }
+                int lr = md.calculateLimits(newMap);
+                if (lr != 0) {
+                    // dm_swap_table failed: the new table is destroyed, the device stays suspended
+                    md.destroyTable(newMap);
+                    throw new DmException(errno(-lr), "dm_swap_table failed");
                 }
                 old = md.swapTable(newMap);
             }

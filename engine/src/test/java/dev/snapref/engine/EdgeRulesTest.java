@@ -88,6 +88,29 @@ class EdgeRulesTest {
     }
 
     @Test
+    void tableLargerThanItsDeviceIsRejected() throws Exception {
+        DeviceMapper dm = world();
+        assertEquals(Errno.EINVAL, err(() -> dm.create("s7", "0 2048 snapshot /dev/disk/origin /dev/disk/cow P 8")));
+        assertEquals(List.of("table: s7: /dev/disk/origin too small for target: start=0, len=2048, dev_size=1024",
+                "core: Cannot calculate initial queue limits",
+                "ioctl: unable to set up device queue for new table."), dm.log().drain());
+        assertTrue(dm.deviceNames().isEmpty());
+        // on a device that already has a table, the check runs at resume (dm_swap_table)
+        dm.create("o", "0 1024 snapshot-origin /dev/disk/origin");
+        dm.load("o", "0 4096 snapshot-origin /dev/disk/origin");
+        assertEquals(Errno.EINVAL, err(() -> dm.resume("o")));
+        assertEquals(List.of("table: o: /dev/disk/origin too small for target: start=0, len=4096, dev_size=1024"),
+                dm.log().drain());
+        assertEquals(new DeviceInfo(true, true, false), dm.info("o"));
+        assertEquals("0 1024 snapshot-origin /dev/disk/origin", dm.table("o", false).orElseThrow());
+        dm.resume("o");
+        assertFalse(dm.info("o").suspended());
+        // the snapshot created above was unregistered: a new one on the same cow is a normal snapshot
+        dm.create("s", "0 1024 snapshot /dev/disk/origin /dev/disk/cow P 8");
+        assertEquals("0 1024 snapshot 16/512 16", dm.status("s", false).orElseThrow());
+    }
+
+    @Test
     void persistentDefaultChunkSizeAndFeaturesInTableLine() throws Exception {
         DeviceMapper dm = world();
         dm.create("s", "0 1024 snapshot /dev/disk/origin /dev/disk/cow PO 0 2 discard_zeroes_cow discard_passdown_origin");

@@ -32,6 +32,17 @@ public final class Kernel {
         return resolver;
     }
 
+    /**
+     * How kernel messages name a device: a mapped device by its dm name (the canonical form of
+     * {@code dm-N} / {@code 253:N}), a disk by its path.
+     */
+    public String logName(String path, dev.snapref.engine.BlockDevice dev) {
+        if (dev instanceof MappedBlockDevice m) {
+            return m.md().name();
+        }
+        return path;
+    }
+
     /** Lock 1 in the lock order: held by every control operation (create/load/suspend/resume/remove/status). */
     public ReentrantLock controlLock() {
         return controlLock;

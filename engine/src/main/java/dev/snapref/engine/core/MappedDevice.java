@@ -85,13 +85,52 @@ public final class MappedDevice {
         t.destroy();
     }
 
+    /**
+     * dm_calculate_queue_limits, as far as it can fail here: every device area must lie inside its
+     * device (device_area_is_invalid; a device of size 0 is not checked). Returns 0 or -EINVAL
+     * after logging {@code table: <md>: <dev> too small for target: ...}.
+     */
+    public int calculateLimits(Table t) {
+        for (DeviceArea a : t.target().devices()) {
+            long size = a.device().sectors();
+            if (size == 0) {
+                continue;
+            }
+            if (a.start() >= size || a.start() + a.length() > size) {
+                kernel.log().log("table: " + name + ": " + a.name() + " too small for target: start=" + a.start()
+                        + ", len=" + a.length() + ", dev_size=" + size);
+                return -Errno.EINVAL.number();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * dm_setup_md_queue on the first table load: fails (logging as the kernel does) when the
+     * table's limits cannot be calculated; on success the device node exists from now on.
+     */
+    public int setupQueue(Table t) {
+        assertControl();
+        if (hasDisk) {
+            return 0;
+        }
+        int r = calculateLimits(t);
+        if (r != 0) {
+            kernel.log().log("core: Cannot calculate initial queue limits");
+            kernel.log().log("ioctl: unable to set up device queue for new table.");
+            return r;
+        }
+        hasDisk = true;
+        return 0;
+    }
+
     /** Stages {@code t} as the inactive table; returns the one it replaces (caller destroys it). */
     public Table stageInactive(Table t) {
         assertControl();
         assert !removed : "load on removed device";
+        assert hasDisk : "table staged before the queue was set up";
         Table old = inactive;
         inactive = t;
-        hasDisk = true;
         return old;
     }
 

@@ -68,6 +68,12 @@ public abstract class Target {
     public void postsuspend() {
     }
 
+    /**
+     * iterate_devices: the device areas this target uses, checked against the devices' sizes when
+     * the table's queue limits are calculated (first load, and every swap).
+     */
+    public abstract java.util.List<DeviceArea> devices();
+
     /** The destructor (dtr). */
     public abstract void destroy();
 

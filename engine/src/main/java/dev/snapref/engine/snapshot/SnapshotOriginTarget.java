@@ -26,6 +26,7 @@ public final class SnapshotOriginTarget extends Target {
     /** rounddown_pow_of_two(UINT_MAX). */
     static final long NO_SNAPSHOT_BOUNDARY = 1L << 31;
 
+    private final Kernel kernel;
     private final Origins origins;
     private final String path;
     private final BlockDevice dev;
@@ -33,6 +34,7 @@ public final class SnapshotOriginTarget extends Target {
 
     private SnapshotOriginTarget(Table t, long begin, long length, Kernel k, String path, BlockDevice dev) {
         super(t, begin, length);
+        this.kernel = k;
         this.origins = k.origins();
         this.path = path;
         this.dev = dev;
@@ -127,6 +129,11 @@ public final class SnapshotOriginTarget extends Target {
         } finally {
             origins.lock().readLock().unlock();
         }
+    }
+
+    @Override
+    public List<dev.snapref.engine.core.DeviceArea> devices() {
+        return List.of(new dev.snapref.engine.core.DeviceArea(kernel.logName(path, dev), dev, 0, length()));
     }
 
     @Override

@@ -39,6 +39,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class SnapshotTarget extends Target {
     private static final String PREFIX = "snapshots: ";
 
+    private final Kernel kernel;
     private final KernelLog log;
     private final Origins origins;
     private final String originPath;
@@ -69,6 +70,7 @@ public final class SnapshotTarget extends Target {
     private SnapshotTarget(Table t, long begin, long length, Kernel kernel, String originPath, String cowPath,
                            BlockDevice origin, BlockDevice cow, ExceptionStore store, boolean zeroes, boolean passdown) {
         super(t, begin, length);
+        this.kernel = kernel;
         this.log = kernel.log();
         this.origins = kernel.origins();
         this.originPath = originPath;
@@ -500,6 +502,12 @@ public final class SnapshotTarget extends Target {
             store.drop();
         }
         valid = false;
+    }
+
+    @Override
+    public List<dev.snapref.engine.core.DeviceArea> devices() {
+        return List.of(new dev.snapref.engine.core.DeviceArea(kernel.logName(originPath, origin), origin, 0, length()),
+                new dev.snapref.engine.core.DeviceArea(kernel.logName(cowPath, cow), cow, 0, cow.sectors()));
     }
 
     // ------------------------------------------------------------------ lifecycle

@@ -1,0 +1,14 @@
+package dev.snapref.engine.core;
+
+import dev.snapref.engine.BlockDevice;
+
+/**
+ * One device area a target uses (iterate_devices callout arguments).
+ *
+ * @param name   how the kernel log names the device (its canonical path or dm name)
+ * @param device the device
+ * @param start  first sector used
+ * @param length sectors used
+ */
+public record DeviceArea(String name, BlockDevice device, long start, long length) {
+}
