@@ -242,4 +242,64 @@ class ConcurrencyTest {
             assertEquals("S" + i + "@" + i, Patterns.at(d, i));
         }
     }
+
+    @Test
+    @Timeout(60)
+    void handoverBetweenDevicesWhileTheOriginIsWritten() throws Exception {
+        // the b735fede8d95 race: origin writes during "suspend src; resume dest" must not leave
+        // exceptions pending in the source; the destination must keep the original data
+        final int size = 1024;
+        DeviceMapper dm = new DeviceMapper();
+        dm.addDisk("origin", size);
+        dm.addDisk("cow", 4096);
+        dm.create("o", "0 " + size + " snapshot-origin /dev/disk/origin");
+        dm.write("/dev/mapper/o", 0, Patterns.fill("PRE", 0, size));
+        dm.suspend("o");
+        dm.create("a", "0 " + size + " snapshot /dev/disk/origin /dev/disk/cow P 8");
+        dm.resume("o");
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            int seed = w;
+            writers.add(new Thread(() -> {
+                Random r = new Random(100 + seed);
+                try {
+                    while (!stop.get()) {
+                        int n = 1 + r.nextInt(16);
+                        int s = r.nextInt(size - n);
+                        dm.write("/dev/mapper/o", s, Patterns.fill("W", s, n));
+                    }
+                } catch (Throwable t) {
+                    errors.add(t);
+                }
+            }));
+        }
+        writers.forEach(Thread::start);
+        String src = "a";
+        try {
+            for (int i = 0; i < 40 && errors.isEmpty(); i++) {
+                String dest = src.equals("a") ? "b" : "a";
+                dm.createNoTable(dest);
+                dm.load(dest, "0 " + size + " snapshot /dev/disk/origin /dev/disk/cow P 8");
+                dm.suspend(src);
+                dm.resume(dest);
+                assertEquals("0 " + size + " snapshot Invalid", dm.status(src, false).orElseThrow());
+                dm.remove(src);
+                src = dest;
+            }
+        } finally {
+            stop.set(true);
+            for (Thread t : writers) {
+                t.join(10_000);
+            }
+        }
+        assertTrue(errors.isEmpty(), () -> errors.get(0).toString());
+        assertEquals(List.of(), dm.log().drain());
+        byte[] d = dm.read("/dev/mapper/" + src, 0, size);
+        for (int i = 0; i < size; i++) {
+            assertEquals("PRE@" + i, Patterns.at(d, i));
+        }
+        assertTrue(CowImageCheck.check(BlockDevices.image(dm.disk("cow"))).ok());
+    }
 }
