@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             MergeCommand.class,
             ConformCommand.class,
             StressCommand.class,
+            GoldensCommand.class,
         })
 public final class SnaprefCommand implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,222 @@
+package dev.snapref.conformance.cli;
+
+import dev.snapref.conformance.kernel.KernelScriptResult;
+import dev.snapref.conformance.kernel.KernelTarget;
+import dev.snapref.conformance.kernel.KernelTargetUnavailableException;
+import dev.snapref.conformance.target.TargetOptions;
+import dev.snapref.scenario.DiskCommand;
+import dev.snapref.scenario.Script;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code snapref goldens --record|--check [--dir DIR] [SCRIPT...]}: the golden corpus recorded
+ * on a real kernel. DIR (default {@code testdata/goldens}) holds, like
+ * {@code shared/kernel-transcripts}, {@code NAME.dms}, {@code NAME.transcript} and
+ * {@code NAME.DISK.img.gz} for every disk the script declares.
+ *
+ * <p>{@code --record} runs the scripts (default: every {@code *.dms} in DIR; scripts named on
+ * the command line are copied into DIR first) on the kernel target and writes their
+ * transcripts and gzipped disk images; a script that did not run to its end is not recorded
+ * and makes the command exit 1. {@code --check} runs them again and exits 1 when a transcript
+ * or a disk image differs from the stored one (images are compared uncompressed), naming each
+ * difference. Exit 2 when QEMU or the guest is not available.
+ */
+@Command(name = "goldens", mixinStandardHelpOptions = true,
+        description = "Record or check the golden corpus of kernel transcripts and disk images.")
+public final class GoldensCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    static final class Mode {
+        @Option(names = "--record", required = true, description = "Run on the kernel and write the goldens.")
+        boolean record;
+
+        @Option(names = "--check", required = true, description = "Run on the kernel and compare with the goldens.")
+        boolean check;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Mode mode;
+
+    @Option(names = "--dir", defaultValue = "testdata/goldens", paramLabel = "DIR",
+            description = "Golden folder (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--kernel-package", paramLabel = "NAME", description = "Debian kernel package for the guest.")
+    String kernelPackage;
+
+    @Option(names = "--kernel", paramLabel = "BZIMAGE", description = "A kernel image for the guest.")
+    Path kernelImage;
+
+    @Option(names = "--modules", paramLabel = "DIR", description = "Modules for --kernel.")
+    Path modulesDir;
+
+    @Parameters(arity = "0..*", paramLabel = "SCRIPT", description = "Scripts (default: every *.dms in DIR).")
+    List<Path> scripts = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Files.isDirectory(dir)) {
+            if (mode.check) {
+                throw new UsageException("no golden folder " + dir);
+            }
+            Files.createDirectories(dir);
+        }
+        List<Path> files = scripts.isEmpty() ? List.of(dir) : scripts;
+        List<Path> expanded = ScriptFiles.expand(files);
+        if (expanded.isEmpty()) {
+            throw new UsageException("no scripts (*.dms) in " + dir);
+        }
+        if (mode.record) {
+            List<Path> inDir = new ArrayList<>();
+            for (Path p : expanded) {
+                Path target = dir.resolve(p.getFileName());
+                if (!Files.exists(target) || !Files.isSameFile(p, target)) {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                inDir.add(target);
+            }
+            expanded = inDir;
+        }
+        List<Script> loaded = ScriptFiles.load(expanded);
+        KernelTarget kernel;
+        try {
+            kernel = KernelTarget.fromOptions(new TargetOptions(Optional.empty(), Optional.ofNullable(kernelPackage),
+                    Optional.ofNullable(kernelImage), Optional.ofNullable(modulesDir)));
+        } catch (KernelTargetUnavailableException e) {
+            throw new UsageException(e.getMessage());
+        }
+        long t0 = System.nanoTime();
+        List<KernelScriptResult> results = kernel.runAllDetailed(loaded);
+        int bad = 0;
+        for (int i = 0; i < results.size(); i++) {
+            KernelScriptResult r = results.get(i);
+            Path script = expanded.get(i);
+            String name = script.getFileName().toString().replaceFirst("\\.dms$", "");
+            if (!r.complete()) {
+                out.println("FAILED " + name + ": " + r.problem().get());
+                bad++;
+                continue;
+            }
+            List<String> problems = mode.record ? record(name, loaded.get(i), r) : check(name, loaded.get(i), r);
+            if (problems.isEmpty()) {
+                out.println((mode.record ? "recorded " : "ok ") + name);
+            } else {
+                bad++;
+                for (String p : problems) {
+                    out.println("DIFFERS " + name + ": " + p);
+                }
+            }
+        }
+        out.printf("%d scripts, %d %s, %.0f s on the kernel%n", results.size(), bad,
+                mode.record ? "not recorded" : "differ", (System.nanoTime() - t0) / 1e9);
+        out.flush();
+        return bad == 0 ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    private List<String> record(String name, Script script, KernelScriptResult r) throws IOException {
+        Files.writeString(dir.resolve(name + ".transcript"), r.run().transcript().render(), StandardCharsets.UTF_8);
+        try (Stream<Path> old = Files.list(dir)) {
+            for (Path p : old.filter(p -> p.getFileName().toString().startsWith(name + ".")
+                    && p.getFileName().toString().endsWith(".img.gz")).toList()) {
+                Files.delete(p);
+            }
+        }
+        for (Map.Entry<String, byte[]> e : r.run().disks().entrySet()) {
+            Files.write(dir.resolve(name + "." + e.getKey() + ".img.gz"), gzip(e.getValue()));
+        }
+        return List.of();
+    }
+
+    private List<String> check(String name, Script script, KernelScriptResult r) throws IOException {
+        List<String> problems = new ArrayList<>();
+        Path tr = dir.resolve(name + ".transcript");
+        if (!Files.isRegularFile(tr)) {
+            problems.add("no stored transcript " + tr);
+        } else {
+            String want = Files.readString(tr, StandardCharsets.UTF_8);
+            String got = r.run().transcript().render();
+            if (!want.equals(got)) {
+                problems.add("transcript differs:\n" + firstDifference(want, got));
+            }
+        }
+        for (var c : script.commands()) {
+            if (c instanceof DiskCommand d) {
+                Path img = dir.resolve(name + "." + d.name() + ".img.gz");
+                byte[] got = r.run().disks().get(d.name());
+                if (!Files.isRegularFile(img)) {
+                    problems.add("no stored image " + img);
+                } else if (!Arrays.equals(gunzip(img), got)) {
+                    problems.add("disk " + d.name() + " differs from " + img.getFileName()
+                            + firstByteDifference(gunzip(img), got));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static String firstDifference(String want, String got) {
+        String[] a = want.split("\n", -1);
+        String[] b = got.split("\n", -1);
+        for (int i = 0; i < Math.max(a.length, b.length); i++) {
+            String x = i < a.length ? a[i] : "<end>";
+            String y = i < b.length ? b[i] : "<end>";
+            if (!x.equals(y)) {
+                return "  line " + (i + 1) + ":\n  - " + x + "\n  + " + y;
+            }
+        }
+        return "  (same lines)";
+    }
+
+    private static String firstByteDifference(byte[] want, byte[] got) {
+        if (got == null) {
+            return " (the kernel returned no image)";
+        }
+        if (want.length != got.length) {
+            return " (size " + want.length + " vs " + got.length + ")";
+        }
+        for (int i = 0; i < want.length; i++) {
+            if (want[i] != got[i]) {
+                return " (first at byte " + i + ", sector " + i / 512 + ")";
+            }
+        }
+        return "";
+    }
+
+    static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream bo = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bo)) {
+            gz.write(data);
+        }
+        return bo.toByteArray();
+    }
+
+    static byte[] gunzip(Path file) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return in.readAllBytes();
+        }
+    }
+}
