@@ -1,0 +1,114 @@
+package dev.snapref.model;
+
+import dev.snapref.scenario.Command;
+import dev.snapref.scenario.CreateCommand;
+import dev.snapref.scenario.CreateNoTableCommand;
+import dev.snapref.scenario.DiskCommand;
+import dev.snapref.scenario.Errno;
+import dev.snapref.scenario.InfoCommand;
+import dev.snapref.scenario.LoadCommand;
+import dev.snapref.scenario.Outcome;
+import dev.snapref.scenario.ReadCommand;
+import dev.snapref.scenario.RemoveCommand;
+import dev.snapref.scenario.ResumeCommand;
+import dev.snapref.scenario.Script;
+import dev.snapref.scenario.StatusCommand;
+import dev.snapref.scenario.SuspendCommand;
+import dev.snapref.scenario.TableCommand;
+import dev.snapref.scenario.Transcript;
+import dev.snapref.scenario.TranscriptStep;
+import dev.snapref.scenario.WriteCommand;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The executable model: {@code State x Command -> (State, transcript step)}, pure. It covers dm
+ * core (devices, live and inactive slots, suspend, do_resume, remove) and the snapshot-origin
+ * and snapshot targets of Linux 6.1 (snapshot 1.16.0) including the live exception store
+ * handover. Data is abstract (sector patterns), metadata exact (see {@link ExceptionStores}).
+ *
+ * <p>Guarantees: {@link #step} never mutates its input; a command that changes nothing returns
+ * the same state instance; the step is the exact canonical transcript step. Limits: scripts
+ * using targets other than snapshot-origin/snapshot, or tables naming mapped devices, raise
+ * {@link ModelLimitation}.
+ */
+public final class Model {
+    private Model() {
+    }
+
+    /** One command applied to {@code state}. */
+    public static ModelTransition step(ModelState state, Command command) {
+        World w = new World(state);
+        Outcome outcome = apply(w, command);
+        ModelState next = w.freeze();
+        if (next.equals(state)) {
+            next = state;
+        }
+        List<String> out = outcome == Outcome.OK ? w.out : List.of();
+        return new ModelTransition(next, new TranscriptStep(command.echo(), out, w.kmsg, outcome));
+    }
+
+    /** Runs a whole script from the initial state. */
+    public static Transcript run(Script script) {
+        return new Transcript(trace(script).steps());
+    }
+
+    /** A script's run with the state after every step (states.get(i) follows step i). */
+    public record Trace(List<ModelState> states, List<TranscriptStep> steps) {
+    }
+
+    /** Runs a script keeping every intermediate state. */
+    public static Trace trace(Script script) {
+        ModelState s = ModelState.initial();
+        List<ModelState> states = new ArrayList<>();
+        List<TranscriptStep> steps = new ArrayList<>();
+        for (Command c : script.commands()) {
+            ModelTransition t = step(s, c);
+            s = t.next();
+            states.add(s);
+            steps.add(t.step());
+        }
+        return new Trace(states, steps);
+    }
+
+    private static Outcome apply(World w, Command command) {
+        if (command instanceof DiskCommand d) {
+            w.putDisk(Disk.zeroed(d.name(), d.sectors()));
+            return Outcome.OK;
+        }
+        if (command instanceof WriteCommand c) {
+            return BlockIo.write(w, c.device(), c.sector(), c.count(), c.label());
+        }
+        if (command instanceof ReadCommand c) {
+            return BlockIo.read(w, c.device(), c.sector(), c.count());
+        }
+        return result(dmsetup(w, command));
+    }
+
+    private static Errno dmsetup(World w, Command command) {
+        if (command instanceof CreateCommand c) {
+            return DmCore.create(w, c.name(), c.table());
+        } else if (command instanceof CreateNoTableCommand c) {
+            return DmCore.createEmpty(w, c.name());
+        } else if (command instanceof LoadCommand c) {
+            return DmCore.load(w, c.name(), c.table());
+        } else if (command instanceof SuspendCommand c) {
+            return DmCore.suspend(w, c.name());
+        } else if (command instanceof ResumeCommand c) {
+            return DmCore.resume(w, c.name());
+        } else if (command instanceof RemoveCommand c) {
+            return DmCore.remove(w, c.name());
+        } else if (command instanceof StatusCommand c) {
+            return DmCore.describe(w, c.name(), c.inactive(), false);
+        } else if (command instanceof TableCommand c) {
+            return DmCore.describe(w, c.name(), c.inactive(), true);
+        } else if (command instanceof InfoCommand c) {
+            return DmCore.info(w, c.name());
+        }
+        throw new AssertionError("unknown command " + command);
+    }
+
+    private static Outcome result(Errno e) {
+        return e == null ? Outcome.OK : Outcome.error(e);
+    }
+}

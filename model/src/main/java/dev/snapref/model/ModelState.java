@@ -1,0 +1,141 @@
+package dev.snapref.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole state of the model: disks, mapped devices (with their tables and targets) and
+ * dm-snapshot's origin records. Immutable; value equality with a cached hash, so the explorer
+ * can deduplicate states cheaply. Lists are sorted by name, so equal worlds are equal values.
+ */
+public final class ModelState {
+    private static final ModelState INITIAL = new ModelState(List.of(), List.of(), List.of());
+
+    private final List<Disk> disks;
+    private final List<Device> devices;
+    private final List<OriginLink> origins;
+    private final int hash;
+
+    ModelState(List<Disk> disks, List<Device> devices, List<OriginLink> origins) {
+        this.disks = List.copyOf(disks);
+        this.devices = List.copyOf(devices);
+        this.origins = List.copyOf(origins);
+        this.hash = (this.disks.hashCode() * 31 + this.devices.hashCode()) * 31 + this.origins.hashCode();
+        assert sortedByName() : "lists sorted by name";
+    }
+
+    /** No disks, no devices. */
+    public static ModelState initial() {
+        return INITIAL;
+    }
+
+    public List<Disk> disks() {
+        return disks;
+    }
+
+    public List<Device> devices() {
+        return devices;
+    }
+
+    public List<OriginLink> origins() {
+        return origins;
+    }
+
+    public Disk disk(String name) {
+        for (Disk d : disks) {
+            if (d.name().equals(name)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    public Device device(String name) {
+        for (Device d : devices) {
+            if (d.name().equals(name)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** The snapshot list of an origin disk (empty when it has no origin record). */
+    public List<SnapRef> snapshotsOf(String originDisk) {
+        for (OriginLink o : origins) {
+            if (o.originDisk().equals(originDisk)) {
+                return o.snapshots();
+            }
+        }
+        return List.of();
+    }
+
+    /** The table a reference points at (LIVE or INACTIVE), or null. */
+    public Table table(SnapRef r) {
+        Device d = device(r.device());
+        if (d == null) {
+            return null;
+        }
+        return r.slot() == Slot.LIVE ? d.live() : r.slot() == Slot.INACTIVE ? d.inactive() : null;
+    }
+
+    /** The snapshot target a reference points at, or null. */
+    public SnapshotTarget snapshot(SnapRef r) {
+        Table t = table(r);
+        return t != null && t.target() instanceof SnapshotTarget s ? s : null;
+    }
+
+    /** Every snapshot target in a LIVE or INACTIVE slot, with its reference. */
+    public Map<SnapRef, SnapshotTarget> allSnapshots() {
+        Map<SnapRef, SnapshotTarget> out = new java.util.LinkedHashMap<>();
+        for (Device d : devices) {
+            if (d.live() != null && d.live().target() instanceof SnapshotTarget s) {
+                out.put(new SnapRef(d.name(), Slot.LIVE), s);
+            }
+            if (d.inactive() != null && d.inactive().target() instanceof SnapshotTarget s) {
+                out.put(new SnapRef(d.name(), Slot.INACTIVE), s);
+            }
+        }
+        return out;
+    }
+
+    /** The abstraction compared with the engine by the conformance refinement check. */
+    public List<DeviceAbstraction> abstraction() {
+        List<DeviceAbstraction> out = new ArrayList<>();
+        for (Device d : devices) {
+            out.add(new DeviceAbstraction(d.name(), d.suspended(), d.live() != null, d.inactive() != null,
+                    TableAbstraction.of(d.live()), TableAbstraction.of(d.inactive())));
+        }
+        return out;
+    }
+
+    private boolean sortedByName() {
+        for (int i = 1; i < disks.size(); i++) {
+            if (disks.get(i - 1).name().compareTo(disks.get(i).name()) >= 0) {
+                return false;
+            }
+        }
+        for (int i = 1; i < devices.size(); i++) {
+            if (devices.get(i - 1).name().compareTo(devices.get(i).name()) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || (o instanceof ModelState s && s.hash == hash && s.devices.equals(devices)
+                && s.disks.equals(disks) && s.origins.equals(origins));
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return "ModelState{disks=" + disks + ", devices=" + devices + ", origins=" + origins + "}";
+    }
+}

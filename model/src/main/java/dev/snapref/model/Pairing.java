@@ -1,0 +1,96 @@
+package dev.snapref.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * dm-snapshot's origin records and cow pairing: {@code __find_snapshots_sharing_cow},
+ * {@code __validate_exception_handover}, {@code register_snapshot}, {@code __insert_snapshot}
+ * (largest chunk first, after all entries of equal or larger chunk size), {@code unregister}
+ * and {@code reregister_snapshot}.
+ */
+final class Pairing {
+    private Pairing() {
+    }
+
+    /**
+     * The snapshots on {@code originDisk} using {@code cowDisk}: how many, the last active one
+     * (src) and the last inactive one (dest), in list order. The five states of the kernel's
+     * comment: (0,-,-) first snapshot; (1,src,-) normal; (2,src,dest) handover pending;
+     * (2,src,-) handed over, old source not yet removed; (1,-,dest) source destroyed first.
+     */
+    record Sharing(int count, SnapRef src, SnapRef dest) {
+    }
+
+    static Sharing find(World w, String originDisk, String cowDisk) {
+        int count = 0;
+        SnapRef src = null;
+        SnapRef dest = null;
+        for (SnapRef r : w.snapshotsOf(originDisk)) {
+            SnapshotTarget s = w.snap(r);
+            if (!s.cowDisk().equals(cowDisk)) {
+                continue;
+            }
+            if (s.active()) {
+                src = r;
+            } else {
+                dest = r;
+            }
+            count++;
+        }
+        return new Sharing(count, src, dest);
+    }
+
+    /** -1 pairing refused, 0 an ordinary new snapshot, 1 a handover destination. */
+    static int validateHandover(World w, SnapshotTarget s) {
+        Sharing sh = find(w, s.originDisk(), s.cowDisk());
+        if (sh.count() == 2 || sh.dest() != null) {
+            return -1;
+        }
+        return sh.src() == null ? 0 : 1;
+    }
+
+    /** Inserts {@code ref} into its origin's list by its store's current chunk size. */
+    static void insert(World w, SnapRef ref) {
+        SnapshotTarget s = w.snap(ref);
+        List<SnapRef> list = w.origins.computeIfAbsent(s.originDisk(), k -> new ArrayList<>());
+        assert !list.contains(ref) : "registered once";
+        int at = list.size();
+        for (int i = 0; i < list.size(); i++) {
+            if (w.snap(list.get(i)).store().chunkSize() < s.store().chunkSize()) {
+                at = i;
+                break;
+            }
+        }
+        list.add(at, ref);
+    }
+
+    /** Removes {@code ref} from its origin's list, freeing the origin record when it empties. */
+    static void unregister(World w, SnapRef ref) {
+        String origin = w.snap(ref).originDisk();
+        List<SnapRef> list = w.origins.get(origin);
+        boolean removed = list != null && list.remove(ref);
+        assert removed : "a constructed snapshot is registered";
+        if (list.isEmpty()) {
+            w.origins.remove(origin);
+        }
+    }
+
+    /** reregister_snapshot: re-inserts at the position of its (now real) chunk size. */
+    static void reregister(World w, SnapRef ref) {
+        w.origins.get(w.snap(ref).originDisk()).remove(ref);
+        insert(w, ref);
+    }
+
+    /** The smallest non-zero chunk size of the origin's snapshots (2^31 when none): an origin's split. */
+    static long minimumChunkSize(World w, String originDisk) {
+        long min = OriginTarget.NO_SNAPSHOT_BOUNDARY;
+        for (SnapRef r : w.snapshotsOf(originDisk)) {
+            long c = w.snap(r).store().chunkSize();
+            if (c != 0 && c < min) {
+                min = c;
+            }
+        }
+        return min;
+    }
+}

@@ -1,0 +1,242 @@
+package dev.snapref.model;
+
+import dev.snapref.scenario.Errno;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Table loading as dm core and the constructors do it: the table line checks of
+ * dm_table_add_target, then origin_ctr or snapshot_ctr with the kernel's error strings and
+ * errnos. A successfully constructed snapshot is registered under {@code (device, NEW)}.
+ */
+final class TableConstructor {
+    /** Target types Linux 6.1 knows but the model does not cover: the model refuses them. */
+    private static final Set<String> UNMODELLED = Set.of("linear", "striped", "zero", "error", "snapshot-merge",
+            "mirror", "crypt", "delay", "flakey", "multipath", "raid", "thin", "thin-pool", "cache", "era",
+            "verity", "integrity", "writecache", "clone", "dust", "ebs", "log-writes", "switch", "unstriped");
+
+    private TableConstructor() {
+    }
+
+    /** A constructed table, or the errno of the failure (kernel messages already logged). */
+    record Built(Table table, Errno error) {
+        static Built failed(Errno e) {
+            return new Built(null, e);
+        }
+    }
+
+    /** Loads {@code text} for {@code device}; on success the table is in slot NEW. */
+    static Built build(World w, String device, String text) {
+        String[] words = text.trim().split("[ \t]+");
+        if (words.length < 3 || !words[0].matches("[0-9]{1,18}") || !words[1].matches("[0-9]{1,18}")) {
+            return Built.failed(Errno.EINVAL);
+        }
+        long start = Long.parseLong(words[0]);
+        long length = Long.parseLong(words[1]);
+        String type = words[2];
+        List<String> params = Arrays.asList(words).subList(3, words.length);
+        if (length == 0) {
+            return tableFailure(w, "table: " + device + ": zero-length target");
+        }
+        if (UNMODELLED.contains(type)) {
+            throw new ModelLimitation("target type '" + type + "' is not covered by the model");
+        }
+        if (!type.equals("snapshot-origin") && !type.equals("snapshot")) {
+            return tableFailure(w, "table: " + device + ": " + type + ": unknown target type");
+        }
+        if (start != 0) {
+            return ctrFailure(w, device, type, "Gap in table", Errno.EINVAL);
+        }
+        return type.equals("snapshot") ? snapshot(w, device, length, params) : origin(w, device, length, params);
+    }
+
+    private static Built origin(World w, String device, long length, List<String> params) {
+        if (params.size() != 1) {
+            return ctrFailure(w, device, "snapshot-origin", "origin: incorrect number of arguments", Errno.EINVAL);
+        }
+        String disk = resolve(w, params.get(0));
+        if (disk == null) {
+            return ctrFailure(w, device, "snapshot-origin", "Cannot get target device", Errno.ENODEV);
+        }
+        Built b = new Built(new Table(length, new OriginTarget(disk, 0)), null);
+        w.newTables.put(device, b.table());
+        return b;
+    }
+
+    private static Built snapshot(World w, String device, long length, List<String> params) {
+        final String type = "snapshot";
+        if (params.size() < 4) {
+            return ctrFailure(w, device, type, "requires 4 or more arguments", Errno.EINVAL);
+        }
+        int features = features(params.subList(4, params.size()));
+        if (features < 0) {
+            String error = features == -1 ? "Invalid number of feature arguments"
+                    : features == -2 ? "Unrecognised feature requested"
+                    : "discard_passdown_origin feature depends on discard_zeroes_cow";
+            return ctrFailure(w, device, type, error, Errno.EINVAL);
+        }
+        String origin = resolve(w, params.get(0));
+        if (origin == null) {
+            return ctrFailure(w, device, type, "Cannot get origin device", Errno.ENODEV);
+        }
+        String cow = resolve(w, params.get(1));
+        if (origin.equals(cow)) {
+            return ctrFailure(w, device, type, "COW device cannot be the same as origin device", Errno.EINVAL);
+        }
+        if (cow == null) {
+            return ctrFailure(w, device, type, "Cannot get COW device", Errno.ENODEV);
+        }
+        Store store = store(w, params.get(2), params.get(3));
+        if (store == null) {
+            return ctrFailure(w, device, type, "Couldn't create exception store", Errno.EINVAL);
+        }
+        return register(w, device, length, new SnapshotTarget(origin, cow, true, false, false, features, store));
+    }
+
+    /** register_snapshot, then read_metadata unless this is a handover destination. */
+    private static Built register(World w, String device, long length, SnapshotTarget s) {
+        final String type = "snapshot";
+        int pairing = Pairing.validateHandover(w, s);
+        if (pairing < 0) {
+            return ctrFailure(w, device, type, "Snapshot cow pairing for exception table handover failed",
+                    Errno.EINVAL);
+        }
+        SnapRef ref = new SnapRef(device, Slot.NEW);
+        w.newTables.put(device, new Table(length, s));
+        Pairing.insert(w, ref);
+        taintCrossUse(w, s);
+        if (pairing == 1) {
+            w.setSnap(ref, s.withStore(s.store().withChunkSize(0)));
+            return new Built(w.table(ref), null);
+        }
+        ExceptionStores.Loaded loaded = ExceptionStores.readMetadata(w, s.cowDisk(), s.store());
+        if (loaded.result() < 0) {
+            return unregisterAndFail(w, ref, "Failed to read snapshot metadata", loaded.error());
+        }
+        SnapshotTarget read = s.withStore(loaded.store());
+        if (loaded.result() > 0) {
+            read = read.withValid(false);
+            w.kmsg.add(Kmsg.MARKED_INVALID);
+        }
+        w.setSnap(ref, read);
+        if (read.store().chunkSize() == 0) {
+            return unregisterAndFail(w, ref, "Chunk size not set", Errno.EINVAL);
+        }
+        return new Built(w.table(ref), null);
+    }
+
+    private static Built unregisterAndFail(World w, SnapRef ref, String error, Errno errno) {
+        Pairing.unregister(w, ref);
+        w.newTables.remove(ref.device());
+        return ctrFailure(w, ref.device(), "snapshot", error, errno);
+    }
+
+    /** dm_exception_store_create: type letter, chunk size, then the type's constructor; null on failure. */
+    private static Store store(World w, String typeArg, String chunkArg) {
+        char t = Character.toUpperCase(typeArg.charAt(0));
+        if (t != 'P' && t != 'N') {
+            return null;
+        }
+        long chunk = parseUnsigned(chunkArg);
+        if (chunk < 0 || (chunk != 0 && ExceptionStores.chunkSizeError(chunk) != null)) {
+            return null;
+        }
+        if (t == 'N') {
+            return Store.constructed(StoreType.TRANSIENT, false, chunk);
+        }
+        boolean overflowAware = false;
+        if (typeArg.length() > 1) {
+            String options = typeArg.substring(1);
+            if (Character.toUpperCase(options.charAt(0)) != 'O') {
+                w.kmsg.add("persistent snapshot: Unsupported persistent store option: " + options);
+                return null;
+            }
+            overflowAware = true;
+        }
+        return Store.constructed(StoreType.PERSISTENT, overflowAware, chunk);
+    }
+
+    /** parse_snapshot_features: 0..2 of discard_zeroes_cow / discard_passdown_origin; negative on error. */
+    private static int features(List<String> args) {
+        if (args.isEmpty()) {
+            return 0;
+        }
+        long n = parseUnsigned(args.get(0));
+        if (n < 0 || n > 2 || n > args.size() - 1) {
+            return -1;
+        }
+        boolean zeroes = false;
+        boolean passdown = false;
+        for (int i = 1; i <= n; i++) {
+            String a = args.get(i).toLowerCase(Locale.ROOT);
+            if (a.equals("discard_zeroes_cow")) {
+                zeroes = true;
+            } else if (a.equals("discard_passdown_origin")) {
+                passdown = true;
+            } else {
+                return -2;
+            }
+        }
+        if (passdown && !zeroes) {
+            return -3;
+        }
+        return zeroes ? (passdown ? 2 : 1) : 0;
+    }
+
+    /** kstrtouint base 10 (optional '+'), or -1. */
+    private static long parseUnsigned(String s) {
+        if (!s.matches("\\+?[0-9]{1,12}")) {
+            return -1;
+        }
+        long v = Long.parseLong(s.startsWith("+") ? s.substring(1) : s);
+        return v > 0xffffffffL ? -1 : v;
+    }
+
+    /** The disk a table's device path names, or null when no such device exists. */
+    private static String resolve(World w, String path) {
+        if (path.startsWith("/dev/disk/") && w.disks.containsKey(path.substring(10))) {
+            return path.substring(10);
+        }
+        if (path.startsWith("/dev/mapper/") || path.matches("[0-9]+:[0-9]+")) {
+            throw new ModelLimitation("tables naming " + path + " are not covered by the model");
+        }
+        return null;
+    }
+
+    /** Marks disks used both as an origin and as a cow, or as a cow of two origins: no guarantees there. */
+    private static void taintCrossUse(World w, SnapshotTarget s) {
+        boolean cross = false;
+        for (List<SnapRef> list : w.origins.values()) {
+            for (SnapRef r : list) {
+                SnapshotTarget o = w.snap(r);
+                cross |= o.originDisk().equals(s.cowDisk()) || o.cowDisk().equals(s.originDisk())
+                        || (o.cowDisk().equals(s.cowDisk()) && !o.originDisk().equals(s.originDisk()));
+            }
+        }
+        for (Device d : w.devices.values()) {
+            for (Table t : new Table[] {d.live(), d.inactive()}) {
+                cross |= t != null && t.target() instanceof OriginTarget o && o.originDisk().equals(s.cowDisk());
+            }
+        }
+        if (cross) {
+            w.putDisk(w.disk(s.cowDisk()).taint());
+            w.putDisk(w.disk(s.originDisk()).taint());
+        }
+    }
+
+    private static Built ctrFailure(World w, String device, String type, String error, Errno errno) {
+        return tableFailure(w, Kmsg.targetError(device, type, error, errno), errno);
+    }
+
+    private static Built tableFailure(World w, String line) {
+        return tableFailure(w, line, Errno.EINVAL);
+    }
+
+    private static Built tableFailure(World w, String line, Errno errno) {
+        w.kmsg.add(line);
+        w.kmsg.add(Kmsg.ADD_TARGET_FAILED);
+        return Built.failed(errno);
+    }
+}
