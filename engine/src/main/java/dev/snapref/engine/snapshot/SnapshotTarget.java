@@ -557,17 +557,21 @@ public final class SnapshotTarget extends Target {
             } finally {
                 origins.lock().readLock().unlock();
             }
+            // Deliberate deviation from 6.1, which does these two steps after resuming the origin:
+            // there, an origin write in between skips the new owner of the exceptions (valid but
+            // not yet active) and the old one (invalid), so it reaches the origin without an
+            // exception and the handed-over snapshot loses the chunk. Sequentially identical.
+            origins.reregister(this);
+            lock.lock();
+            try {
+                active = true;
+            } finally {
+                lock.unlock();
+            }
         } finally {
             if (held) {
                 originMd.internalResumeFast();
             }
-        }
-        origins.reregister(this);
-        lock.lock();
-        try {
-            active = true;
-        } finally {
-            lock.unlock();
         }
     }
 
