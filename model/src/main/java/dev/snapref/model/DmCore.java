@@ -16,7 +16,7 @@ final class DmCore {
         if (w.devices.containsKey(name)) {
             return Errno.EBUSY;
         }
-        w.devices.put(name, new Device(name, false, false, null, null));
+        w.devices.put(name, new Device(name, false, false, false, null, null));
         return null;
     }
 
@@ -36,7 +36,11 @@ final class DmCore {
         return e;
     }
 
-    /** table_load: construct the new table, then destroy a previous inactive one. */
+    /**
+     * table_load: construct the new table; on the device's first constructed table set up its
+     * queue (device areas checked now, "Cannot calculate initial queue limits"); then destroy a
+     * previous inactive table.
+     */
     static Errno load(World w, String name, String text) {
         Device d = w.devices.get(name);
         if (d == null) {
@@ -46,6 +50,17 @@ final class DmCore {
         if (b.error() != null) {
             assert !w.newTables.containsKey(name) : "a failed load leaves nothing";
             return b.error();
+        }
+        if (!d.typed()) {
+            w.devices.put(name, d.withTyped());
+            Errno e = checkAreas(w, name, b.table());
+            if (e != null) {
+                w.kmsg.add("core: Cannot calculate initial queue limits");
+                w.kmsg.add("ioctl: unable to set up device queue for new table.");
+                destroyTable(w, new SnapRef(name, Slot.NEW));
+                w.newTables.remove(name);
+                return e;
+            }
         }
         if (d.inactive() != null) {
             destroyTable(w, new SnapRef(name, Slot.INACTIVE));
@@ -106,7 +121,7 @@ final class DmCore {
             w.rename(new SnapRef(name, Slot.LIVE), new SnapRef(name, Slot.DETACHED));
         }
         w.rename(new SnapRef(name, Slot.INACTIVE), new SnapRef(name, Slot.LIVE));
-        w.devices.put(name, new Device(name, true, true, d.inactive(), null));
+        w.devices.put(name, new Device(name, true, true, true, d.inactive(), null));
     }
 
     /** dm_resume of a suspended device: preresume then resume hooks, then clear the suspended flag. */

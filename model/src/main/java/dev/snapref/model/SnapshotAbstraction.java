@@ -12,10 +12,12 @@ import java.util.Map;
  * @param chunkSize     the store's chunk size (0 for a pending handover destination)
  * @param storeType     the store it holds now (after handover: the other table's)
  * @param overflowAware the store's PO flag
+ * @param cowDisk       the cow disk's name
  * @param exceptions    completed exceptions, origin chunk to cow chunk, sorted
  */
 public record SnapshotAbstraction(long length, boolean valid, boolean active, boolean overflowed, long chunkSize,
-                                  StoreType storeType, boolean overflowAware, Map<Long, Long> exceptions)
+                                  StoreType storeType, boolean overflowAware, String cowDisk,
+                                  Map<Long, Long> exceptions)
         implements TableAbstraction {
     public SnapshotAbstraction {
         exceptions = Map.copyOf(exceptions);

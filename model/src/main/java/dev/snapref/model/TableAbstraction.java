@@ -9,7 +9,7 @@ public sealed interface TableAbstraction permits SnapshotAbstraction, OriginAbst
         }
         if (t.target() instanceof SnapshotTarget s) {
             return new SnapshotAbstraction(t.length(), s.valid(), s.active(), s.overflowed(),
-                    s.store().chunkSize(), s.store().type(), s.store().overflowAware(),
+                    s.store().chunkSize(), s.store().type(), s.store().overflowAware(), s.cowDisk(),
                     s.store().exceptions().asMap());
         }
         OriginTarget o = (OriginTarget) t.target();

@@ -13,6 +13,7 @@ public final class TargetRegistry {
 
     static {
         // one line per target: name -> factory
+        FACTORIES.put("model", ModelTarget::fromOptions);
         FACTORIES.put("kernel", dev.snapref.conformance.kernel.KernelTarget::fromOptions);
     }
 

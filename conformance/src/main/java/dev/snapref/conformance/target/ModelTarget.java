@@ -1,0 +1,92 @@
+package dev.snapref.conformance.target;
+
+import dev.snapref.conformance.refine.AbstractDevice;
+import dev.snapref.conformance.refine.AbstractTable;
+import dev.snapref.conformance.refine.AbstractWorld;
+import dev.snapref.model.DeviceAbstraction;
+import dev.snapref.model.Model;
+import dev.snapref.model.ModelState;
+import dev.snapref.model.OriginAbstraction;
+import dev.snapref.model.SnapshotAbstraction;
+import dev.snapref.model.StoreType;
+import dev.snapref.model.TableAbstraction;
+import dev.snapref.scenario.Command;
+import dev.snapref.scenario.SectorContent;
+import dev.snapref.scenario.Script;
+import dev.snapref.scenario.Transcript;
+import dev.snapref.scenario.TranscriptStep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The executable model ({@code dev.snapref.model}) as a conformance target: transcripts only,
+ * no disk images (the model's data is abstract). Steppable, with the model's abstraction
+ * mapped onto the refinement check's {@link AbstractWorld}. Scripts outside the model's scope
+ * raise {@link dev.snapref.model.ModelLimitation}.
+ */
+public final class ModelTarget implements SteppableTarget {
+    /** Factory for the target registry ({@code "model"}); options are not used. */
+    public static Target fromOptions(TargetOptions options) {
+        return new ModelTarget();
+    }
+
+    @Override
+    public String name() {
+        return "model";
+    }
+
+    @Override
+    public TargetRun run(Script script) {
+        Transcript t = Model.run(script);
+        return new TargetRun(t, Map.of());
+    }
+
+    @Override
+    public TargetSession open() {
+        return new Session();
+    }
+
+    /** One model world driven command by command. */
+    private static final class Session implements TargetSession {
+        private ModelState state = ModelState.initial();
+
+        @Override
+        public TranscriptStep apply(Command command) {
+            var t = Model.step(state, command);
+            state = t.next();
+            return t.step();
+        }
+
+        @Override
+        public AbstractWorld world() {
+            Map<String, AbstractDevice> devices = new TreeMap<>();
+            for (DeviceAbstraction d : state.abstraction()) {
+                devices.put(d.name(), new AbstractDevice(d.suspended(), table(d.live()), table(d.inactive())));
+            }
+            return AbstractWorld.of(devices);
+        }
+
+        @Override
+        public List<SectorContent> diskContents(String disk, long first, int count) {
+            var d = state.disk(disk);
+            long n = Math.max(0, Math.min(count, d.sectors() - first));
+            return new ArrayList<>(d.read(first, n));
+        }
+
+        private static Optional<AbstractTable> table(TableAbstraction t) {
+            if (t == null) {
+                return Optional.empty();
+            }
+            if (t instanceof OriginAbstraction o) {
+                return Optional.of(AbstractTable.origin(o.splitBoundary()));
+            }
+            SnapshotAbstraction s = (SnapshotAbstraction) t;
+            String type = s.storeType() == StoreType.TRANSIENT ? "N" : s.overflowAware() ? "PO" : "P";
+            return Optional.of(new AbstractTable("snapshot", s.valid(), s.active(), s.chunkSize(), type,
+                    "/dev/disk/" + s.cowDisk(), new TreeMap<>(s.exceptions()), 0));
+        }
+    }
+}
