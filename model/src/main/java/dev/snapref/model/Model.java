@@ -41,11 +41,19 @@ public final class Model {
         World w = new World(state);
         Outcome outcome = apply(w, command);
         ModelState next = w.freeze();
-        if (next.equals(state)) {
+        if (next != state && next.equals(state)) {
             next = state;
         }
         List<String> out = outcome == Outcome.OK ? w.out : List.of();
         return new ModelTransition(next, new TranscriptStep(command.echo(), out, w.kmsg, outcome));
+    }
+
+    /** The next state only (no transcript step built): what the explorer needs. */
+    public static ModelState next(ModelState state, Command command) {
+        World w = new World(state);
+        apply(w, command);
+        ModelState next = w.freeze();
+        return next != state && next.equals(state) ? state : next;
     }
 
     /** Runs a whole script from the initial state. */

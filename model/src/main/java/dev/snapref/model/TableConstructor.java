@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Table loading as dm core and the constructors do it: the table line checks of
@@ -16,6 +17,11 @@ final class TableConstructor {
     private static final Set<String> UNMODELLED = Set.of("linear", "striped", "zero", "error", "snapshot-merge",
             "mirror", "crypt", "delay", "flakey", "multipath", "raid", "thin", "thin-pool", "cache", "era",
             "verity", "integrity", "writecache", "clone", "dust", "ebs", "log-writes", "switch", "unstriped");
+
+    private static final Pattern BLANKS = Pattern.compile("[ \t]+");
+    private static final Pattern SECTORS = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern UINT = Pattern.compile("\\+?[0-9]{1,12}");
+    private static final Pattern MAJ_MIN = Pattern.compile("[0-9]+:[0-9]+");
 
     private TableConstructor() {
     }
@@ -29,8 +35,8 @@ final class TableConstructor {
 
     /** Loads {@code text} for {@code device}; on success the table is in slot NEW. */
     static Built build(World w, String device, String text) {
-        String[] words = text.trim().split("[ \t]+");
-        if (words.length < 3 || !words[0].matches("[0-9]{1,18}") || !words[1].matches("[0-9]{1,18}")) {
+        String[] words = BLANKS.split(text.trim());
+        if (words.length < 3 || !SECTORS.matcher(words[0]).matches() || !SECTORS.matcher(words[1]).matches()) {
             return Built.failed(Errno.EINVAL);
         }
         long start = Long.parseLong(words[0]);
@@ -187,7 +193,7 @@ final class TableConstructor {
 
     /** kstrtouint base 10 (optional '+'), or -1. */
     private static long parseUnsigned(String s) {
-        if (!s.matches("\\+?[0-9]{1,12}")) {
+        if (!UINT.matcher(s).matches()) {
             return -1;
         }
         long v = Long.parseLong(s.startsWith("+") ? s.substring(1) : s);
@@ -199,7 +205,7 @@ final class TableConstructor {
         if (path.startsWith("/dev/disk/") && w.disks.containsKey(path.substring(10))) {
             return path.substring(10);
         }
-        if (path.startsWith("/dev/mapper/") || path.matches("[0-9]+:[0-9]+")) {
+        if (path.startsWith("/dev/mapper/") || MAJ_MIN.matcher(path).matches()) {
             throw new ModelLimitation("tables naming " + path + " are not covered by the model");
         }
         return null;

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Comparator;
+import java.util.TreeSet;
 
 /**
  * The mutable working copy of a {@link ModelState} used inside one step, with the step's
@@ -12,15 +13,17 @@ import java.util.TreeMap;
  * immutable state. Tables in the transient slots NEW and DETACHED live here only.
  */
 final class World {
-    final TreeMap<String, Disk> disks = new TreeMap<>();
-    final TreeMap<String, Device> devices = new TreeMap<>();
-    final TreeMap<String, List<SnapRef>> origins = new TreeMap<>();
+    final Map<String, Disk> disks = new HashMap<>();
+    final Map<String, Device> devices = new HashMap<>();
+    final Map<String, List<SnapRef>> origins = new HashMap<>();
+    private final ModelState base;
     final Map<String, Table> newTables = new HashMap<>();
     final Map<String, Table> detached = new HashMap<>();
     final List<String> out = new ArrayList<>();
     final List<String> kmsg = new ArrayList<>();
 
     World(ModelState s) {
+        this.base = s;
         for (Disk d : s.disks()) {
             disks.put(d.name(), d);
         }
@@ -32,13 +35,44 @@ final class World {
         }
     }
 
+    /** The new state; the base state itself when nothing changed. */
     ModelState freeze() {
         assert newTables.isEmpty() && detached.isEmpty() : "transient slots are empty between steps";
-        List<OriginLink> links = new ArrayList<>();
-        for (Map.Entry<String, List<SnapRef>> e : origins.entrySet()) {
-            links.add(new OriginLink(e.getKey(), e.getValue()));
+        if (unchanged()) {
+            return base;
         }
-        return new ModelState(new ArrayList<>(disks.values()), new ArrayList<>(devices.values()), links);
+        List<OriginLink> links = new ArrayList<>();
+        for (String o : new TreeSet<>(origins.keySet())) {
+            links.add(new OriginLink(o, origins.get(o)));
+        }
+        List<Disk> d = new ArrayList<>(disks.values());
+        d.sort(Comparator.comparing(Disk::name));
+        List<Device> v = new ArrayList<>(devices.values());
+        v.sort(Comparator.comparing(Device::name));
+        return new ModelState(d, v, links);
+    }
+
+    private boolean unchanged() {
+        if (disks.size() != base.disks().size() || devices.size() != base.devices().size()
+                || origins.size() != base.origins().size()) {
+            return false;
+        }
+        for (Disk d : base.disks()) {
+            if (disks.get(d.name()) != d) {
+                return false;
+            }
+        }
+        for (Device d : base.devices()) {
+            if (devices.get(d.name()) != d) {
+                return false;
+            }
+        }
+        for (OriginLink o : base.origins()) {
+            if (!o.snapshots().equals(origins.get(o.originDisk()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     Disk disk(String name) {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Executable specification of Linux dm-snapshot and its live exception store handover.",
         subcommands = {
             RunCommand.class,
+            ExploreCommand.class,
             DiffCommand.class,
             FuzzCommand.class,
             ReplayCommand.class,

@@ -1,0 +1,122 @@
+package dev.snapref.model.explore;
+
+import dev.snapref.model.Invariant;
+import dev.snapref.model.Invariants;
+import dev.snapref.model.Model;
+import dev.snapref.model.ModelState;
+import dev.snapref.scenario.Command;
+import dev.snapref.scenario.Script;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Exhaustive breadth-first search of the model's reachable states from
+ * {@link ExplorerConfig#prefix()}, trying every command of the alphabet from every state, up
+ * to a depth. States are deduplicated by value ({@link ModelState#equals}); every invariant is
+ * checked on every new state; a violation is reported with the shortest script reaching it.
+ *
+ * <p>Guarantees: within the bound, every reachable state is checked (no hashing compaction:
+ * full states are kept). Limits: the bound is on depth and the alphabet; memory grows with the
+ * number of distinct states.
+ */
+public final class Explorer {
+    private final ExplorerConfig config;
+
+    public Explorer(ExplorerConfig config) {
+        this.config = config;
+    }
+
+    /** Explores to {@code depth} commands after the prefix. */
+    public ExplorationReport explore(int depth) {
+        long t0 = System.nanoTime();
+        List<Command> alphabet = config.alphabet();
+        List<Invariant> invariants = Invariants.all();
+        ModelState start = ModelState.initial();
+        for (Command c : config.prefix()) {
+            start = Model.step(start, c).next();
+        }
+        Map<ModelState, Integer> index = new HashMap<>();
+        List<Integer> parent = new ArrayList<>();
+        List<Integer> via = new ArrayList<>();
+        Map<String, Violation> violations = new LinkedHashMap<>();
+        index.put(start, 0);
+        parent.add(-1);
+        via.add(-1);
+        check(start, 0, invariants, parent, via, alphabet, violations);
+        List<ModelState> frontier = List.of(start);
+        long transitions = 0;
+        int reached = 0;
+        for (int level = 1; level <= depth && !frontier.isEmpty(); level++) {
+            List<ModelState> next = new ArrayList<>();
+            for (ModelState s : frontier) {
+                int from = index.get(s);
+                for (int a = 0; a < alphabet.size(); a++) {
+                    transitions++;
+                    ModelState t;
+                    try {
+                        t = Model.next(s, alphabet.get(a));
+                    } catch (RuntimeException | AssertionError e) {
+                        record(violations, "MODEL-CRASH", String.valueOf(e), from, a, parent, via, alphabet);
+                        continue;
+                    }
+                    if (t == s || index.containsKey(t)) {
+                        continue;
+                    }
+                    int id = parent.size();
+                    index.put(t, id);
+                    parent.add(from);
+                    via.add(a);
+                    if (check(t, id, invariants, parent, via, alphabet, violations)) {
+                        next.add(t);
+                    }
+                }
+            }
+            if (!next.isEmpty()) {
+                reached = level;
+            }
+            frontier = next;
+        }
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        return new ExplorationReport(depth, reached, index.size(), transitions, millis,
+                invariants.stream().map(Invariant::id).toList(), new ArrayList<>(violations.values()));
+    }
+
+    /** Checks every invariant; records violations; true when the state may be expanded. */
+    private boolean check(ModelState s, int id, List<Invariant> invariants, List<Integer> parent, List<Integer> via,
+                          List<Command> alphabet, Map<String, Violation> violations) {
+        boolean ok = true;
+        for (Invariant inv : invariants) {
+            Optional<String> v = inv.check(s);
+            if (v.isPresent()) {
+                ok = false;
+                if (!violations.containsKey(inv.id())) {
+                    violations.put(inv.id(), new Violation(inv.id(), v.get(), script(id, -1, parent, via, alphabet)));
+                }
+            }
+        }
+        return ok;
+    }
+
+    private void record(Map<String, Violation> violations, String id, String message, int from, int a,
+                        List<Integer> parent, List<Integer> via, List<Command> alphabet) {
+        violations.putIfAbsent(id, new Violation(id, message, script(from, a, parent, via, alphabet)));
+    }
+
+    /** The script reaching state {@code id} (plus alphabet command {@code extra} when >= 0). */
+    private Script script(int id, int extra, List<Integer> parent, List<Integer> via, List<Command> alphabet) {
+        List<Command> path = new ArrayList<>();
+        for (int s = id; s > 0; s = parent.get(s)) {
+            path.add(0, alphabet.get(via.get(s)));
+        }
+        if (extra >= 0) {
+            path.add(alphabet.get(extra));
+        }
+        List<Command> all = new ArrayList<>(config.prefix());
+        all.addAll(path);
+        return Script.of("explore", all);
+    }
+}
