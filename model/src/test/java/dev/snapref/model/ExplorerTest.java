@@ -1,0 +1,26 @@
+package dev.snapref.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.snapref.model.explore.ExplorationReport;
+import dev.snapref.model.explore.Explorer;
+import dev.snapref.model.explore.ExplorerConfig;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The explorer at small depths: breadth-first bookkeeping is exact and no invariant is violated. */
+class ExplorerTest {
+    @Test
+    void depthThreeHasNoViolationAndExpandsEveryShallowerState() {
+        Explorer e = new Explorer(ExplorerConfig.defaults());
+        ExplorationReport two = e.explore(2);
+        ExplorationReport three = e.explore(3);
+        assertEquals(List.of(), three.violations());
+        assertEquals(3, three.depthReached());
+        assertEquals(Invariants.all().size(), three.invariants().size());
+        assertTrue(three.states() > two.states() && two.states() > 1, two.states() + " then " + three.states());
+        long alphabet = ExplorerConfig.defaults().alphabet().size();
+        assertEquals(alphabet * two.states(), three.transitions(), "every state within depth 2 expanded once");
+    }
+}
