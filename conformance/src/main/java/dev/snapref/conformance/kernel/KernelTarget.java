@@ -28,7 +28,8 @@ import java.util.Optional;
  * the per-script timeout (default 60 s plus 3 s per command, {@code SNAPREF_KERNEL_TIMEOUT}
  * seconds overrides the base) has QEMU killed, is cut after that command (printed
  * {@code -> blocked}), is reported on stderr and in {@link KernelScriptResult#problem()}, and
- * the scripts after it run in a new boot.
+ * the scripts after it run in a new boot. {@code SNAPREF_KERNEL_CONSOLE=FILE} appends the raw
+ * guest console to FILE (for diagnosis).
  *
  * <p>Limits: a disk may hold at most 1 GiB (its image is returned in memory); one boot holds at
  * most {@value #DISKS_PER_BOOT} script disks. I/O to a suspended mapped device is not issued
@@ -169,6 +170,28 @@ public final class KernelTarget implements Target {
 
     /** Feeds the console to the log until the guest is done; returns why it stopped early, or null. */
     private String drive(QemuBoot boot, GuestLog log, GuestPlan plan) throws InterruptedException {
+        String consoleFile = System.getenv("SNAPREF_KERNEL_CONSOLE");
+        java.io.PrintWriter console = null;
+        if (consoleFile != null && !consoleFile.isBlank()) {
+            try {
+                console = new java.io.PrintWriter(Files.newBufferedWriter(Path.of(consoleFile),
+                        java.nio.charset.StandardCharsets.ISO_8859_1, java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try {
+            return driveLines(boot, log, plan, console);
+        } finally {
+            if (console != null) {
+                console.close();
+            }
+        }
+    }
+
+    private String driveLines(QemuBoot boot, GuestLog log, GuestPlan plan, java.io.PrintWriter console)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + BOOT_TIMEOUT_MS;
         int script = -1;
         while (true) {
@@ -181,6 +204,9 @@ public final class KernelTarget implements Target {
                 return log.done() ? null : "QEMU exited before the guest was done";
             }
             log.accept(line);
+            if (console != null) {
+                console.println(line);
+            }
             if (log.currentScript() != script) {
                 script = log.currentScript();
                 deadline = System.currentTimeMillis() + timeoutMs(plan, script);

@@ -11,13 +11,15 @@
 #   @@PASTEND                    I/O starting past the end of the device (pread/pwrite semantics)
 #   @@K line                     a kernel message the command caused (dmesg -c)
 #   @@SCRIPT IDX / @@CLEAN IDX LEFT   script start / cleanup done, LEFT mapped devices remain
+#   @@ABORT                      mapped devices survived the cleanup: the guest powers off
 #   @@DONE                       program finished
 export DM_DISABLE_UDEV=1
 
-sr_vd_by_serial() {
+sr_vd_by_serial() { # SERIAL: sets SR_VD to the vdX with that serial
   for b in /sys/block/vd*; do
     [ -r "$b/serial" ] || continue
-    if [ "$(cat "$b/serial")" = "$1" ]; then echo "${b##*/}"; return 0; fi
+    read -r ser < "$b/serial"
+    if [ "$ser" = "$1" ]; then SR_VD=${b##*/}; return 0; fi
   done
   return 1
 }
@@ -32,8 +34,8 @@ sr_main() {
   for b in /sys/block/vd*; do
     echo "@@DISK $(cat "$b/serial" 2>/dev/null) ${b##*/} $(cat "$b/dev")"
   done
-  SR_CTL=/dev/$(sr_vd_by_serial ctl)
-  SR_RES=/dev/$(sr_vd_by_serial res)
+  sr_vd_by_serial ctl; SR_CTL=/dev/$SR_VD
+  sr_vd_by_serial res; SR_RES=/dev/$SR_VD
   mkdir -p /dev/disk
   dmesg -c >/dev/null
   echo "@@READY"
@@ -43,10 +45,11 @@ sr_main() {
   echo "@@DONE"
 }
 
-sr_dmlist() {
+sr_dmlist() { # shell builtins only: no fork per device
   for d in /sys/block/dm-*; do
     [ -r "$d/dm/name" ] || continue
-    echo "@@DM ${d##*/} $(cat "$d/dev") $(cat "$d/dm/suspended") $(cat "$d/dm/name")"
+    read -r n < "$d/dm/name"; read -r mm < "$d/dev"; read -r su < "$d/dm/suspended"
+    echo "@@DM ${d##*/} $mm $su $n"
   done
 }
 
@@ -71,8 +74,8 @@ sr_script() { # IDX: a new script starts
 }
 
 sr_disk() { # NAME SERIAL
-  vd=$(sr_vd_by_serial "$2") || { echo "@@RC 1"; echo "@@E no disk with serial $2"; return 0; }
-  mm=$(cat /sys/block/$vd/dev)
+  sr_vd_by_serial "$2" || { echo "@@RC 1"; echo "@@E no disk with serial $2"; return 0; }
+  read -r mm < /sys/block/$SR_VD/dev
   rm -f "/dev/disk/$1"
   mknod "/dev/disk/$1" b "${mm%%:*}" "${mm##*:}"
   echo "@@RC $?"
@@ -83,8 +86,7 @@ sr_dmls() { # mapped devices as dmsetup lists them (also those without a table, 
   dmsetup ls 2>/dev/null | sed -n 's/^\([^\t ]*\)[\t ]*(\([0-9]*:[0-9]*\)).*/@@DML \1 \2/p'
 }
 
-sr_dmsetup() { # dmsetup ARGS...
-  sr_dmls
+sr_dmsetup() { # dmsetup ARGS... (sysfs lists devices before; dmsetup ls after, for table-less ones)
   dmsetup "$@" >/tmp/o 2>/tmp/e
   SR_RC=$?
   sr_out $SR_RC
@@ -101,8 +103,10 @@ sr_suspended() { # DEV: true if DEV is a mapped device that is suspended
   mm="$((0x$1)):$((0x$2))"
   for d in /sys/block/dm-*; do
     [ -r "$d/dev" ] || continue
-    if [ "$(cat "$d/dev")" = "$mm" ]; then
-      [ "$(cat "$d/dm/suspended")" = 1 ]; return
+    read -r dmm < "$d/dev"
+    if [ "$dmm" = "$mm" ]; then
+      read -r su < "$d/dm/suspended"
+      [ "$su" = 1 ]; return
     fi
   done
   return 1
@@ -153,4 +157,7 @@ sr_cleanup() { # IDX: remove every mapped device, forget the script's disks
   rm -f /dev/disk/*
   dmesg -c >/dev/null
   echo "@@CLEAN $1 $left"
+  if [ $left != 0 ]; then # the next script would not start clean: stop, the host boots anew
+    echo "@@ABORT"; sync; poweroff -f
+  fi
 }
