@@ -250,11 +250,13 @@ public enum ModelInvariant implements Invariant {
             return Optional.empty();
         }
     },
-    OVF_1("OVF-1", "Only a PO store's snapshot is ever in the Overflow state.") {
+    OVF_1("OVF-1", "Overflow only arises from a PO store: a valid overflowed snapshot holds a PO store, "
+            + "or a store handed over to it (the handover copies the flag but keeps the destination's PO bit).") {
         @Override
         public Optional<String> check(ModelState s) {
             for (Map.Entry<SnapRef, SnapshotTarget> e : s.allSnapshots().entrySet()) {
-                if (e.getValue().overflowed() && !e.getValue().store().overflowAware()) {
+                Store st = e.getValue().store();
+                if (e.getValue().valid() && e.getValue().overflowed() && !st.overflowAware() && st.handedOver() == null) {
                     return Optional.of(e.getKey() + " overflowed without the PO flag");
                 }
             }

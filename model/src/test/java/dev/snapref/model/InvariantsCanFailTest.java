@@ -206,6 +206,32 @@ class InvariantsCanFailTest {
     }
 
     @Test
+    void ovf1HoldsWhenAPoOverflowIsHandedOverToAPlainPTable() {
+        String script = """
+                disk origin 64
+                disk cow 24
+                dmsetup create origin --table '0 64 snapshot-origin /dev/disk/origin'
+                dmsetup create src --table '0 64 snapshot /dev/disk/origin /dev/disk/cow PO 8'
+                write /dev/mapper/src 0 8 A
+                write /dev/mapper/src 8 8 B
+                dmsetup create dest --notable
+                dmsetup load dest --table '0 64 snapshot /dev/disk/origin /dev/disk/cow P 8'
+                dmsetup suspend src
+                dmsetup resume dest
+                dmsetup status dest
+                """;
+        try {
+            Model.Trace t = Model.trace(ScriptParser.parse("ovf", script));
+            assertEquals(List.of("0 64 snapshot Overflow"), t.steps().get(t.steps().size() - 1).output());
+            for (ModelState s : t.states()) {
+                assertEquals(List.of(), Invariants.checkAll(s));
+            }
+        } catch (dev.snapref.scenario.ScriptError e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void io1InvalidSnapshotAnsweringWithoutEio() {
         ModelState s = run(HANDED_OVER);
         Device src = s.device("src");
