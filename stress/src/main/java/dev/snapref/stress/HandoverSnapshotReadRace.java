@@ -44,19 +44,7 @@ import org.openjdk.jcstress.infra.results.LL_Result;
 @Outcome(expect = FORBIDDEN, desc = "New data, zeros or a mix from src, or dest lost the pre-image.")
 @State
 public class HandoverSnapshotReadRace {
-    private final World w = prepare();
-
-    private static World prepare() {
-        World w = new World().originChunk0("PRE").snapshot("src").originChunk0("NEW");
-        World.Op load = () -> {
-            w.dm.createNoTable("dest");
-            w.dm.load("dest", World.SNAPSHOT_TABLE);
-        };
-        if (!World.op(load).equals("OK")) {
-            throw new IllegalStateException("set-up: cannot load dest");
-        }
-        return w;
-    }
+    private final World w = new World().originChunk0("PRE").snapshot("src").originChunk0("NEW").prepareDest("dest");
 
     /** Reads chunk 0 of the source snapshot (may block while src is suspended). */
     @Actor

@@ -48,24 +48,31 @@ public final class Sectors {
         return String.join("+", runs);
     }
 
+    /** {@value #SIZE} NUL characters. */
+    private static final String NULS = "\0".repeat(SIZE);
+
+    /*
+     * String operations rather than a byte loop: java.lang.String is not instrumented by
+     * Lincheck, whose model checker otherwise takes a 512-step loop over a shared array for a
+     * livelock (EngineLincheckTest).
+     */
     private static String classify(byte[] data, int off, long sector) {
-        int end = off;
-        while (end < off + SIZE && data[end] != 0) {
-            end++;
-        }
-        for (int i = end; i < off + SIZE; i++) {
-            if (data[i] != 0) {
-                return "?";
-            }
-        }
-        if (end == off) {
-            return "ZERO";
-        }
-        String text = new String(data, off, end - off, StandardCharsets.US_ASCII);
-        String suffix = "@" + sector;
-        if (!text.endsWith(suffix) || text.length() == suffix.length()) {
+        String text = new String(data, off, SIZE, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf('\0');
+        if (end < 0) {
             return "?";
         }
-        return text.substring(0, text.length() - suffix.length());
+        if (!text.regionMatches(end, NULS, end, SIZE - end)) {
+            return "?";
+        }
+        if (end == 0) {
+            return "ZERO";
+        }
+        String label = text.substring(0, end);
+        String suffix = "@" + sector;
+        if (!label.endsWith(suffix) || label.length() == suffix.length()) {
+            return "?";
+        }
+        return label.substring(0, label.length() - suffix.length());
     }
 }

@@ -40,7 +40,12 @@ final class World {
 
     /** Writes {@code label} to the whole of chunk 0 of the origin device (set-up: must succeed). */
     World originChunk0(String label) {
-        setup(() -> dm.write(ORIGIN, 0, Sectors.pattern(label, 0, CHUNK)));
+        return originChunks(label, 1);
+    }
+
+    /** Writes {@code label} to chunks 0 to {@code n - 1} of the origin device (set-up: must succeed). */
+    World originChunks(String label, int n) {
+        setup(() -> dm.write(ORIGIN, 0, Sectors.pattern(label, 0, n * CHUNK)));
         return this;
     }
 
@@ -56,10 +61,16 @@ final class World {
      * {@code src}. The next {@code resume dest} performs the handover.
      */
     World handoverReady(String src, String dest) {
+        prepareDest(dest);
+        setup(() -> dm.suspend(src));
+        return this;
+    }
+
+    /** Creates {@code dest} without a table and loads the snapshot table (it pairs as the handover destination). */
+    World prepareDest(String dest) {
         setup(() -> {
             dm.createNoTable(dest);
             dm.load(dest, SNAPSHOT_TABLE);
-            dm.suspend(src);
         });
         return this;
     }
