@@ -71,7 +71,8 @@ public final class DeviceMapper {
                 return nodes.computeIfAbsent(md, MappedBlockDevice::new);
             }
         }
-        throw new DmException(Errno.ENOENT, path);
+        // dm_get_device: a path that names no block device is -ENODEV (Linux 6.1, dm_get_dev_t)
+        throw new DmException(Errno.ENODEV, path);
     }
 
     // ------------------------------------------------------------------ control (dmsetup)
@@ -251,6 +252,19 @@ public final class DeviceMapper {
         return md != null && md.hasDisk() && md.capacity() > 0 && md.gate().isBlocked();
     }
 
+    /**
+     * Whether an I/O starting at {@code sector} of {@code path} would block now: the device is
+     * suspended and the I/O reaches the block layer. An I/O that starts at or past the end never
+     * does: the block layer answers it at once (a read returns nothing, a write ENOSPC).
+     */
+    public boolean wouldBlock(String path, long sector) {
+        if (!isSuspended(path)) {
+            return false;
+        }
+        MappedDevice md = devices.get(path.substring(MAPPER_PREFIX.length()));
+        return md != null && sector < md.capacity();
+    }
+
     // ------------------------------------------------------------------ I/O
 
     /**
@@ -334,6 +348,38 @@ public final class DeviceMapper {
             }
         }
         return Errno.EIO;
+    }
+
+    /**
+     * A read-only view of every mapped device, in name order, taken under the control lock (so no
+     * table is loaded, swapped or destroyed meanwhile; I/O may still run). For tools and the
+     * conformance refinement check.
+     */
+    public List<dev.snapref.engine.inspect.DeviceState> inspect() {
+        kernel.controlLock().lock();
+        try {
+            return devices.values().stream().sorted(java.util.Comparator.comparing(MappedDevice::name))
+                    .map(md -> new dev.snapref.engine.inspect.DeviceState(md.name(), md.isSuspended(),
+                            inspect(md.live()), inspect(md.inactive())))
+                    .toList();
+        } finally {
+            kernel.controlLock().unlock();
+        }
+    }
+
+    private static Optional<dev.snapref.engine.inspect.TableState> inspect(Table t) {
+        if (t == null || t.target() == null) {
+            return Optional.empty();
+        }
+        Target ti = t.target();
+        if (ti instanceof dev.snapref.engine.snapshot.SnapshotTarget s) {
+            return Optional.of(s.inspect());
+        }
+        if (ti instanceof dev.snapref.engine.snapshot.SnapshotOriginTarget o) {
+            return Optional.of(new dev.snapref.engine.inspect.TableState("snapshot-origin", true, true, 0, "", "",
+                    new java.util.TreeMap<>(), o.splitBoundary()));
+        }
+        return Optional.empty();
     }
 
     /** Names of the mapped devices (tests, tools). */

@@ -68,8 +68,8 @@ class EdgeRulesTest {
     @Test
     void ctrErrorsAreLoggedAsTheKernelDoes() {
         DeviceMapper dm = world();
-        assertEquals(Errno.ENOENT, err(() -> dm.create("a", "0 1024 snapshot /dev/disk/none /dev/disk/cow P 8")));
-        assertEquals(List.of("table: a: snapshot: Cannot get origin device (-ENOENT)",
+        assertEquals(Errno.ENODEV, err(() -> dm.create("a", "0 1024 snapshot /dev/disk/none /dev/disk/cow P 8")));
+        assertEquals(List.of("table: a: snapshot: Cannot get origin device (-ENODEV)",
                 "ioctl: error adding target to table"), dm.log().drain());
         assertEquals(Errno.EINVAL, err(() -> dm.create("b", "0 1024 snapshot /dev/disk/origin /dev/disk/origin P 8")));
         assertEquals("table: b: snapshot: COW device cannot be the same as origin device (-EINVAL)", dm.log().drain().get(0));

@@ -4,6 +4,7 @@ import dev.snapref.conformance.clause.Clause;
 import dev.snapref.conformance.clause.StepContext;
 import dev.snapref.conformance.diff.TranscriptComparison;
 import dev.snapref.conformance.refine.AbstractWorld;
+import dev.snapref.conformance.target.OutOfScope;
 import dev.snapref.conformance.target.SteppableTarget;
 import dev.snapref.conformance.target.TargetSession;
 import dev.snapref.scenario.Command;
@@ -58,6 +59,7 @@ public final class DifferentialChecker {
         List<TranscriptStep> candSteps = new ArrayList<>();
         Map<Clause, Integer> hits = new EnumMap<>(Clause.class);
         Optional<Failure> failure = Optional.empty();
+        Optional<String> outOfScope = Optional.empty();
         int checked = 0;
         try (TargetSession ref = reference.open(); TargetSession cand = candidate.open()) {
             AbstractWorld before = ref.world();
@@ -78,10 +80,13 @@ public final class DifferentialChecker {
             if (failure.isEmpty()) {
                 failure = compareDisks(script, ref, cand);
             }
+        } catch (OutOfScope e) {
+            outOfScope = Optional.of(e.getMessage());
         } catch (RuntimeException | AssertionError e) {
             failure = Optional.of(crash(checked, script, e));
         }
-        return new CheckResult(script, checked, hits, new Transcript(refSteps), new Transcript(candSteps), failure);
+        return new CheckResult(script, checked, hits, new Transcript(refSteps), new Transcript(candSteps), failure,
+                outOfScope);
     }
 
     private Optional<Failure> checkStep(int i, Command c, StepContext ctx, List<Clause> clauses, TargetSession ref,
@@ -89,6 +94,8 @@ public final class DifferentialChecker {
         TranscriptStep got;
         try {
             got = cand.apply(c);
+        } catch (OutOfScope e) {
+            throw e;
         } catch (RuntimeException | AssertionError e) {
             return Optional.of(new Failure(FailureKind.CRASH, i, c.echo(), stackText(e),
                     e.getClass().getSimpleName() + ":" + c.getClass().getSimpleName(), clauses));

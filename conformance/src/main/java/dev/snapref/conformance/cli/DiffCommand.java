@@ -2,6 +2,7 @@ package dev.snapref.conformance.cli;
 
 import dev.snapref.conformance.diff.Divergence;
 import dev.snapref.conformance.diff.TranscriptComparison;
+import dev.snapref.conformance.target.OutOfScope;
 import dev.snapref.conformance.target.Target;
 import dev.snapref.conformance.target.TargetRun;
 import dev.snapref.scenario.Script;
@@ -55,16 +56,35 @@ public final class DiffCommand implements Callable<Integer> {
         List<Script> loaded = ScriptFiles.load(files);
         List<List<TargetRun>> runs = new ArrayList<>();
         for (String name : targets) {
-            Target t = target.create(name);
-            runs.add(t.runAll(loaded));
+            runs.add(runEach(target.create(name), loaded));
         }
         PrintWriter out = spec.commandLine().getOut();
         int diverged = 0;
         for (int i = 0; i < loaded.size(); i++) {
             List<String> names = new ArrayList<>(targets);
             List<Transcript> ts = new ArrayList<>();
-            for (List<TargetRun> r : runs) {
-                ts.add(r.get(i).transcript());
+            List<String> skipped = new ArrayList<>();
+            for (int k = 0; k < runs.size(); k++) {
+                TargetRun r = runs.get(k).get(i);
+                if (r == null) {
+                    skipped.add(names.get(k));
+                    ts.add(null);
+                } else {
+                    ts.add(r.transcript());
+                }
+            }
+            for (int k = names.size() - 1; k >= 0; k--) {
+                if (ts.get(k) == null) {
+                    names.remove(k);
+                    ts.remove(k);
+                }
+            }
+            if (!skipped.isEmpty()) {
+                out.println("skipped on " + String.join(",", skipped) + ": " + loaded.get(i).name()
+                        + " (outside that target's scope)");
+            }
+            if (ts.size() + (recorded ? 1 : 0) < 2) {
+                continue;
             }
             Optional<Transcript> rec = recorded ? recordedTranscript(files.get(i)) : Optional.empty();
             if (rec.isPresent()) {
@@ -77,6 +97,23 @@ public final class DiffCommand implements Callable<Integer> {
                 + (recorded ? ", recorded" : "") + ")");
         out.flush();
         return diverged == 0 ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    /** All scripts in one go; when a script is out of a target's scope, one by one (null = skipped). */
+    private static List<TargetRun> runEach(Target t, List<Script> scripts) {
+        try {
+            return t.runAll(scripts);
+        } catch (OutOfScope e) {
+            List<TargetRun> out = new ArrayList<>();
+            for (Script s : scripts) {
+                try {
+                    out.add(t.run(s));
+                } catch (OutOfScope skip) {
+                    out.add(null);
+                }
+            }
+            return out;
+        }
     }
 
     private static boolean report(PrintWriter out, Script script, List<String> names, List<Transcript> ts) {

@@ -115,7 +115,10 @@ public final class ScriptGenerator {
                         ? new CreateCommand(freeName(w), badTable()) : new LoadCommand(anyDevice(w), badTable());
                 case SUSPEND -> new SuspendCommand(anyDevice(w));
                 case RESUME -> new ResumeCommand(anyDevice(w));
-                case REMOVE -> removable(w) == null ? null : new RemoveCommand(removable(w));
+                case REMOVE -> {
+                    String victim = removable(w);
+                    yield victim == null ? null : new RemoveCommand(victim);
+                }
                 case WRITE_ORIGIN -> write(DevicePath.mapper(originDevice(w)), originSize);
                 case WRITE_SNAPSHOT -> write(DevicePath.mapper(anySnapshot(w)), originSize);
                 case WRITE_DISK -> write(DevicePath.disk("origin"), originSize);

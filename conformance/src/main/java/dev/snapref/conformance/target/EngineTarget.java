@@ -36,7 +36,7 @@ import java.util.Optional;
  * {@link DeviceMapper} (fresh zero-filled in-memory disks) and prints the canonical transcript.
  * I/O to a suspended device is not issued and prints {@code -> blocked}, as the spec asks.
  */
-public final class EngineTarget implements Target {
+public final class EngineTarget implements SteppableTarget {
 
     /** Factory for the target registry ({@code "engine"}); options are not used. */
     public static Target fromOptions(TargetOptions options) {
@@ -61,6 +61,11 @@ public final class EngineTarget implements Target {
             images.put(d, BlockDevices.image(dm.disk(d)));
         }
         return new TargetRun(new Transcript(steps), images);
+    }
+
+    @Override
+    public TargetSession open() {
+        return new EngineSession(new DeviceMapper());
     }
 
     /** Applies one command and returns its transcript step (kernel messages drained from the log). */
@@ -101,12 +106,12 @@ public final class EngineTarget implements Target {
             out.add("State: " + (info.suspended() ? "SUSPENDED" : "ACTIVE"));
             out.add("Tables present: " + tables(info));
         } else if (c instanceof WriteCommand w) {
-            if (dm.isSuspended(w.device().path())) {
+            if (dm.wouldBlock(w.device().path(), w.sector())) {
                 return Outcome.BLOCKED;
             }
             dm.write(w.device().path(), w.sector(), SectorPattern.fill(w.label(), w.sector(), (int) w.count()));
         } else if (c instanceof ReadCommand r) {
-            if (dm.isSuspended(r.device().path())) {
+            if (dm.wouldBlock(r.device().path(), r.sector())) {
                 return Outcome.BLOCKED;
             }
             byte[] data = dm.read(r.device().path(), r.sector(), (int) r.count());

@@ -1,5 +1,7 @@
 package dev.snapref.conformance.target;
 
+import dev.snapref.conformance.check.InvariantChecking;
+import dev.snapref.conformance.check.InvariantViolation;
 import dev.snapref.conformance.refine.AbstractDevice;
 import dev.snapref.conformance.refine.AbstractTable;
 import dev.snapref.conformance.refine.AbstractWorld;
@@ -40,8 +42,11 @@ public final class ModelTarget implements SteppableTarget {
 
     @Override
     public TargetRun run(Script script) {
-        Transcript t = Model.run(script);
-        return new TargetRun(t, Map.of());
+        try {
+            return new TargetRun(Model.run(script), Map.of());
+        } catch (dev.snapref.model.ModelLimitation e) {
+            throw new OutOfScope("model", e.getMessage(), e);
+        }
     }
 
     @Override
@@ -50,14 +55,28 @@ public final class ModelTarget implements SteppableTarget {
     }
 
     /** One model world driven command by command. */
-    private static final class Session implements TargetSession {
+    private static final class Session implements TargetSession, InvariantChecking {
         private ModelState state = ModelState.initial();
 
         @Override
         public TranscriptStep apply(Command command) {
-            var t = Model.step(state, command);
+            dev.snapref.model.ModelTransition t;
+            try {
+                t = Model.step(state, command);
+            } catch (dev.snapref.model.ModelLimitation e) {
+                throw new OutOfScope("model", e.getMessage(), e);
+            }
             state = t.next();
             return t.step();
+        }
+
+        @Override
+        public List<InvariantViolation> violations() {
+            List<InvariantViolation> out = new ArrayList<>();
+            for (dev.snapref.model.Invariant inv : dev.snapref.model.Invariants.all()) {
+                inv.check(state).ifPresent(v -> out.add(new InvariantViolation(inv.id(), inv.description(), v)));
+            }
+            return out;
         }
 
         @Override

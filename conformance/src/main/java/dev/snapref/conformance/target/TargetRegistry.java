@@ -14,6 +14,7 @@ public final class TargetRegistry {
     static {
         // one line per target: name -> factory
         FACTORIES.put("model", ModelTarget::fromOptions);
+        FACTORIES.put("engine", EngineTarget::fromOptions);
         FACTORIES.put("kernel", dev.snapref.conformance.kernel.KernelTarget::fromOptions);
     }
 

@@ -672,6 +672,20 @@ public final class SnapshotTarget extends Target {
         }
     }
 
+    /** A consistent read-only view of this snapshot (flags, store, completed exceptions), taken under its lock. */
+    public dev.snapref.engine.inspect.TableState inspect() {
+        lock.lock();
+        try {
+            java.util.TreeMap<Long, Long> ex = new java.util.TreeMap<>();
+            complete.forEach((oldChunk, newChunk) -> ex.put(oldChunk, newChunk));
+            String type = store.tableStatus().trim().split(" ")[0];
+            return new dev.snapref.engine.inspect.TableState("snapshot", valid, active, store.chunkSize(), type,
+                    cowPath, ex, 0);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Number of completed exceptions (tests). */
     public int completeCount() {
         lock.lock();

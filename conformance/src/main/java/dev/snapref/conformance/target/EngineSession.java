@@ -1,0 +1,74 @@
+package dev.snapref.conformance.target;
+
+import dev.snapref.conformance.refine.AbstractDevice;
+import dev.snapref.conformance.refine.AbstractTable;
+import dev.snapref.conformance.refine.AbstractWorld;
+import dev.snapref.engine.BlockDevice;
+import dev.snapref.engine.DeviceMapper;
+import dev.snapref.engine.inspect.DeviceState;
+import dev.snapref.engine.inspect.TableState;
+import dev.snapref.scenario.Command;
+import dev.snapref.scenario.SectorContent;
+import dev.snapref.scenario.SectorPattern;
+import dev.snapref.scenario.TranscriptStep;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One engine world driven command by command, with the abstraction function of the refinement
+ * check: the engine's {@link DeviceMapper#inspect()} mapped onto {@link AbstractWorld}.
+ */
+final class EngineSession implements TargetSession {
+    private final DeviceMapper dm;
+    private final List<String> disks = new ArrayList<>();
+
+    EngineSession(DeviceMapper dm) {
+        this.dm = dm;
+    }
+
+    @Override
+    public TranscriptStep apply(Command command) {
+        return EngineTarget.apply(dm, command, disks);
+    }
+
+    @Override
+    public AbstractWorld world() {
+        Map<String, AbstractDevice> out = new TreeMap<>();
+        for (DeviceState d : dm.inspect()) {
+            out.put(d.name(), new AbstractDevice(d.suspended(), d.live().map(EngineSession::table),
+                    d.inactive().map(EngineSession::table)));
+        }
+        return AbstractWorld.of(out);
+    }
+
+    private static AbstractTable table(TableState t) {
+        if (t.target().equals("snapshot-origin")) {
+            return AbstractTable.origin(t.splitBoundary());
+        }
+        return new AbstractTable("snapshot", t.valid(), t.active(), t.chunkSize(), t.storeType(), t.cow(),
+                t.exceptions(), 0);
+    }
+
+    @Override
+    public List<SectorContent> diskContents(String disk, long first, int count) {
+        BlockDevice d = Optional.ofNullable(dm.disk(disk))
+                .orElseThrow(() -> new IllegalArgumentException("no disk " + disk));
+        long n = Math.max(0, Math.min(count, d.sectors() - first));
+        byte[] data = new byte[(int) n * SectorPattern.SECTOR_SIZE];
+        try {
+            d.read(first, data, 0, (int) n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<SectorContent> out = new ArrayList<>((int) n);
+        for (int off = 0; off < data.length; off += SectorPattern.SECTOR_SIZE) {
+            out.add(SectorPattern.classify(data, off));
+        }
+        return out;
+    }
+}
