@@ -32,10 +32,11 @@ import java.util.Optional;
  * guest console to FILE (for diagnosis).
  *
  * <p>Limits: a disk may hold at most 1 GiB (its image is returned in memory); one boot holds at
- * most {@value #DISKS_PER_BOOT} script disks. I/O to a suspended mapped device is not issued
- * ({@code -> blocked}); I/O starting past the end of a device is not issued either, and
- * answered as the block layer does (a read returns nothing, a write ENOSPC), because busybox
- * dd cannot seek there.
+ * most {@value #DISKS_PER_BOOT} script disks. I/O starting inside a suspended mapped device is
+ * not issued ({@code -> blocked}); I/O starting at its end or past it is, as the block layer
+ * answers it at once without blocking. I/O starting past the end of a device is not issued
+ * but answered as the block layer does (a read returns nothing, a write ENOSPC), because
+ * busybox dd cannot seek there.
  */
 public final class KernelTarget implements Target {
     /** Script disks per boot: boot time grows with the number of virtio devices. */

@@ -118,8 +118,10 @@ sr_bs() { # LEN -> a dd block size >= 4096 so that busybox dd uses a page-aligne
 
 sr_write() { # DEV OFFSET LENGTH CTLOFFSET (bytes)
   if [ ! -b "$1" ]; then echo "@@RC 1"; echo "@@E dd: can't open '$1': No such file or directory"; return 0; fi
-  if sr_suspended "$1"; then echo "@@BLOCKED"; return 0; fi
   size=$(blockdev --getsize64 "$1")
+  # I/O starting at or past the end never reaches the device (the block layer answers at
+  # once), so only I/O starting inside a suspended device would block
+  if [ "$2" -lt "$size" ] && sr_suspended "$1"; then echo "@@BLOCKED"; return 0; fi
   if [ "$2" -gt "$size" ]; then echo "@@PASTEND"; return 0; fi
   : >/tmp/o
   dd if=$SR_CTL of="$1" bs=$(sr_bs "$3") iflag=skip_bytes,count_bytes skip="$4" count="$3" \
@@ -128,8 +130,11 @@ sr_write() { # DEV OFFSET LENGTH CTLOFFSET (bytes)
 }
 
 sr_read() { # DEV OFFSET LENGTH RESOFFSET (bytes)
-  if [ -e "$1" ] && sr_suspended "$1"; then echo "@@BLOCKED"; return 0; fi
-  if [ -b "$1" ] && [ "$2" -gt "$(blockdev --getsize64 "$1")" ]; then echo "@@PASTEND"; return 0; fi
+  if [ -b "$1" ]; then
+    size=$(blockdev --getsize64 "$1")
+    if [ "$2" -lt "$size" ] && sr_suspended "$1"; then echo "@@BLOCKED"; return 0; fi
+    if [ "$2" -gt "$size" ]; then echo "@@PASTEND"; return 0; fi
+  fi
   rm -f /tmp/r; : >/tmp/o
   dd if="$1" of=/tmp/r bs=$(sr_bs "$3") iflag=direct,skip_bytes,count_bytes skip="$2" count="$3" 2>/tmp/e
   rc=$?
