@@ -8,16 +8,16 @@ import java.util.Map;
  * is the count. States never reached are drawn dashed: a gap in the run's coverage.
  */
 final class PhaseDiagram {
-    private static final int[][] POS = {{90, 150}, {280, 60}, {500, 60}, {500, 240}, {280, 240}};
+    private static final int[][] POS = {{80, 190}, {280, 90}, {520, 90}, {520, 290}, {280, 290}};
 
     private PhaseDiagram() {
     }
 
     static String svg(Map<String, Long> transitions) {
         StringBuilder sb = new StringBuilder();
-        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"620\" height=\"300\" font-family=\"sans-serif\" "
-                + "font-size=\"12\">\n<defs><marker id=\"a\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\" "
-                + "orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#555\"/></marker></defs>\n");
+        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"340\" font-family=\"sans-serif\" "
+                + "font-size=\"12\">\n<defs><marker id=\"a\" markerWidth=\"9\" markerHeight=\"9\" refX=\"8\" refY=\"4\" "
+                + "orient=\"auto\" markerUnits=\"userSpaceOnUse\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#555\"/></marker></defs>\n");
         HandoverPhase[] phases = HandoverPhase.values();
         for (Map.Entry<String, Long> e : transitions.entrySet()) {
             String[] ft = e.getKey().split("->");
@@ -30,7 +30,7 @@ final class PhaseDiagram {
                 sb.append(String.format("<path d=\"M%d,%d C%d,%d %d,%d %d,%d\" fill=\"none\" stroke=\"#555\" "
                                 + "stroke-width=\"%.1f\" marker-end=\"url(#a)\"/>%n", x - 12, y, x - 30, y - 40,
                         x + 30, y - 40, x + 12, y, w));
-                sb.append(String.format("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%d</text>%n", x, y - 34,
+                sb.append(String.format("<text x=\"%d\" y=\"%d\" fill=\"#225\">%d</text>%n", x + 26, y - 22,
                         e.getValue()));
                 continue;
             }
