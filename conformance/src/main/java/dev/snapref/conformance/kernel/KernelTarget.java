@@ -24,7 +24,7 @@ import java.util.Optional;
  *
  * <p>Guarantees: each script runs on fresh zero-filled virtio disks of the declared sizes and
  * with no mapped devices left from an earlier script; the disks' final bytes are returned.
- * Many scripts share one boot ({@link #runAll}); a script whose command does not finish within
+ * Many scripts share one boot ({@link #runAll}), and up to {@link #jobs()} guests run at once; a script whose command does not finish within
  * the per-script timeout (default 60 s plus 3 s per command, {@code SNAPREF_KERNEL_TIMEOUT}
  * seconds overrides the base) has QEMU killed, is cut after that command (printed
  * {@code -> blocked}), is reported on stderr and in {@link KernelScriptResult#problem()}, and
@@ -87,11 +87,58 @@ public final class KernelTarget implements Target {
         return out;
     }
 
-    /** Runs every script, several per boot, and says for each whether it ran to its end. */
+    /**
+     * Runs every script, several per boot, and says for each whether it ran to its end. The
+     * scripts are split into up to {@link #jobs()} contiguous groups that run in parallel
+     * guests; results come back in script order.
+     */
     public List<KernelScriptResult> runAllDetailed(List<Script> scripts) {
         for (Script s : scripts) {
             checkDisks(s);
         }
+        int groups = Math.max(1, Math.min(jobs(), scripts.size() / 4));
+        if (groups == 1) {
+            return runSequentially(scripts);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(groups);
+        try {
+            List<java.util.concurrent.Future<List<KernelScriptResult>>> parts = new ArrayList<>();
+            int per = (scripts.size() + groups - 1) / groups;
+            for (int from = 0; from < scripts.size(); from += per) {
+                List<Script> part = scripts.subList(from, Math.min(scripts.size(), from + per));
+                parts.add(pool.submit(() -> runSequentially(part)));
+            }
+            List<KernelScriptResult> out = new ArrayList<>();
+            for (var f : parts) {
+                out.addAll(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KernelRunException("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new KernelRunException("a kernel run failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * How many guests run at once: {@code SNAPREF_KERNEL_JOBS}, else the number of processors
+     * (at most 4). Each guest is one TCG thread.
+     */
+    public static int jobs() {
+        String j = System.getenv("SNAPREF_KERNEL_JOBS");
+        if (j != null && j.matches("[1-9][0-9]?")) {
+            return Integer.parseInt(j);
+        }
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    private List<KernelScriptResult> runSequentially(List<Script> scripts) {
         List<KernelScriptResult> results = new ArrayList<>();
         int next = 0;
         int failedBoots = 0;
