@@ -92,6 +92,9 @@ public class EngineLincheckTest {
                 .actorsPerThread(2)
                 .actorsBefore(1)
                 .actorsAfter(1)
+                // hang detection is by wall clock: on a loaded 2-core machine building the world
+                // alone has taken longer than the default, a false "execution has hung"
+                .invocationTimeout$lincheck(Long.getLong("snapref.lincheck.timeoutMs", 120_000L))
                 .analyzeStdLib$lincheck(Boolean.parseBoolean(System.getProperty("snapref.lincheck.stdlib", "false")))
                 .check(EngineLincheckTest.class);
     }
