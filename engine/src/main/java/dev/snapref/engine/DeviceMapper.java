@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,9 +29,34 @@ public final class DeviceMapper {
     private final Map<String, BlockDevice> disks = new ConcurrentHashMap<>();
     private final Map<String, MappedDevice> devices = new ConcurrentHashMap<>();
     private final Map<MappedDevice, MappedBlockDevice> nodes = new ConcurrentHashMap<>();
-    private final Kernel kernel = new Kernel(this::openDevice);
+    private final Kernel kernel;
 
+    /** A correct engine (no bug switch on). */
     public DeviceMapper() {
+        this(Set.of());
+    }
+
+    /**
+     * An engine with the given bug switches on (the canaries of the correctness gate; see
+     * {@link EngineBug}). An empty set is the correct engine.
+     */
+    public DeviceMapper(Set<EngineBug> bugs) {
+        this.kernel = new Kernel(this::openDevice, bugs);
+    }
+
+    /**
+     * An engine with the one bug switch {@code name} on ({@link EngineBug#id()}); used by the
+     * stress tests ({@code -Dsnapref.bug=NAME}).
+     *
+     * @throws IllegalArgumentException naming the known switches when {@code name} is unknown
+     */
+    public static DeviceMapper withBug(String name) {
+        return new DeviceMapper(Set.of(EngineBug.byId(name)));
+    }
+
+    /** The bug switches that are on (empty for the correct engine). */
+    public Set<EngineBug> bugs() {
+        return kernel.bugs();
     }
 
     // ------------------------------------------------------------------ disks
@@ -192,11 +218,15 @@ public final class DeviceMapper {
         });
     }
 
-    /** dmsetup remove: inactive table destroyed first, then the live one (suspended first). */
+    /**
+     * dmsetup remove: inactive table destroyed first, then the live one (suspended first). EBUSY
+     * while the device is open: I/O in flight, or a table (live or inactive, of any device) uses
+     * it as a device (dm_lock_for_deletion: the open count of the tables' dm_get_device).
+     */
     public void remove(String name) throws DmException {
         control(() -> {
             MappedDevice md = lookup(name);
-            if (md.gate().users() > 0) {
+            if (md.gate().users() > 0 || openByTable(md)) {
                 throw new DmException(Errno.EBUSY, name);
             }
             devices.remove(name);
@@ -206,6 +236,27 @@ public final class DeviceMapper {
             }
             return null;
         });
+    }
+
+    /** Whether a live or inactive table of some device holds {@code md} open as one of its devices. Control lock held. */
+    private boolean openByTable(MappedDevice md) {
+        for (MappedDevice other : devices.values()) {
+            for (Table t : new Table[] {other.live(), other.inactive()}) {
+                if (t != null && t.target() != null && usesDevice(t.target(), md)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean usesDevice(Target ti, MappedDevice md) {
+        for (dev.snapref.engine.core.DeviceArea a : ti.devices()) {
+            if (a.device() instanceof MappedBlockDevice m && m.md() == md) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** dmsetup status [--inactive]: {@code START LEN TYPE INFO} without trailing blanks; empty if no such table. */

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             ConformCommand.class,
             StressCommand.class,
             GoldensCommand.class,
+            CowCommand.class,
+            BugsCommand.class,
         })
 public final class SnaprefCommand implements Runnable {
     @CommandLine.Spec

@@ -5,6 +5,9 @@ import dev.snapref.conformance.refine.AbstractTable;
 import dev.snapref.conformance.refine.AbstractWorld;
 import dev.snapref.engine.BlockDevice;
 import dev.snapref.engine.DeviceMapper;
+import dev.snapref.engine.block.MemoryBlockDevice;
+import dev.snapref.engine.block.BlockDevices;
+import dev.snapref.engine.cow.CowImageCheck;
 import dev.snapref.engine.inspect.DeviceState;
 import dev.snapref.engine.inspect.TableState;
 import dev.snapref.scenario.Command;
@@ -54,10 +57,17 @@ final class EngineSession implements TargetSession {
                 t.exceptions(), 0);
     }
 
+    /**
+     * The disk's sectors as the checker compares them. A disk holding a persistent store is first
+     * checked for the two on-disk rules sector labels cannot show: exceptions reach the store in
+     * allocation order (230c83afdd9c) and none lies on a metadata chunk (CVE-2013-4299); a
+     * violation throws {@link IllegalStateException}, which the checker reports as a failure.
+     */
     @Override
     public List<SectorContent> diskContents(String disk, long first, int count) {
         BlockDevice d = Optional.ofNullable(dm.disk(disk))
                 .orElseThrow(() -> new IllegalArgumentException("no disk " + disk));
+        checkStoreRules(disk, d);
         long n = Math.max(0, Math.min(count, d.sectors() - first));
         byte[] data = new byte[(int) n * SectorPattern.SECTOR_SIZE];
         try {
@@ -70,5 +80,28 @@ final class EngineSession implements TargetSession {
             out.add(SectorPattern.classify(data, off));
         }
         return out;
+    }
+
+    @Override
+    public Optional<List<long[]>> nonZeroRanges(String disk) {
+        return dm.disk(disk) instanceof MemoryBlockDevice m ? Optional.of(m.allocatedRanges()) : Optional.empty();
+    }
+
+    private static void checkStoreRules(String disk, BlockDevice d) {
+        byte[] first = new byte[SectorPattern.SECTOR_SIZE];
+        try {
+            d.read(0, first, 0, d.sectors() > 0 ? 1 : 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!(first[0] == 'S' && first[1] == 'n' && first[2] == 'A' && first[3] == 'p')) {
+            return; // not a persistent store
+        }
+        byte[] image = BlockDevices.image(d);
+        for (String problem : CowImageCheck.check(image).problems()) {
+            if (problem.contains(CowImageCheck.OUT_OF_ORDER) || problem.contains(CowImageCheck.ON_METADATA)) {
+                throw new IllegalStateException("/dev/disk/" + disk + " breaks the persistent store format: " + problem);
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.snapref.conformance.target;
 import dev.snapref.engine.DeviceInfo;
 import dev.snapref.engine.DeviceMapper;
 import dev.snapref.engine.DmException;
+import dev.snapref.engine.EngineBug;
 import dev.snapref.engine.block.BlockDevices;
 import dev.snapref.scenario.Command;
 import dev.snapref.scenario.CreateCommand;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The reference chunk engine as a conformance target: runs a script on a fresh
@@ -37,10 +39,31 @@ import java.util.Optional;
  * I/O to a suspended device is not issued and prints {@code -> blocked}, as the spec asks.
  */
 public final class EngineTarget implements SteppableTarget {
+    private final Set<EngineBug> bugs;
 
-    /** Factory for the target registry ({@code "engine"}); options are not used. */
+    /** The correct engine. */
+    public EngineTarget() {
+        this(Set.of());
+    }
+
+    /** The engine with the given bug switches on (see {@code snapref bugs}). */
+    public EngineTarget(Set<EngineBug> bugs) {
+        this.bugs = Set.copyOf(bugs);
+    }
+
+    /**
+     * Factory for the target registry ({@code "engine"}): {@link TargetOptions#bug()} turns one bug
+     * switch on.
+     *
+     * @throws IllegalArgumentException naming the known switches when the bug name is unknown
+     */
     public static Target fromOptions(TargetOptions options) {
-        return new EngineTarget();
+        return new EngineTarget(options.bug().map(b -> Set.of(EngineBug.byId(b))).orElse(Set.of()));
+    }
+
+    /** The bug switches this target turns on (empty: the correct engine). */
+    public Set<EngineBug> bugs() {
+        return bugs;
     }
 
     @Override
@@ -50,7 +73,7 @@ public final class EngineTarget implements SteppableTarget {
 
     @Override
     public TargetRun run(Script script) {
-        DeviceMapper dm = new DeviceMapper();
+        DeviceMapper dm = new DeviceMapper(bugs);
         List<TranscriptStep> steps = new ArrayList<>();
         List<String> disks = new ArrayList<>();
         for (Command c : script.commands()) {
@@ -65,7 +88,7 @@ public final class EngineTarget implements SteppableTarget {
 
     @Override
     public TargetSession open() {
-        return new EngineSession(new DeviceMapper());
+        return new EngineSession(new DeviceMapper(bugs));
     }
 
     /** Applies one command and returns its transcript step (kernel messages drained from the log). */

@@ -1,8 +1,11 @@
 package dev.snapref.engine.core;
 
+import dev.snapref.engine.EngineBug;
 import dev.snapref.engine.KernelLog;
 import dev.snapref.engine.snapshot.Origins;
 
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -15,9 +18,27 @@ public final class Kernel {
     private final Origins origins = new Origins();
     private final ReentrantLock controlLock = new ReentrantLock();
     private final DeviceResolver resolver;
+    private final Set<EngineBug> bugs;
 
+    /** A correct kernel. */
     public Kernel(DeviceResolver resolver) {
+        this(resolver, Set.of());
+    }
+
+    /** A kernel with the given bug switches on (see {@link EngineBug}). */
+    public Kernel(DeviceResolver resolver, Set<EngineBug> bugs) {
         this.resolver = resolver;
+        this.bugs = bugs.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(bugs));
+    }
+
+    /** Whether the bug switch {@code b} is on (always false for a correct kernel). */
+    public boolean bug(EngineBug b) {
+        return bugs.contains(b);
+    }
+
+    /** The bug switches that are on (empty for a correct kernel). */
+    public Set<EngineBug> bugs() {
+        return bugs;
     }
 
     public KernelLog log() {

@@ -12,10 +12,20 @@ import java.util.List;
 
 /**
  * Checks a raw persistent-store cow image: magic, version, chunk size, terminator, duplicate or
- * out-of-range chunks, exceptions pointing at metadata chunks. An all-zero header (a cow never
+ * out-of-range chunks, exceptions pointing at metadata chunks, entries out of allocation order. An all-zero header (a cow never
  * used) is reported as fine. Never throws on corrupt content.
  */
 public final class CowImageCheck {
+    /**
+     * Words of the problem reported for an entry whose new chunk is not above the previous
+     * entry's: exceptions reach the store in allocation order (230c83afdd9c), and allocation
+     * only moves forward, so the entries' new chunks increase.
+     */
+    public static final String OUT_OF_ORDER = "out of allocation order";
+
+    /** Words of the problem reported for an exception placed on a metadata area's chunk (CVE-2013-4299). */
+    public static final String ON_METADATA = "is a metadata chunk";
+
     private CowImageCheck() {
     }
 
@@ -78,14 +88,20 @@ public final class CowImageCheck {
         }
         LongLongMap olds = new LongLongMap();
         LongLongMap news = new LongLongMap();
+        long previous = -1;
         for (CowArea a : areas) {
             for (CowException x : a.exceptions()) {
                 String where = "area " + a.index() + " entry " + x.index();
                 long nc = x.newChunk();
+                if (previous >= 0 && Long.compareUnsigned(nc, previous) <= 0) {
+                    p.add(where + ": new chunk " + Long.toUnsignedString(nc) + " " + OUT_OF_ORDER + " (after "
+                            + Long.toUnsignedString(previous) + ")");
+                }
+                previous = nc;
                 if (Long.compareUnsigned(nc, chunks) >= 0) {
                     p.add(where + ": new chunk " + Long.toUnsignedString(nc) + " beyond the image (" + chunks + " chunks)");
                 } else if (DiskFormat.isAreaChunk(e, nc)) {
-                    p.add(where + ": new chunk " + nc + " is a metadata chunk");
+                    p.add(where + ": new chunk " + nc + " " + ON_METADATA);
                 }
                 if (olds.containsKey(x.oldChunk())) {
                     p.add(where + ": duplicate old chunk " + Long.toUnsignedString(x.oldChunk()));

@@ -2,6 +2,7 @@ package dev.snapref.engine.snapshot;
 
 import dev.snapref.engine.BlockDevice;
 import dev.snapref.engine.DmException;
+import dev.snapref.engine.EngineBug;
 import dev.snapref.engine.Errno;
 import dev.snapref.engine.core.Bio;
 import dev.snapref.engine.core.CtrException;
@@ -96,6 +97,9 @@ public final class SnapshotOriginTarget extends Target {
                     for (PendingException pe : w) {
                         pe.await();
                     }
+                    if (kernel.bug(EngineBug.ORIGIN_WRITE_SKIPS_SNAPSHOT)) {
+                        break; // the bug: no second pass over the snapshots skipped below
+                    }
                     // retry_origin_bios: run the write past the snapshots again
                     List<PendingException> again = new ArrayList<>();
                     w = originWrite(bio.sector, again);
@@ -123,6 +127,9 @@ public final class SnapshotOriginTarget extends Target {
                 PendingException pe = s.originWrite(sector, toStart);
                 if (pe != null) {
                     waitOn.add(pe);
+                    if (kernel.bug(EngineBug.ORIGIN_WRITE_SKIPS_SNAPSHOT)) {
+                        break; // the bug: the other snapshots of the origin are skipped
+                    }
                 }
             }
             return waitOn;

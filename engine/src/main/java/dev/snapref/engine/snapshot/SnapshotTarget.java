@@ -2,6 +2,7 @@ package dev.snapref.engine.snapshot;
 
 import dev.snapref.engine.BlockDevice;
 import dev.snapref.engine.DmException;
+import dev.snapref.engine.EngineBug;
 import dev.snapref.engine.Errno;
 import dev.snapref.engine.KernelLog;
 import dev.snapref.engine.core.Bio;
@@ -66,6 +67,12 @@ public final class SnapshotTarget extends Target {
     /** Guarded by completionLock. */
     private long completeSequence;
     private final TreeMap<Long, PendingException> outOfOrder = new TreeMap<>();
+    /** The chunk size of this table's own line (0: none given); a handover destination ignores it. */
+    private long tableChunkSize;
+    /** Bug {@link EngineBug#DEST_KEEPS_TABLE_CHUNK_SIZE}: this destination kept its table's chunk size. */
+    private boolean keptTableChunkSize;
+    /** Bug {@link EngineBug#COMMIT_OUT_OF_ORDER}: copied exceptions waiting to be completed. Guarded by completionLock. */
+    private final java.util.ArrayDeque<PendingException> copiedLifo = new java.util.ArrayDeque<>();
 
     private SnapshotTarget(Table t, long begin, long length, Kernel kernel, String originPath, String cowPath,
                            BlockDevice origin, BlockDevice cow, ExceptionStore store, boolean zeroes, boolean passdown) {
@@ -109,8 +116,10 @@ public final class SnapshotTarget extends Target {
         if (store == null) {
             throw new CtrException("Couldn't create exception store", Errno.EINVAL);
         }
+        store.setBugs(k.bugs());
         SnapshotTarget s = new SnapshotTarget(t, begin, length, k, argv[0], argv[1], origin, cow, store,
                 features[0], features[1]);
+        s.tableChunkSize = store.chunkSize();
         int r = s.origins.register(s);
         if (r < 0) {
             throw new CtrException("Snapshot cow pairing for exception table handover failed", Errno.EINVAL);
@@ -192,6 +201,11 @@ public final class SnapshotTarget extends Target {
     private void addException(long oldChunk, long newChunk) {
         assert lock.isHeldByCurrentThread();
         complete.put(oldChunk, newChunk);
+    }
+
+    /** Whether the bug switch {@code b} is on in this engine. */
+    boolean bug(EngineBug b) {
+        return kernel.bug(b);
     }
 
     // ------------------------------------------------------------------ accessors
@@ -420,7 +434,7 @@ public final class SnapshotTarget extends Target {
                 cow.write(dst, buf, 0, (int) n, false);
             }
         } catch (IOException e) {
-            pe.copyError = true;
+            pe.copyError = !kernel.bug(dev.snapref.engine.EngineBug.COPY_ERROR_REPORTED_AS_SUCCESS);
         }
         copyDone(pe);
     }
@@ -428,6 +442,10 @@ public final class SnapshotTarget extends Target {
     private void copyDone(PendingException pe) {
         completionLock.lock();
         try {
+            if (kernel.bug(EngineBug.COMMIT_OUT_OF_ORDER)) {
+                completeLatestFirst(pe);
+                return;
+            }
             if (pe.sequence != completeSequence) {
                 outOfOrder.put(pe.sequence, pe);
                 return;
@@ -444,13 +462,37 @@ public final class SnapshotTarget extends Target {
         }
     }
 
+    /**
+     * Bug {@link EngineBug#COMMIT_OUT_OF_ORDER}: completion order is copy-finish order, as before
+     * 230c83afdd9c; modelled as: copied exceptions wait until every pending exception of this
+     * snapshot is copied, then complete latest first. completionLock held.
+     */
+    private void completeLatestFirst(PendingException pe) {
+        copiedLifo.push(pe);
+        int outstanding;
+        lock.lock();
+        try {
+            outstanding = pendingExceptions;
+        } finally {
+            lock.unlock();
+        }
+        if (copiedLifo.size() < outstanding) {
+            return;
+        }
+        while (!copiedLifo.isEmpty()) {
+            completeException(copiedLifo.pop());
+        }
+    }
+
     /** complete_exception: commit to the store; run the callbacks it says are due. */
     private void completeException(PendingException pe) {
         assert completionLock.isHeldByCurrentThread();
         List<Committed> due;
         lock.lock();
         try {
-            assert pe.store == store : "pending exception outlived a handover (kernel fix b735fede8d95)";
+            assert pe.store == store || kernel.bug(EngineBug.PENDING_ON_OLD_STORE)
+                    || kernel.bug(EngineBug.BROKEN_HANDOVER_LOCKING)
+                    : "pending exception outlived a handover (kernel fix b735fede8d95)";
             due = pe.store.commit(pe.oldChunk, pe.newChunk, !pe.copyError, pe);
         } finally {
             lock.unlock();
@@ -522,7 +564,7 @@ public final class SnapshotTarget extends Target {
                     log.log(PREFIX + "Unable to resume snapshot source until handover completes.");
                     return -Errno.EINVAL.number();
                 }
-                if (!sh.src().table().md().isSuspended()) {
+                if (!sh.src().table().md().isSuspended() && !kernel.bug(EngineBug.PRERESUME_SKIPS_SUSPEND_CHECK)) {
                     log.log(PREFIX + "Unable to perform snapshot handover until source is suspended.");
                     return -Errno.EINVAL.number();
                 }
@@ -546,7 +588,8 @@ public final class SnapshotTarget extends Target {
             origins.lock().readLock().unlock();
         }
         // hold origin I/O off so no exception from an origin write is pending during the swap
-        boolean held = originMd != null && originMd.internalSuspendFast();
+        boolean holdOff = !kernel.bug(EngineBug.PENDING_ON_OLD_STORE) && !kernel.bug(EngineBug.BROKEN_HANDOVER_LOCKING);
+        boolean held = originMd != null && holdOff && originMd.internalSuspendFast();
         try {
             origins.lock().readLock().lock();
             try {
@@ -581,10 +624,14 @@ public final class SnapshotTarget extends Target {
      * destination's never-initialised store.
      */
     private static void handover(SnapshotTarget src, SnapshotTarget dest) {
-        src.lock.lock();
-        dest.lock.lock();
+        boolean locking = !dest.kernel.bug(EngineBug.BROKEN_HANDOVER_LOCKING);
+        if (locking) {
+            src.lock.lock();
+            dest.lock.lock();
+        }
         try {
-            assert src.pendingExceptions == 0 : "handover with pending exceptions in the source";
+            assert src.pendingExceptions == 0 || !locking || dest.kernel.bug(EngineBug.PENDING_ON_OLD_STORE)
+                    : "handover with pending exceptions in the source";
             LongLongMap t = dest.complete;
             dest.complete = src.complete;
             src.complete = t;
@@ -593,12 +640,20 @@ public final class SnapshotTarget extends Target {
             dest.store.setUserspaceSupportsOverflow(destOld.userspaceSupportsOverflow());
             src.store = destOld;
             dest.maxIoLen = dest.store.chunkSize();
+            if (dest.kernel.bug(EngineBug.DEST_KEEPS_TABLE_CHUNK_SIZE) && dest.tableChunkSize != 0) {
+                dest.maxIoLen = dest.tableChunkSize;
+                dest.keptTableChunkSize = true;
+            }
             dest.valid = src.valid;
             dest.overflowed = src.overflowed;
-            src.valid = false;
+            if (!dest.kernel.bug(EngineBug.SOURCE_VALID_AFTER_HANDOVER)) {
+                src.valid = false;
+            }
         } finally {
-            dest.lock.unlock();
-            src.lock.unlock();
+            if (locking) {
+                dest.lock.unlock();
+                src.lock.unlock();
+            }
         }
     }
 
@@ -607,7 +662,7 @@ public final class SnapshotTarget extends Target {
         origins.lock().readLock().lock();
         try {
             Sharing sh = origins.findSharingCow(this);
-            if (sh.handoverPending() && sh.src() == this) {
+            if (sh.handoverPending() && sh.src() == this && !kernel.bug(EngineBug.NO_CANCEL_ON_SOURCE_DESTROY)) {
                 SnapshotTarget dest = sh.dest();
                 dest.lock.lock();
                 try {
@@ -655,7 +710,11 @@ public final class SnapshotTarget extends Target {
     public String statusTable() {
         lock.lock();
         try {
-            StringBuilder sb = new StringBuilder(originPath).append(' ').append(cowPath).append(store.tableStatus());
+            String storeStatus = store.tableStatus();
+            if (keptTableChunkSize) {
+                storeStatus = storeStatus.substring(0, storeStatus.lastIndexOf(' ') + 1) + tableChunkSize;
+            }
+            StringBuilder sb = new StringBuilder(originPath).append(' ').append(cowPath).append(storeStatus);
             int n = (discardZeroesCow ? 1 : 0) + (discardPassdownOrigin ? 1 : 0);
             if (n > 0) {
                 sb.append(' ').append(n);

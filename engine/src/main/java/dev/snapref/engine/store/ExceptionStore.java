@@ -18,6 +18,7 @@ public abstract class ExceptionStore {
     private long chunkSize;
     private int chunkShift;
     private boolean userspaceSupportsOverflow;
+    private java.util.Set<dev.snapref.engine.EngineBug> bugs = java.util.Set.of();
 
     protected ExceptionStore(BlockDevice cow, KernelLog log) {
         this.cow = cow;
@@ -42,6 +43,16 @@ public abstract class ExceptionStore {
         assert sectors == 0 || Long.bitCount(sectors) == 1 : "chunk size must be 0 or a power of two";
         chunkSize = sectors;
         chunkShift = sectors == 0 ? 0 : Long.numberOfTrailingZeros(sectors);
+    }
+
+    /** Turns on the engine's bug switches for this store (see {@link dev.snapref.engine.EngineBug}). */
+    public final void setBugs(java.util.Set<dev.snapref.engine.EngineBug> bugs) {
+        this.bugs = java.util.Set.copyOf(bugs);
+    }
+
+    /** Whether the bug switch {@code b} is on for this store. */
+    protected final boolean bug(dev.snapref.engine.EngineBug b) {
+        return bugs.contains(b);
     }
 
     /** The "PO" flag: userspace copes with an "Overflow" status instead of invalidation. */

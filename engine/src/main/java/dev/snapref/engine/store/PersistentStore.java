@@ -1,6 +1,7 @@
 package dev.snapref.engine.store;
 
 import dev.snapref.engine.BlockDevice;
+import dev.snapref.engine.EngineBug;
 import dev.snapref.engine.KernelLog;
 
 import java.io.IOException;
@@ -121,7 +122,9 @@ public final class PersistentStore extends ExceptionStore {
             }
         }
         currentArea--;
-        skipMetadata();
+        if (!bug(EngineBug.NEXT_FREE_ON_METADATA)) {
+            skipMetadata();
+        }
         return 0;
     }
 
@@ -159,7 +162,8 @@ public final class PersistentStore extends ExceptionStore {
         nextFree++;
         skipMetadata();
         pendingCount++;
-        assert !DiskFormat.isAreaChunk(exceptionsPerArea, chunk) : "allocated a metadata chunk";
+        assert !DiskFormat.isAreaChunk(exceptionsPerArea, chunk) || bug(EngineBug.NEXT_FREE_ON_METADATA)
+                : "allocated a metadata chunk";
         return chunk;
     }
 
@@ -178,7 +182,7 @@ public final class PersistentStore extends ExceptionStore {
         if (pendingCount != 0 && !areaFull) {
             return List.of();
         }
-        if (areaFull && !zeroDiskArea(currentArea + 1)) {
+        if (areaFull && !bug(EngineBug.FORGET_ZERO_NEXT_AREA) && !zeroDiskArea(currentArea + 1)) {
             valid = false;
         }
         if (valid && !writeArea()) {
@@ -236,7 +240,9 @@ public final class PersistentStore extends ExceptionStore {
 
     private boolean writeArea() {
         try {
-            cow.flush();
+            if (!bug(EngineBug.COMMIT_WITHOUT_FLUSH)) {
+                cow.flush();
+            }
             cow.write(DiskFormat.areaLocation(exceptionsPerArea, currentArea) * chunkSize(), area, 0,
                     (int) chunkSize(), true);
             return true;
