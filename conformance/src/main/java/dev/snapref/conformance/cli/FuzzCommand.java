@@ -61,6 +61,24 @@ public final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    static final class Mode {
+        @Option(names = "--faults", description = "Fault injection: EIO and torn writes on the cows (per-seed atlas).")
+        boolean faults;
+
+        @Option(names = "--crash", description = "Crash consistency: crash at every cow write and flush, reopen, check.")
+        boolean crash;
+
+        @Option(names = "--corrupt-images", description = "Mutated cow images: load consistently or be rejected as the kernel does.")
+        boolean corruptImages;
+    }
+
+    @ArgGroup(exclusive = true)
+    Mode mode = new Mode();
+
+    @Option(names = "--replay", paramLabel = "FILE",
+            description = "With --faults or --crash: re-check one reproducer (its seed header) instead of fuzzing.")
+    Path replay;
+
     @Override
     public Integer call() throws IOException {
         Shard s;
@@ -73,6 +91,9 @@ public final class FuzzCommand implements Callable<Integer> {
         Double seconds = bound.seconds;
         if (scripts == null && seconds == null) {
             seconds = 60.0;
+        }
+        if (mode.faults || mode.crash || mode.corruptImages) {
+            return FaultModes.run(this, s, scripts, seconds);
         }
         String candidate = target.name.equals("model") ? "engine" : target.name;
         DifferentialChecker checker = CheckedTargets.checker(target, candidate, !noRefinement);

@@ -1,0 +1,99 @@
+package dev.snapref.conformance.cli;
+
+import dev.snapref.engine.cow.CowImageCheck;
+import dev.snapref.engine.cow.CowImageDump;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPInputStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code snapref cow dump|check IMAGE}: reads a persistent-store cow image (raw, or gzip-compressed
+ * such as the goldens' {@code *.img.gz}, recognised by its magic bytes) with the engine's
+ * {@link CowImageDump} and {@link CowImageCheck}.
+ */
+@Command(name = "cow", mixinStandardHelpOptions = true, description = "Dump or check a persistent snapshot cow image.",
+        subcommands = {CowCommand.Dump.class, CowCommand.Check.class})
+public final class CowCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: dump or check");
+    }
+
+    /** The image's raw bytes; gunzipped when it starts with the gzip magic. */
+    static byte[] load(Path image) {
+        try {
+            byte[] b = Files.readAllBytes(image);
+            if (b.length >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b) {
+                try (InputStream in = new GZIPInputStream(Files.newInputStream(image))) {
+                    return in.readAllBytes();
+                }
+            }
+            return b;
+        } catch (NoSuchFileException e) {
+            throw new UsageException(image + ": no such file");
+        } catch (IOException e) {
+            throw new UsageException(image + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    @Command(name = "dump", mixinStandardHelpOptions = true, description = "Print the header, metadata areas and exceptions.")
+    static final class Dump implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "IMAGE", description = "Raw cow image or .img.gz")
+        Path image;
+
+        @Option(names = "--json", description = "JSON instead of text.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            CowImageDump d = CowImageDump.of(load(image));
+            PrintWriter pw = spec.commandLine().getOut();
+            pw.print(json ? d.toJson() + "\n" : d.toText());
+            pw.flush();
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Check magic, version, chunk size, terminator, duplicate/out-of-range/metadata chunks; exit 1 with the reason.")
+    static final class Check implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "IMAGE", description = "Raw cow image or .img.gz")
+        Path image;
+
+        @Override
+        public Integer call() {
+            CowImageCheck.Result r = CowImageCheck.check(load(image));
+            PrintWriter out = spec.commandLine().getOut();
+            if (r.ok()) {
+                out.println(image + ": ok");
+                out.flush();
+                return ExitCode.OK;
+            }
+            out.println(image + ": " + r.reason());
+            for (int i = 1; i < r.problems().size(); i++) {
+                out.println("  also: " + r.problems().get(i));
+            }
+            out.flush();
+            return ExitCode.FAILED;
+        }
+    }
+}

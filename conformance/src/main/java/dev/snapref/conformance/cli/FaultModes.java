@@ -1,0 +1,78 @@
+package dev.snapref.conformance.cli;
+
+import dev.snapref.conformance.fault.CorruptImageCampaign;
+import dev.snapref.conformance.fault.CrashCampaign;
+import dev.snapref.conformance.fault.FaultCampaign;
+import dev.snapref.conformance.fault.Finding;
+import dev.snapref.conformance.fault.ModeSummary;
+import dev.snapref.conformance.fault.ScriptMode;
+import dev.snapref.conformance.fault.ScriptModeCampaign;
+import dev.snapref.conformance.fuzz.FuzzCampaign;
+import dev.snapref.conformance.fuzz.Reproducer;
+import dev.snapref.conformance.fuzz.Seeds;
+import dev.snapref.conformance.fuzz.Shard;
+import dev.snapref.conformance.gen.GeneratorConfig;
+import dev.snapref.engine.EngineBug;
+import dev.snapref.scenario.Script;
+import dev.snapref.scenario.ScriptError;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code snapref fuzz --faults | --crash | --corrupt-images}: the fault modes of issue 7. */
+final class FaultModes {
+    private FaultModes() {
+    }
+
+    static int run(FuzzCommand cmd, Shard shard, Long scripts, Double seconds) throws IOException {
+        Set<EngineBug> bugs;
+        try {
+            bugs = cmd.target.bug == null ? Set.of() : Set.of(EngineBug.byId(cmd.target.bug));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        FuzzCampaign.Config config = new FuzzCampaign.Config(Seeds.parse(cmd.seed), cmd.seed, scripts, seconds, shard,
+                cmd.out, cmd.target.bug, new GeneratorConfig(Math.min(5, cmd.maxSteps), cmd.maxSteps), 300, false);
+        PrintWriter pw = cmd.spec.commandLine().getOut();
+        if (cmd.mode.corruptImages) {
+            if (cmd.replay != null) {
+                throw new UsageException("--replay works with --faults and --crash (a corrupt-image reproducer is an image:"
+                        + " check it with 'snapref cow check')");
+            }
+            ModeSummary s = new CorruptImageCampaign(config, bugs).run();
+            return finish(pw, s, config);
+        }
+        ScriptMode mode = cmd.mode.crash ? new CrashCampaign(bugs) : new FaultCampaign(bugs);
+        ScriptModeCampaign campaign = new ScriptModeCampaign(config, mode, CheckedTargets.steppable(cmd.target, "model"));
+        if (cmd.replay != null) {
+            return replay(pw, campaign, cmd);
+        }
+        return finish(pw, campaign.run(), config);
+    }
+
+    private static int finish(PrintWriter pw, ModeSummary s, FuzzCampaign.Config config) throws IOException {
+        if (config.out() != null) {
+            s.save(config.out());
+        }
+        pw.print(s.render());
+        pw.flush();
+        return s.failures().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    private static int replay(PrintWriter pw, ScriptModeCampaign campaign, FuzzCommand cmd) throws IOException {
+        String text = Files.readString(cmd.replay);
+        Script script;
+        try {
+            script = Script.load(cmd.replay);
+        } catch (ScriptError e) {
+            throw new UsageException(cmd.replay + ": " + e.getMessage());
+        }
+        long seed = Reproducer.header(text, "seed").map(Long::parseUnsignedLong).orElse(0L);
+        Optional<Finding> f = campaign.replay(script, seed);
+        pw.println(f.map(x -> "FAIL " + x.signature() + ": " + x.detail()).orElse("PASS"));
+        pw.flush();
+        return f.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+    }
+}

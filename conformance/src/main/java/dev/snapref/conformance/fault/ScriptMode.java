@@ -1,0 +1,22 @@
+package dev.snapref.conformance.fault;
+
+import dev.snapref.scenario.Script;
+import java.util.Map;
+import java.util.Optional;
+
+/** One fault mode's check of one generated script (see {@link ScriptModeCampaign}). */
+public interface ScriptMode {
+    /** The mode's name: {@code faults}, {@code crash}. */
+    String name();
+
+    /**
+     * Checks {@code script} under the mode's faults chosen from {@code seed}, adding what it did to
+     * {@code counts}. Never throws for engine misbehaviour: that is a finding.
+     */
+    Optional<Finding> check(Script script, long seed, Map<String, Long> counts);
+
+    /** Extra reproducer header lines (without {@code #}) for {@code script} checked with {@code seed}. */
+    default java.util.List<String> describe(Script script, long seed) {
+        return java.util.List.of();
+    }
+}
