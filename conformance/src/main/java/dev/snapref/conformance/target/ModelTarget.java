@@ -89,6 +89,15 @@ public final class ModelTarget implements SteppableTarget {
         }
 
         @Override
+        public Optional<List<long[]>> nonZeroRanges(String disk) {
+            List<long[]> out = new ArrayList<>();
+            for (dev.snapref.model.Extent e : state.disk(disk).extents()) {
+                out.add(new long[] {e.start(), e.start() + e.length()});
+            }
+            return Optional.of(out);
+        }
+
+        @Override
         public List<SectorContent> diskContents(String disk, long first, int count) {
             var d = state.disk(disk);
             long n = Math.max(0, Math.min(count, d.sectors() - first));

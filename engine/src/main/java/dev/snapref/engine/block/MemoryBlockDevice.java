@@ -74,6 +74,26 @@ public final class MemoryBlockDevice implements BlockDevice {
         // memory is always durable
     }
 
+    /**
+     * The sector ranges that hold allocated pages, as {@code {start, end}} pairs (end exclusive),
+     * sorted and joined. Every sector outside them reads as zero: a checker may compare only
+     * these. A snapshot taken while writes run may miss a page allocated meanwhile.
+     */
+    public java.util.List<long[]> allocatedRanges() {
+        long[] pageNos = pages.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        java.util.List<long[]> out = new java.util.ArrayList<>();
+        for (long p : pageNos) {
+            long start = p * PAGE_SECTORS;
+            long end = Math.min(sectors, start + PAGE_SECTORS);
+            if (!out.isEmpty() && out.get(out.size() - 1)[1] == start) {
+                out.get(out.size() - 1)[1] = end;
+            } else {
+                out.add(new long[] {start, end});
+            }
+        }
+        return out;
+    }
+
     /** Number of allocated pages (for tests of sparseness). */
     public int allocatedPages() {
         return pages.size();

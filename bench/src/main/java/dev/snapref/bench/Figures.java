@@ -1,0 +1,129 @@
+package dev.snapref.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+
+/** Turns JMH results into the figures of docs/benchmarks.md, each beside its target. */
+final class Figures {
+    private final Collection<RunResult> results;
+
+    private Figures(Collection<RunResult> results) {
+        this.results = results;
+    }
+
+    static List<Figure> from(Collection<RunResult> results, ExceptionTableMemory.Result memory) {
+        Figures f = new Figures(results);
+        List<Figure> out = new ArrayList<>();
+        f.dataPath(out);
+        f.handover(out);
+        out.add(Figure.atMost("exception table memory at " + memory.exceptions() + " exceptions (JOL)",
+                memory.jolBytesPerException(), "B/exception", 24));
+        out.add(Figure.info("  same, heap growth after GC", memory.heapBytesPerException(), "B/exception"));
+        f.fuzz(out);
+        f.explorer(out);
+        f.scaling(out);
+        return out;
+    }
+
+    private void dataPath(List<Figure> out) {
+        for (String chunk : List.of("8", "128")) {
+            String kib = (Integer.parseInt(chunk) / 2) + " KiB";
+            Optional<Double> raw = score("EngineDataPathBench.rawCopy", "chunkSectors", chunk);
+            if (raw.isEmpty()) {
+                continue;
+            }
+            double mib = EngineDataPathBench.BYTES / (1024.0 * 1024.0);
+            out.add(Figure.info("raw memory copy, " + kib + " pieces", mib / (raw.get() / 1e6), "MiB/s"));
+            path(out, "cowOriginWrite", "COW origin writes", kib, chunk, raw.get(), 0.25, mib);
+            path(out, "snapshotRead", "snapshot reads of exception chunks", kib, chunk, raw.get(), 0.50, mib);
+            path(out, "originRead", "origin reads", kib, chunk, raw.get(), 0, mib);
+        }
+    }
+
+    private void path(List<Figure> out, String method, String what, String kib, String chunk, double rawMicros,
+                      double target, double mib) {
+        score("EngineDataPathBench." + method, "chunkSectors", chunk).ifPresent(us -> {
+            out.add(Figure.info(what + ", " + kib + " chunks", mib / (us / 1e6), "MiB/s"));
+            double ratio = rawMicros / us;
+            out.add(target > 0 ? Figure.atLeast("  ratio to raw copy", ratio, "x", target)
+                    : Figure.info("  ratio to raw copy", ratio, "x"));
+        });
+    }
+
+    private void handover(List<Figure> out) {
+        Optional<Double> small = Optional.empty();
+        for (String n : List.of("100", "10000", "1000000")) {
+            Optional<Double> us = score("HandoverBench.handover", "exceptions", n);
+            if (us.isPresent()) {
+                out.add(Figure.info("handover holding " + n + " exceptions", us.get(), "us"));
+                if (small.isEmpty()) {
+                    small = us;
+                } else if (n.equals("1000000")) {
+                    out.add(Figure.atMost("  handover 10^6 / 10^2", us.get() / small.get(), "x", 1.5));
+                }
+            }
+        }
+    }
+
+    private void fuzz(List<Figure> out) {
+        Optional<Double> one = secondary("FuzzThroughputBench.checkedScripts1Thread", "commands");
+        Optional<Double> two = secondary("FuzzThroughputBench.checkedScripts2Threads", "commands");
+        one.ifPresent(v -> out.add(Figure.atLeast("checked fuzz, 1 thread", v, "commands/s", 100_000)));
+        two.ifPresent(v -> out.add(Figure.info("checked fuzz, 2 threads", v, "commands/s")));
+        if (one.isPresent() && two.isPresent()) {
+            out.add(Figure.info("  2 threads / 1 thread", two.get() / one.get(), "x"));
+        }
+    }
+
+    private void explorer(List<Figure> out) {
+        for (RunResult r : named("ExplorerBench.explore")) {
+            Result<?> s = r.getSecondaryResults().get("states");
+            if (s != null) {
+                out.add(Figure.atLeast("explorer, depth " + r.getParams().getParam("depth") + ", 1 thread",
+                        s.getScore(), "states/s", 30_000));
+            }
+        }
+    }
+
+    private void scaling(List<Figure> out) {
+        for (String method : List.of("snapshotReadCommand", "originWriteCommand")) {
+            double min = Double.MAX_VALUE;
+            double max = 0;
+            for (RunResult r : named("ScalingBench." + method)) {
+                double ns = r.getPrimaryResult().getScore();
+                min = Math.min(min, ns);
+                max = Math.max(max, ns);
+                long mib = Long.parseLong(r.getParams().getParam("originSectors")) / 2048;
+                out.add(Figure.info(method + ", origin " + mib + " MiB, " + r.getParams().getParam("exceptions")
+                        + " exceptions", ns, "ns"));
+            }
+            if (max > 0) {
+                out.add(Figure.info("  " + method + " slowest / fastest", max / min, "x"));
+            }
+        }
+    }
+
+    private List<RunResult> named(String suffix) {
+        List<RunResult> out = new ArrayList<>();
+        for (RunResult r : results) {
+            if (r.getParams().getBenchmark().endsWith(suffix)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private Optional<Double> score(String suffix, String param, String value) {
+        return named(suffix).stream().filter(r -> value.equals(r.getParams().getParam(param)))
+                .map(r -> r.getPrimaryResult().getScore()).findFirst();
+    }
+
+    private Optional<Double> secondary(String suffix, String counter) {
+        return named(suffix).stream().map(r -> r.getSecondaryResults().get(counter)).filter(x -> x != null)
+                .map(Result::getScore).findFirst();
+    }
+}
