@@ -6,7 +6,6 @@ import dev.snapref.conformance.refine.AbstractWorld;
 import dev.snapref.engine.BlockDevice;
 import dev.snapref.engine.DeviceMapper;
 import dev.snapref.engine.block.MemoryBlockDevice;
-import dev.snapref.engine.block.MemoryBlockDevice;
 import dev.snapref.engine.block.BlockDevices;
 import dev.snapref.engine.cow.CowImageCheck;
 import dev.snapref.engine.inspect.DeviceState;
@@ -104,10 +103,5 @@ final class EngineSession implements TargetSession {
                 throw new IllegalStateException("/dev/disk/" + disk + " breaks the persistent store format: " + problem);
             }
         }
-    }
-
-    @Override
-    public Optional<List<long[]>> nonZeroRanges(String disk) {
-        return dm.disk(disk) instanceof MemoryBlockDevice m ? Optional.of(m.allocatedRanges()) : Optional.empty();
     }
 }
