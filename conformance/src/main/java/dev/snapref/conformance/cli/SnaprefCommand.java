@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             MergeCommand.class,
             ConformCommand.class,
             StressCommand.class,
+            BenchCommand.class,
             GoldensCommand.class,
             CowCommand.class,
             BugsCommand.class,

@@ -58,6 +58,11 @@ public final class StressCommand implements Callable<Integer> {
 
     /** The checkout: $SNAPREF_ROOT, else the folder above conformance/target/snapref.jar, else an ancestor of the working directory. */
     static Optional<Path> findRoot() {
+        return findRootHolding(SCRIPT);
+    }
+
+    /** The first of $SNAPREF_ROOT, the jar's ancestors and the working directory's that holds {@code file}. */
+    static Optional<Path> findRootHolding(String file) {
         List<Path> candidates = new ArrayList<>();
         String env = System.getenv("SNAPREF_ROOT");
         if (env != null && !env.isBlank()) {
@@ -74,6 +79,6 @@ public final class StressCommand implements Callable<Integer> {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
             candidates.add(d);
         }
-        return candidates.stream().filter(d -> Files.isRegularFile(d.resolve(SCRIPT))).findFirst();
+        return candidates.stream().filter(d -> Files.isRegularFile(d.resolve(file))).findFirst();
     }
 }
