@@ -50,7 +50,7 @@ public final class ConformCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Fuzz seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--corpus", paramLabel = "DIR", description = "Scenario folders (default: testdata/kernel-transcripts and testdata/goldens of this checkout).")
+    @Option(names = "--corpus", paramLabel = "DIR", description = "Scenario folders (default: testdata/kernel-transcripts, testdata/goldens and testdata/scenarios of this checkout).")
     List<Path> corpus;
 
     @Option(names = "--explorer-depth", defaultValue = "5", paramLabel = "N",
@@ -104,6 +104,7 @@ public final class ConformCommand implements Callable<Integer> {
         List<Path> dirs = new ArrayList<>();
         dirs.add(td.resolve("kernel-transcripts"));
         dirs.add(td.resolve("goldens"));
+        dirs.add(td.resolve("scenarios"));
         return dirs;
     }
 }

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The engine against every recorded Linux 6.1 run in testdata/kernel-transcripts: the transcript
+ * The engine against every recorded Linux 6.1 run in testdata/kernel-transcripts and
+ * testdata/goldens: the transcript
  * byte for byte, and each recorded disk image byte for byte (a mismatch names the first differing
  * byte and, for a cow image, the chunk and whether it is the header, a metadata area or data).
  */
@@ -42,12 +43,26 @@ class EngineKernelTranscriptsTest {
 
     @TestFactory
     Stream<DynamicTest> engineReproducesKernelRuns() throws IOException {
-        List<Path> scripts;
-        try (Stream<Path> s = Files.list(transcriptsDir())) {
-            scripts = s.filter(p -> p.toString().endsWith(".dms")).sorted().collect(Collectors.toList());
-        }
+        List<Path> scripts = recorded(transcriptsDir());
         assertTrue(scripts.size() >= 13, "the 13 recorded kernel runs");
         return scripts.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
+    }
+
+    /** The golden corpus (testdata/goldens): every script with a recorded transcript, and its recorded images. */
+    @TestFactory
+    Stream<DynamicTest> engineReproducesKernelGoldens() throws IOException {
+        List<Path> scripts = recorded(transcriptsDir().resolveSibling("goldens"));
+        assertTrue(scripts.size() >= 47, "the 47 recorded goldens");
+        return scripts.stream().map(p -> DynamicTest.dynamicTest("goldens/" + p.getFileName(), () -> check(p)));
+    }
+
+    /** The scripts of {@code dir} that have a recorded transcript (a script still being recorded has none yet). */
+    private static List<Path> recorded(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".dms"))
+                    .filter(p -> Files.exists(p.resolveSibling(p.getFileName().toString().replaceAll("\\.dms$", ".transcript"))))
+                    .sorted().collect(Collectors.toList());
+        }
     }
 
     private static void check(Path dms) throws Exception {
