@@ -19,7 +19,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * (in-process, 1 warm-up and 2 measured iterations of 0.5 s: tens of seconds, rough figures),
  * {@code --smoke} (in-process, one 50 ms iteration and the smallest parameters: proves every
  * benchmark still builds and runs; its figures mean nothing). Exit 0 even when a target is missed:
- * the figures are data, not a gate.
+ * the figures are data, not a gate. {@code --memory} prints only the exception table figure.
  */
 public final class BenchMain {
     /** How long and how wide a run is. */
@@ -34,8 +34,15 @@ public final class BenchMain {
             switch (a) {
                 case "--quick" -> mode = Mode.QUICK;
                 case "--smoke" -> mode = Mode.SMOKE;
+                case "--memory" -> {
+                    ExceptionTableMemory.Result m = ExceptionTableMemory.measure(1_000_000);
+                    System.out.printf(Locale.ROOT, "exception table at %d exceptions: %.2f B/exception (JOL), "
+                            + "%.2f B/exception (heap growth after GC)%n", m.exceptions(), m.jolBytesPerException(),
+                            m.heapBytesPerException());
+                    return;
+                }
                 default -> {
-                    System.err.println("usage: benchmarks.jar [--quick|--smoke]");
+                    System.err.println("usage: benchmarks.jar [--quick|--smoke|--memory]");
                     System.exit(2);
                 }
             }
