@@ -1,0 +1,82 @@
+package dev.snapref.conformance.fault;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.snapref.conformance.fuzz.FuzzCampaign;
+import dev.snapref.conformance.fuzz.Shard;
+import dev.snapref.conformance.gen.GeneratorConfig;
+import dev.snapref.conformance.target.ModelTarget;
+import dev.snapref.conformance.target.SteppableTarget;
+import dev.snapref.conformance.target.TargetOptions;
+import dev.snapref.engine.EngineBug;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bounded runs of the three fault modes: the correct engine passes, planted bugs are found and shrunk. */
+class FaultModesTest {
+    @TempDir
+    Path out;
+
+    private FuzzCampaign.Config config(long scripts, String bug, boolean stop) {
+        return new FuzzCampaign.Config(1, "1", scripts, null, Shard.ALL, out, bug, new GeneratorConfig(5, 40), 200, stop);
+    }
+
+    private static SteppableTarget model() {
+        return (SteppableTarget) ModelTarget.fromOptions(TargetOptions.defaults());
+    }
+
+    @Test
+    void crashModePassesTheCorrectEngineAndCountsWhatItTried() {
+        ModeSummary s = new ScriptModeCampaign(config(25, null, false), new CrashCampaign(Set.of()), model()).run();
+        assertEquals(0, s.failures().size(), s.render());
+        assertTrue(s.count("crash-points") > 20, s.render());
+        assertTrue(s.count("exceptions-verified") > 10, s.render());
+    }
+
+    @Test
+    void crashModeFindsACommitWithoutFlushWithAShrunkReproducer() throws Exception {
+        ScriptModeCampaign c = new ScriptModeCampaign(config(60, "commit-without-flush", true),
+                new CrashCampaign(Set.of(EngineBug.COMMIT_WITHOUT_FLUSH)), model());
+        ModeSummary s = c.run();
+        assertEquals(1, s.failures().size(), s.render());
+        assertTrue(s.failures().get(0).contains("crash:"), s.failures().get(0));
+        Path repro = c.reproducers().get(0);
+        String text = Files.readString(repro);
+        assertTrue(text.contains("# mode: crash"));
+        assertTrue(text.lines().filter(l -> !l.startsWith("#")).count() <= 10, text);
+    }
+
+    @Test
+    void faultModePassesTheCorrectEngine() {
+        ModeSummary s = new ScriptModeCampaign(config(40, null, false), new FaultCampaign(Set.of()), model()).run();
+        assertEquals(0, s.failures().size(), s.render());
+        assertTrue(s.count("faults-fired") > 10, s.render());
+        assertTrue(s.count("origin-disks-verified") > 10, s.render());
+    }
+
+    @Test
+    void faultModeFindsACopyErrorReportedAsSuccess() throws Exception {
+        ScriptModeCampaign c = new ScriptModeCampaign(config(150, "copy-error-reported-as-success", true),
+                new FaultCampaign(Set.of(EngineBug.COPY_ERROR_REPORTED_AS_SUCCESS)), model());
+        ModeSummary s = c.run();
+        assertEquals(1, s.failures().size(), s.render());
+        assertTrue(s.failures().get(0).contains("faults:wrong-snapshot-data"), s.failures().get(0));
+        String text = Files.readString(c.reproducers().get(0));
+        assertTrue(text.contains("# faults: "), text);
+        assertTrue(text.lines().filter(l -> !l.startsWith("#")).count() <= 8, text);
+    }
+
+    @Test
+    void corruptImagesLoadAsTheKernelWouldOrAreRejected() {
+        ModeSummary s = new CorruptImageCampaign(config(200, null, false), Set.of()).run();
+        assertEquals(0, s.failures().size(), s.render());
+        assertEquals(200, s.count("images"));
+        assertTrue(s.count("images-rejected") > 10 && s.count("images-loaded") > 10, s.render());
+        assertFalse(s.render().contains("java-exception"));
+    }
+}
