@@ -241,6 +241,11 @@ public final class CrashCampaign implements ScriptMode {
             byte[] got = Arrays.copyOfRange(image, (int) cowSector * BlockDevice.SECTOR_SIZE,
                     (int) (cowSector + 1) * BlockDevice.SECTOR_SIZE);
             boolean ok = ghost != null && originSector < ghost.sectors() && Arrays.equals(got, ghost.bytesAt(originSector));
+            for (SnapshotTarget s : ModelCows.on(states.get(first), cow)) {
+                // what the copy read: the origin as it was before the step that made the exception
+                Disk o = pre.disk(s.originDisk());
+                ok |= o != null && originSector < o.sectors() && Arrays.equals(got, o.bytesAt(originSector));
+            }
             for (int j = first; j <= Math.min(step, states.size() - 1) && !ok; j++) {
                 Disk d = states.get(j).disk(cow);
                 ok = d != null && Arrays.equals(got, d.bytesAt(cowSector));
