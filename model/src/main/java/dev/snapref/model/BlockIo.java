@@ -12,7 +12,8 @@ import java.util.List;
  * One O_DIRECT read or write of a script, as the block layer, dm core and the targets handle
  * it: the request is clipped at the device end, cut into bios of at most {@link #BIO_SECTORS}
  * sectors, and each bio is split by dm (a snapshot at chunk boundaries, an origin at its split
- * boundary). Every piece is mapped in order; a failed piece does not stop the others.
+ * boundary). Every piece is mapped in order; a failed piece does not stop the others; the new
+ * exceptions complete after all pieces were mapped ({@link CopyOnWrite}).
  */
 final class BlockIo {
     /**
@@ -99,16 +100,18 @@ final class BlockIo {
         }
         SnapRef ref = new SnapRef(path.name(), Slot.LIVE);
         boolean failed = false;
+        List<PendingException> pending = new ArrayList<>();
         if (dev.live().target() instanceof OriginTarget o) {
             for (long[] piece : pieces(sector, n, o.splitBoundary())) {
-                CopyOnWrite.originWrite(w, o.originDisk(), piece[0], piece[1]);
+                CopyOnWrite.originWrite(w, o.originDisk(), piece[0], piece[1], pending);
                 w.putDisk(w.disk(o.originDisk()).writePattern(piece[0], piece[1], label));
             }
         } else {
             for (long[] piece : pieces(sector, n, w.snap(ref).store().chunkSize())) {
-                failed |= !CopyOnWrite.snapshotWrite(w, ref, piece[0], piece[1], label);
+                failed |= !CopyOnWrite.snapshotWrite(w, ref, piece[0], piece[1], label, pending);
             }
         }
+        failed |= !CopyOnWrite.complete(w, pending);
         if (failed) {
             return Outcome.error(Errno.EIO);
         }

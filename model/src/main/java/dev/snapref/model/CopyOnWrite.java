@@ -1,19 +1,28 @@
 package dev.snapref.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The data paths that create exceptions: {@code __origin_write} (an origin write piece copies
  * the chunk of its first sector into every valid, active snapshot of the origin that has no
  * exception for it) and {@code snapshot_map} for writes (remap to the cow, allocating and
- * copying the chunk first when needed). Copies complete at once; commit follows the copy.
+ * copying the chunk first when needed).
+ *
+ * <p>A request runs in two phases, as Linux 6.1 was seen to run a split O_DIRECT request
+ * (testdata/scenarios/multi-piece-overflow): every piece is mapped first (chunks allocated,
+ * copies and whole-chunk snapshot writes done, a piece finding no room invalidates the snapshot),
+ * then the new exceptions complete in order ({@link #complete}): pending_complete adds an
+ * exception only if the snapshot is still valid, and a snapshot write waiting for its copy lands
+ * only then. The persistent store commits a request's exceptions as one batch (pending_count),
+ * writing the metadata area when the batch ends or the area fills.
  */
 final class CopyOnWrite {
     private CopyOnWrite() {
     }
 
-    /** Before an origin write piece {@code [sector, sector+count)} lands: copy into every snapshot that needs it. */
-    static void originWrite(World w, String originDisk, long sector, long count) {
+    /** Maps an origin write piece {@code [sector, sector+count)}: copy into every snapshot that needs it. */
+    static void originWrite(World w, String originDisk, long sector, long count, List<PendingException> pending) {
         for (SnapRef ref : List.copyOf(w.snapshotsOf(originDisk))) {
             SnapshotTarget s = w.snap(ref);
             long length = w.table(ref).length();
@@ -25,7 +34,7 @@ final class CopyOnWrite {
             if (chunk != (Math.min(sector + count, length) - 1) / cs && !s.store().splitQuirk()) {
                 w.setSnap(ref, s.withStore(s.store().withSplitQuirk()));
             }
-            if (w.snap(ref).store().exceptions().lookup(chunk) >= 0) {
+            if (w.snap(ref).store().exceptions().lookup(chunk) >= 0 || isPending(pending, ref, chunk)) {
                 continue;
             }
             long newChunk = allocate(w, ref);
@@ -33,12 +42,14 @@ final class CopyOnWrite {
                 SnapshotHooks.invalidate(w, ref, Kmsg.INVALID_NO_SPACE);
                 continue;
             }
-            copyAndCommit(w, ref, chunk, newChunk);
+            copyChunk(w, ref, chunk, newChunk);
+            pending.add(new PendingException(ref, chunk, newChunk, 0, 0, null, false));
         }
     }
 
-    /** One snapshot write piece (inside one chunk); false when it fails with EIO. */
-    static boolean snapshotWrite(World w, SnapRef ref, long sector, long count, String label) {
+    /** Maps one snapshot write piece (inside one chunk); false when it fails with EIO now. */
+    static boolean snapshotWrite(World w, SnapRef ref, long sector, long count, String label,
+                                 List<PendingException> pending) {
         SnapshotTarget s = w.snap(ref);
         if (!s.valid() || s.overflowed()) {
             return false;
@@ -46,25 +57,101 @@ final class CopyOnWrite {
         long cs = s.store().chunkSize();
         long chunk = sector / cs;
         assert (sector + count - 1) / cs == chunk : "dm splits snapshot I/O at chunk boundaries";
+        assert !isPending(pending, ref, chunk) : "one piece per chunk in a request";
         long newChunk = s.store().exceptions().lookup(chunk);
+        if (newChunk >= 0) {
+            writeCow(w, ref, newChunk, sector, count, label);
+            return true;
+        }
+        newChunk = allocate(w, ref);
         if (newChunk < 0) {
-            newChunk = allocate(w, ref);
-            if (newChunk < 0) {
-                noSpace(w, ref);
-                return false;
+            noSpace(w, ref);
+            return false;
+        }
+        boolean full = count == cs;
+        if (full) {
+            Disk cow = w.disk(s.cowDisk());
+            w.putDisk(cow.writeRun(newChunk * cs, count, label, sector).markCowWritten());
+        } else {
+            copyChunk(w, ref, chunk, newChunk);
+        }
+        pending.add(new PendingException(ref, chunk, newChunk, sector, count, label, full));
+        return true;
+    }
+
+    /**
+     * Completes a request's new exceptions in order; false when a snapshot write waiting for one
+     * of them fails (the snapshot was invalidated meanwhile, or its commit failed).
+     */
+    static boolean complete(World w, List<PendingException> pending) {
+        boolean ok = true;
+        List<PendingException> batch = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            PendingException p = pending.get(i);
+            SnapshotTarget s = w.snap(p.ref());
+            boolean last = true;
+            for (int j = i + 1; j < pending.size(); j++) {
+                last &= !pending.get(j).ref().equals(p.ref());
             }
-            if (!copyAndCommit(w, ref, chunk, newChunk)) {
-                return false;
+            Store before = s.store();
+            Store after = ExceptionStores.commit(w, s.cowDisk(), before, p.chunk(), p.newChunk(), last);
+            w.setSnap(p.ref(), s.withStore(after));
+            batch.add(p);
+            if (last || after.currentArea() != before.currentArea() || before.type() == StoreType.TRANSIENT) {
+                for (PendingException b : batch) {
+                    ok &= pendingComplete(w, b, after.metadataValid());
+                }
+                batch.clear();
             }
         }
-        Disk cow = w.disk(s.cowDisk());
-        long at = newChunk * cs + (sector - chunk * cs);
-        w.putDisk(cow.writeRun(at, count, label, sector).markCowWritten());
+        assert batch.isEmpty() : "every batch ends with its snapshot's last exception";
+        return ok;
+    }
+
+    /** pending_complete: publish the exception if the commit succeeded and the snapshot is valid. */
+    private static boolean pendingComplete(World w, PendingException p, boolean committed) {
+        if (!committed) {
+            SnapshotHooks.invalidate(w, p.ref(), Kmsg.INVALID_IO);
+        }
+        SnapshotTarget s = w.snap(p.ref());
+        if (!committed || !s.valid()) {
+            return p.label() == null;
+        }
+        Store st = s.store();
+        w.setSnap(p.ref(), s.withStore(st.withExceptions(st.exceptions().with(p.chunk(), p.newChunk()))));
+        if (p.label() != null) {
+            if (p.landed()) {
+                updateGhost(w, p.ref(), p.sector(), p.count(), p.label());
+            } else {
+                writeCow(w, p.ref(), p.newChunk(), p.sector(), p.count(), p.label());
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPending(List<PendingException> pending, SnapRef ref, long chunk) {
+        for (PendingException p : pending) {
+            if (p.chunk() == chunk && p.ref().equals(ref)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A snapshot write remapped to cow chunk {@code newChunk}; the snapshot's image follows it. */
+    private static void writeCow(World w, SnapRef ref, long newChunk, long sector, long count, String label) {
+        SnapshotTarget s = w.snap(ref);
+        long cs = s.store().chunkSize();
+        long at = newChunk * cs + (sector - sector / cs * cs);
+        w.putDisk(w.disk(s.cowDisk()).writeRun(at, count, label, sector).markCowWritten());
+        updateGhost(w, ref, sector, count, label);
+    }
+
+    private static void updateGhost(World w, SnapRef ref, long sector, long count, String label) {
         SnapshotTarget now = w.snap(ref);
         if (now.store().ghost() != null) {
             w.setSnap(ref, now.withStore(now.store().withGhost(now.store().ghost().writePattern(sector, count, label))));
         }
-        return true;
     }
 
     /** No room on the cow for a snapshot write: PO sets Overflow, others invalidate. */
@@ -87,20 +174,12 @@ final class CopyOnWrite {
         return p.newChunk();
     }
 
-    /** kcopyd copy of the origin chunk into cow chunk {@code newChunk}, then commit; false if the commit failed. */
-    private static boolean copyAndCommit(World w, SnapRef ref, long chunk, long newChunk) {
+    /** kcopyd copy of the origin chunk into cow chunk {@code newChunk}. */
+    private static void copyChunk(World w, SnapRef ref, long chunk, long newChunk) {
         SnapshotTarget s = w.snap(ref);
         long cs = s.store().chunkSize();
         Disk origin = w.disk(s.originDisk());
         long n = Math.min(cs, origin.sectors() - chunk * cs);
         w.putDisk(w.disk(s.cowDisk()).copyFrom(origin, chunk * cs, newChunk * cs, n).markCowWritten());
-        Store committed = ExceptionStores.commit(w, s.cowDisk(), s.store(), chunk, newChunk);
-        if (!committed.metadataValid()) {
-            w.setSnap(ref, s.withStore(committed));
-            SnapshotHooks.invalidate(w, ref, Kmsg.INVALID_IO);
-            return false;
-        }
-        w.setSnap(ref, s.withStore(committed.withExceptions(committed.exceptions().with(chunk, newChunk))));
-        return true;
     }
 }

@@ -156,11 +156,13 @@ final class ExceptionStores {
     }
 
     /**
-     * commit_exception of {@code oldChunk -> newChunk} after its data was copied; writes the
-     * metadata area (zeroing the next one first when this fills the area). Returns the store;
-     * {@code metadataValid() == false} afterwards means the commit failed (callbacks get 0).
+     * commit_exception of {@code oldChunk -> newChunk} after its data was copied: the exception
+     * joins the current area (zeroing the next area on disk first when this fills the area); the
+     * area is written when this ends the batch ({@code last}) or fills the area, if the store is
+     * still valid. Returns the store; {@code metadataValid() == false} afterwards means the
+     * batch's callbacks get failure.
      */
-    static Store commit(World w, String cowName, Store s, long oldChunk, long newChunk) {
+    static Store commit(World w, String cowName, Store s, long oldChunk, long newChunk, boolean last) {
         if (s.type() == StoreType.TRANSIENT) {
             return s;
         }
@@ -178,7 +180,7 @@ final class ExceptionStores {
                 cow = cow.zero(next * cs, cs).markCowWritten();
             }
         }
-        if (valid) {
+        if (valid && (full || last)) {
             cow = writeArea(cow, s.areaLocation(s.currentArea()) * cs, cs, area);
         }
         w.putDisk(cow);

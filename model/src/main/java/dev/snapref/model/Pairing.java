@@ -53,7 +53,7 @@ final class Pairing {
     /** Inserts {@code ref} into its origin's list by its store's current chunk size. */
     static void insert(World w, SnapRef ref) {
         SnapshotTarget s = w.snap(ref);
-        List<SnapRef> list = w.origins.computeIfAbsent(s.originDisk(), k -> new ArrayList<>());
+        List<SnapRef> list = w.editableSnapshots(s.originDisk());
         assert !list.contains(ref) : "registered once";
         int at = list.size();
         for (int i = 0; i < list.size(); i++) {
@@ -68,8 +68,8 @@ final class Pairing {
     /** Removes {@code ref} from its origin's list, freeing the origin record when it empties. */
     static void unregister(World w, SnapRef ref) {
         String origin = w.snap(ref).originDisk();
-        List<SnapRef> list = w.origins.get(origin);
-        boolean removed = list != null && list.remove(ref);
+        List<SnapRef> list = w.editableSnapshots(origin);
+        boolean removed = list.remove(ref);
         assert removed : "a constructed snapshot is registered";
         if (list.isEmpty()) {
             w.origins.remove(origin);
@@ -78,7 +78,7 @@ final class Pairing {
 
     /** reregister_snapshot: re-inserts at the position of its (now real) chunk size. */
     static void reregister(World w, SnapRef ref) {
-        w.origins.get(w.snap(ref).originDisk()).remove(ref);
+        w.editableSnapshots(w.snap(ref).originDisk()).remove(ref);
         insert(w, ref);
     }
 

@@ -34,6 +34,7 @@ final class SnapshotHooks {
         Pairing.Sharing sh = Pairing.find(w, s.originDisk(), s.cowDisk());
         if (sh.src() != null && sh.dest() != null) {
             handover(w, sh.src(), sh.dest());
+            fitGhost(w, ref, w.table(sh.src()).length(), length);
         }
         Pairing.reregister(w, ref);
         SnapshotTarget now = w.snap(ref).withActive();
@@ -59,6 +60,22 @@ final class SnapshotHooks {
         w.setSnap(srcRef, src.withStore(toSrc).withValid(false));
         assert !w.snap(srcRef).valid() && w.snap(destRef).store().exceptions().equals(src.store().exceptions())
                 : "handover keeps every exception and disables the source";
+    }
+
+    /**
+     * A handed-over ghost covers the source's length; the destination's table may be longer or
+     * shorter. It keeps the source's image where both exist and shows what it maps now beyond.
+     */
+    private static void fitGhost(World w, SnapRef destRef, long srcLength, long destLength) {
+        SnapshotTarget dest = w.snap(destRef);
+        Disk ghost = dest.store().ghost();
+        if (ghost == null || srcLength == destLength) {
+            return;
+        }
+        assert ghost.sectors() == srcLength : "a ghost covers its snapshot's table";
+        Disk fitted = SnapshotView.of(dest, destLength, w::disk)
+                .copyFrom(ghost, 0, 0, Math.min(srcLength, destLength));
+        w.setSnap(destRef, dest.withStore(dest.store().withGhost(fitted)));
     }
 
     /** snapshot_dtr: cancel a pending handover when the source goes first, then unregister. */

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Table loading as dm core and the constructors do it: the table line checks of
@@ -18,10 +17,6 @@ final class TableConstructor {
             "mirror", "crypt", "delay", "flakey", "multipath", "raid", "thin", "thin-pool", "cache", "era",
             "verity", "integrity", "writecache", "clone", "dust", "ebs", "log-writes", "switch", "unstriped");
 
-    private static final Pattern BLANKS = Pattern.compile("[ \t]+");
-    private static final Pattern SECTORS = Pattern.compile("[0-9]{1,18}");
-    private static final Pattern UINT = Pattern.compile("\\+?[0-9]{1,12}");
-    private static final Pattern MAJ_MIN = Pattern.compile("[0-9]+:[0-9]+");
 
     private TableConstructor() {
     }
@@ -35,8 +30,8 @@ final class TableConstructor {
 
     /** Loads {@code text} for {@code device}; on success the table is in slot NEW. */
     static Built build(World w, String device, String text) {
-        String[] words = BLANKS.split(text.trim());
-        if (words.length < 3 || !SECTORS.matcher(words[0]).matches() || !SECTORS.matcher(words[1]).matches()) {
+        String[] words = words(text.trim());
+        if (words.length < 3 || !digits(words[0], 0, 18) || !digits(words[1], 0, 18)) {
             return Built.failed(Errno.EINVAL);
         }
         long start = Long.parseLong(words[0]);
@@ -193,11 +188,51 @@ final class TableConstructor {
 
     /** kstrtouint base 10 (optional '+'), or -1. */
     private static long parseUnsigned(String s) {
-        if (!UINT.matcher(s).matches()) {
+        if (!digits(s, s.startsWith("+") ? 1 : 0, 12)) {
             return -1;
         }
         long v = Long.parseLong(s.startsWith("+") ? s.substring(1) : s);
         return v > 0xffffffffL ? -1 : v;
+    }
+
+    /** The words of a table line: runs of characters other than blank and tab. */
+    private static String[] words(String text) {
+        List<String> out = new java.util.ArrayList<>(8);
+        int i = 0;
+        while (i < text.length()) {
+            while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+            int start = i;
+            while (i < text.length() && text.charAt(i) != ' ' && text.charAt(i) != '\t') {
+                i++;
+            }
+            if (i > start) {
+                out.add(text.substring(start, i));
+            }
+        }
+        return out.toArray(new String[0]);
+    }
+
+    /** Whether {@code s} from {@code from} is 1 to {@code max} ASCII digits. */
+    private static boolean digits(String s, int from, int max) {
+        int n = s.length() - from;
+        if (n < 1 || n > max) {
+            return false;
+        }
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code path} is {@code MAJOR:MINOR} (digits colon digits). */
+    private static boolean majorMinor(String path) {
+        int colon = path.indexOf(':');
+        return colon > 0 && digits(path.substring(0, colon), 0, Integer.MAX_VALUE)
+                && digits(path, colon + 1, Integer.MAX_VALUE);
     }
 
     /** The disk a table's device path names, or null when no such device exists. */
@@ -205,7 +240,7 @@ final class TableConstructor {
         if (path.startsWith("/dev/disk/") && w.disks.containsKey(path.substring(10))) {
             return path.substring(10);
         }
-        if (path.startsWith("/dev/mapper/") || MAJ_MIN.matcher(path).matches()) {
+        if (path.startsWith("/dev/mapper/") || majorMinor(path)) {
             throw new ModelLimitation("tables naming " + path + " are not covered by the model");
         }
         return null;
@@ -214,14 +249,15 @@ final class TableConstructor {
     /** Marks disks used both as an origin and as a cow, or as a cow of two origins: no guarantees there. */
     private static void taintCrossUse(World w, SnapshotTarget s) {
         boolean cross = false;
-        for (List<SnapRef> list : w.origins.values()) {
-            for (SnapRef r : list) {
+        for (int i = 0; i < w.origins.size(); i++) {
+            for (SnapRef r : w.origins.value(i)) {
                 SnapshotTarget o = w.snap(r);
                 cross |= o.originDisk().equals(s.cowDisk()) || o.cowDisk().equals(s.originDisk())
                         || (o.cowDisk().equals(s.cowDisk()) && !o.originDisk().equals(s.originDisk()));
             }
         }
-        for (Device d : w.devices.values()) {
+        for (int i = 0; i < w.devices.size(); i++) {
+            Device d = w.devices.value(i);
             for (Table t : new Table[] {d.live(), d.inactive()}) {
                 cross |= t != null && t.target() instanceof OriginTarget o && o.originDisk().equals(s.cowDisk());
             }

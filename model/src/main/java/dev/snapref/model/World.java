@@ -1,78 +1,80 @@
 package dev.snapref.model;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Comparator;
-import java.util.TreeSet;
 
 /**
  * The mutable working copy of a {@link ModelState} used inside one step, with the step's
  * output and kernel messages. Never escapes {@link Model#step}: the step freezes it into a new
  * immutable state. Tables in the transient slots NEW and DETACHED live here only.
+ *
+ * <p>Cheap to make: the state's few disks, devices and origin records are referenced, not
+ * copied (values are immutable); an origin record's list is copied only when a step edits it
+ * ({@link #editableSnapshots}). Freezing an untouched world returns the base state itself.
  */
 final class World {
-    final Map<String, Disk> disks = new HashMap<>();
-    final Map<String, Device> devices = new HashMap<>();
-    final Map<String, List<SnapRef>> origins = new HashMap<>();
+    final NameMap<Disk> disks;
+    final NameMap<Device> devices;
+    /** Origin disk to its snapshot list: the state's immutable list until edited, then an ArrayList. */
+    final NameMap<List<SnapRef>> origins;
     private final ModelState base;
-    final Map<String, Table> newTables = new HashMap<>();
-    final Map<String, Table> detached = new HashMap<>();
-    final List<String> out = new ArrayList<>();
-    final List<String> kmsg = new ArrayList<>();
+    final NameMap<Table> newTables = new NameMap<>(2);
+    final NameMap<Table> detached = new NameMap<>(2);
+    final List<String> out = new ArrayList<>(4);
+    final List<String> kmsg = new ArrayList<>(4);
 
     World(ModelState s) {
         this.base = s;
-        for (Disk d : s.disks()) {
-            disks.put(d.name(), d);
-        }
-        for (Device d : s.devices()) {
-            devices.put(d.name(), d);
-        }
+        this.disks = NameMap.of(s.disks(), Disk::name);
+        this.devices = NameMap.of(s.devices(), Device::name);
+        this.origins = new NameMap<>(s.origins().size() + 1);
         for (OriginLink o : s.origins()) {
-            origins.put(o.originDisk(), new ArrayList<>(o.snapshots()));
+            origins.put(o.originDisk(), o.snapshots());
         }
     }
 
     /** The new state; the base state itself when nothing changed. */
     ModelState freeze() {
-        assert newTables.isEmpty() && detached.isEmpty() : "transient slots are empty between steps";
-        if (unchanged()) {
+        assert newTables.size() == 0 && detached.size() == 0 : "transient slots are empty between steps";
+        boolean originsChanged = originsChanged();
+        if (!disks.changed() && !devices.changed() && !originsChanged) {
             return base;
         }
-        List<OriginLink> links = new ArrayList<>();
-        for (String o : new TreeSet<>(origins.keySet())) {
-            links.add(new OriginLink(o, origins.get(o)));
+        List<OriginLink> links = base.origins();
+        if (originsChanged) {
+            links = new ArrayList<>(origins.size());
+            for (int i = 0; i < origins.size(); i++) {
+                links.add(link(origins.key(i), origins.value(i)));
+            }
         }
-        List<Disk> d = new ArrayList<>(disks.values());
-        d.sort(Comparator.comparing(Disk::name));
-        List<Device> v = new ArrayList<>(devices.values());
-        v.sort(Comparator.comparing(Device::name));
-        return new ModelState(d, v, links);
+        return new ModelState(disks.changed() ? disks.values() : base.disks(),
+                devices.changed() ? devices.values() : base.devices(), links);
     }
 
-    private boolean unchanged() {
-        if (disks.size() != base.disks().size() || devices.size() != base.devices().size()
-                || origins.size() != base.origins().size()) {
-            return false;
+    /** Whether the origin records differ from the base state's (by value). */
+    private boolean originsChanged() {
+        List<OriginLink> was = base.origins();
+        if (origins.size() != was.size()) {
+            return true;
         }
-        for (Disk d : base.disks()) {
-            if (disks.get(d.name()) != d) {
-                return false;
+        for (int i = 0; i < was.size(); i++) {
+            OriginLink o = was.get(i);
+            if (!origins.key(i).equals(o.originDisk())
+                    || (origins.value(i) != o.snapshots() && !origins.value(i).equals(o.snapshots()))) {
+                return true;
             }
         }
-        for (Device d : base.devices()) {
-            if (devices.get(d.name()) != d) {
-                return false;
-            }
-        }
+        return false;
+    }
+
+    /** The base state's record when it holds the same list, else a new one. */
+    private OriginLink link(String originDisk, List<SnapRef> snapshots) {
         for (OriginLink o : base.origins()) {
-            if (!o.snapshots().equals(origins.get(o.originDisk()))) {
-                return false;
+            if (o.originDisk().equals(originDisk) && o.snapshots().equals(snapshots)) {
+                return o;
             }
         }
-        return true;
+        return new OriginLink(originDisk, snapshots);
     }
 
     Disk disk(String name) {
@@ -112,17 +114,28 @@ final class World {
         setTable(r, table(r).withTarget(s));
     }
 
-    /** The snapshot list of an origin disk (a live, mutable list; empty and detached when none). */
+    /** The snapshot list of an origin disk (read only; empty when it has no origin record). */
     List<SnapRef> snapshotsOf(String originDisk) {
-        return origins.getOrDefault(originDisk, new ArrayList<>());
+        List<SnapRef> l = origins.get(originDisk);
+        return l == null ? List.of() : l;
+    }
+
+    /** The snapshot list of an origin disk for editing (created empty when missing). */
+    List<SnapRef> editableSnapshots(String originDisk) {
+        List<SnapRef> l = origins.get(originDisk);
+        if (!(l instanceof ArrayList)) {
+            l = l == null ? new ArrayList<>(4) : new ArrayList<>(l);
+            origins.put(originDisk, l);
+        }
+        return l;
     }
 
     /** Renames a reference in the origin lists (a table moving between slots). */
     void rename(SnapRef from, SnapRef to) {
-        for (List<SnapRef> l : origins.values()) {
-            int i = l.indexOf(from);
-            if (i >= 0) {
-                l.set(i, to);
+        for (int i = 0; i < origins.size(); i++) {
+            if (origins.value(i).contains(from)) {
+                List<SnapRef> l = editableSnapshots(origins.key(i));
+                l.set(l.indexOf(from), to);
             }
         }
     }

@@ -28,7 +28,18 @@ final class TestData {
     }
 
     static List<Path> scripts() {
-        try (Stream<Path> s = Files.list(kernelTranscripts())) {
+        return scriptsIn(kernelTranscripts());
+    }
+
+    /** The recorded scenario scripts of testdata/scenarios/NAME (those with a .transcript). */
+    static List<Path> scenarios(String name) {
+        Path dir = kernelTranscripts().resolveSibling("scenarios").resolve(name);
+        return scriptsIn(dir).stream()
+                .filter(p -> Files.exists(Paths.get(p.toString().replaceAll("\\.dms$", ".transcript")))).toList();
+    }
+
+    private static List<Path> scriptsIn(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.toString().endsWith(".dms")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
