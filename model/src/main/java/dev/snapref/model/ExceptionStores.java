@@ -14,8 +14,8 @@ import java.nio.ByteOrder;
  * metadata chunks. Every I/O of the model completes at once, so each commit writes its area.
  *
  * <p>Limits: a partially filled area loaded from disk is kept as its entries only (bytes after
- * the terminating entry are taken as zero when the area is written back); a header rewrite
- * rewrites sector 0 only (the kernel rewrites the whole header chunk as read at load time).
+ * the terminating entry are taken as zero when the area is written back). A header write
+ * (new snapshot, drop) zeroes the whole header chunk first, as write_header does.
  */
 final class ExceptionStores {
     /** Default persistent chunk size when the table says 0 (DM_CHUNK_SIZE_DEFAULT_SECTORS). */
@@ -91,7 +91,7 @@ final class ExceptionStores {
 
     private static Loaded newSnapshot(World w, Disk cow, Store s) {
         long cs = s.chunkSize();
-        Disk d = cow.put(0, new SectorValue.Header(1, 1, cs)).markCowWritten();
+        Disk d = writeHeader(cow, 1, cs);
         if (2 * cs > d.sectors()) {
             w.putDisk(d);
             w.kmsg.add("persistent snapshot: zero_disk_area(0) failed");
@@ -202,8 +202,13 @@ final class ExceptionStores {
         if (s.type() != StoreType.PERSISTENT || !s.initialised()) {
             return s;
         }
-        w.putDisk(w.disk(cowName).put(0, new SectorValue.Header(0, 1, s.chunkSize())).markCowWritten());
+        w.putDisk(writeHeader(w.disk(cowName), 0, s.chunkSize()));
         return s.withMetadataValid(false);
+    }
+
+    /** write_header: the whole header chunk, zeroed, then magic, valid, version and chunk size in sector 0. */
+    private static Disk writeHeader(Disk cow, int valid, long cs) {
+        return cow.zero(0, Math.min(cs, cow.sectors())).put(0, new SectorValue.Header(valid, 1, cs)).markCowWritten();
     }
 
     /** The usage part of a status line: {@code allocated/total metadata}. */

@@ -16,6 +16,8 @@ public final class ModelState {
     private final List<Device> devices;
     private final List<OriginLink> origins;
     private final int hash;
+    /** {@link #allSnapshots()}, derived on first use (a pure function of this immutable state). */
+    private volatile Map<SnapRef, SnapshotTarget> snapshots;
 
     ModelState(List<Disk> disks, List<Device> devices, List<OriginLink> origins) {
         this.disks = List.copyOf(disks);
@@ -85,8 +87,17 @@ public final class ModelState {
         return t != null && t.target() instanceof SnapshotTarget s ? s : null;
     }
 
-    /** Every snapshot target in a LIVE or INACTIVE slot, with its reference. */
+    /** Every snapshot target in a LIVE or INACTIVE slot, with its reference (device order, LIVE first). */
     public Map<SnapRef, SnapshotTarget> allSnapshots() {
+        Map<SnapRef, SnapshotTarget> s = snapshots;
+        if (s == null) {
+            s = findSnapshots();
+            snapshots = s;
+        }
+        return s;
+    }
+
+    private Map<SnapRef, SnapshotTarget> findSnapshots() {
         Map<SnapRef, SnapshotTarget> out = new java.util.LinkedHashMap<>();
         for (Device d : devices) {
             if (d.live() != null && d.live().target() instanceof SnapshotTarget s) {
@@ -96,7 +107,7 @@ public final class ModelState {
                 out.put(new SnapRef(d.name(), Slot.INACTIVE), s);
             }
         }
-        return out;
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** The abstraction compared with the engine by the conformance refinement check. */

@@ -3,6 +3,7 @@ package dev.snapref.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A small mutable map from names to values, kept sorted by name in two arrays: what a
@@ -10,31 +11,51 @@ import java.util.List;
  * (a world holds a few entries; this is faster than hashing at that size and keeps the order
  * {@link ModelState} wants without sorting).
  *
+ * <p>Made from a state's list it copies nothing until the first edit.
+ *
  * <p>Guarantees: iteration and {@link #values()} are in name order; {@link #changed()} is true
  * once a put or remove replaced, added or removed a value (a put of the same instance is no
  * change).
  */
 final class NameMap<V> {
-    private String[] keys;
-    private Object[] vals;
+    private static final String[] NO_KEYS = new String[0];
+    private static final Object[] NO_VALUES = new Object[0];
+
+    private String[] keys = NO_KEYS;
+    private Object[] vals = NO_VALUES;
     private int size;
     private boolean changed;
+    /** Until the first edit: the values are {@code base}'s, named by {@code name} (nothing copied). */
+    private List<? extends V> base;
+    private Function<V, String> name;
 
-    NameMap(int capacity) {
-        keys = new String[Math.max(4, capacity)];
-        vals = new Object[keys.length];
+    /** An empty map. */
+    NameMap() {
     }
 
-    /** A map holding {@code values} (sorted by name, names unique) under {@code names}. */
-    static <V> NameMap<V> of(List<? extends V> values, java.util.function.Function<V, String> name) {
-        NameMap<V> m = new NameMap<>(values.size() + 2);
-        for (V v : values) {
-            String k = name.apply(v);
-            assert m.size == 0 || m.keys[m.size - 1].compareTo(k) < 0 : "sorted, unique names";
-            m.keys[m.size] = k;
-            m.vals[m.size++] = v;
-        }
+    /** A map holding {@code values} (sorted by name, names unique), copied only at the first edit. */
+    static <V> NameMap<V> of(List<? extends V> values, Function<V, String> name) {
+        NameMap<V> m = new NameMap<>();
+        m.base = values;
+        m.name = name;
+        m.size = values.size();
         return m;
+    }
+
+    /** Copies the base list into the arrays (the first edit). */
+    private void own() {
+        if (base == null) {
+            return;
+        }
+        keys = new String[size + 2];
+        vals = new Object[size + 2];
+        for (int i = 0; i < size; i++) {
+            V v = base.get(i);
+            keys[i] = name.apply(v);
+            vals[i] = v;
+            assert i == 0 || keys[i - 1].compareTo(keys[i]) < 0 : "sorted, unique names";
+        }
+        base = null;
     }
 
     int size() {
@@ -45,10 +66,9 @@ final class NameMap<V> {
         return changed;
     }
 
-    @SuppressWarnings("unchecked")
     V get(String key) {
         int i = indexOf(key);
-        return i < 0 ? null : (V) vals[i];
+        return i < 0 ? null : value(i);
     }
 
     boolean containsKey(String key) {
@@ -58,6 +78,7 @@ final class NameMap<V> {
     /** Sets {@code key} to {@code value} (non-null), keeping name order. */
     void put(String key, V value) {
         assert value != null : "no null values";
+        own();
         int i = indexOf(key);
         if (i >= 0) {
             changed |= vals[i] != value;
@@ -65,8 +86,8 @@ final class NameMap<V> {
             return;
         }
         if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
-            vals = Arrays.copyOf(vals, size * 2);
+            keys = Arrays.copyOf(keys, size * 2 + 2);
+            vals = Arrays.copyOf(vals, size * 2 + 2);
         }
         int at = size;
         while (at > 0 && keys[at - 1].compareTo(key) > 0) {
@@ -83,6 +104,7 @@ final class NameMap<V> {
     /** Removes {@code key}; returns its value or null. */
     @SuppressWarnings("unchecked")
     V remove(String key) {
+        own();
         int i = indexOf(key);
         if (i < 0) {
             return null;
@@ -99,28 +121,27 @@ final class NameMap<V> {
 
     /** The name of entry {@code i} (name order). */
     String key(int i) {
-        return keys[i];
+        return base != null ? name.apply(base.get(i)) : keys[i];
     }
 
     /** The value of entry {@code i} (name order). */
     @SuppressWarnings("unchecked")
     V value(int i) {
-        return (V) vals[i];
+        return base != null ? base.get(i) : (V) vals[i];
     }
 
     /** The values in name order (a copy). */
-    @SuppressWarnings("unchecked")
     List<V> values() {
         List<V> out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            out.add((V) vals[i]);
+            out.add(value(i));
         }
         return out;
     }
 
     private int indexOf(String key) {
         for (int i = 0; i < size; i++) {
-            if (keys[i].equals(key)) {
+            if (key(i).equals(key)) {
                 return i;
             }
         }

@@ -72,7 +72,7 @@ final class Pairing {
         boolean removed = list.remove(ref);
         assert removed : "a constructed snapshot is registered";
         if (list.isEmpty()) {
-            w.origins.remove(origin);
+            w.origins().remove(origin);
         }
     }
 

@@ -4,6 +4,8 @@ import dev.snapref.scenario.Errno;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /**
@@ -17,6 +19,10 @@ final class TableConstructor {
             "mirror", "crypt", "delay", "flakey", "multipath", "raid", "thin", "thin-pool", "cache", "era",
             "verity", "integrity", "writecache", "clone", "dust", "ebs", "log-writes", "switch", "unstriped");
 
+
+    /** Memo of {@link #split} (a pure function; never mutated arrays), bounded. */
+    private static final Map<String, String[]> WORDS = new ConcurrentHashMap<>();
+    private static final int WORDS_CACHED = 1024;
 
     private TableConstructor() {
     }
@@ -195,8 +201,20 @@ final class TableConstructor {
         return v > 0xffffffffL ? -1 : v;
     }
 
-    /** The words of a table line: runs of characters other than blank and tab. */
+    /** The words of a table line (memoised for the few table lines a run or an exploration repeats). */
     private static String[] words(String text) {
+        String[] w = WORDS.get(text);
+        if (w == null) {
+            w = split(text);
+            if (WORDS.size() < WORDS_CACHED) {
+                WORDS.put(text, w);
+            }
+        }
+        return w;
+    }
+
+    /** Runs of characters other than blank and tab. */
+    private static String[] split(String text) {
         List<String> out = new java.util.ArrayList<>(8);
         int i = 0;
         while (i < text.length()) {
@@ -249,8 +267,9 @@ final class TableConstructor {
     /** Marks disks used both as an origin and as a cow, or as a cow of two origins: no guarantees there. */
     private static void taintCrossUse(World w, SnapshotTarget s) {
         boolean cross = false;
-        for (int i = 0; i < w.origins.size(); i++) {
-            for (SnapRef r : w.origins.value(i)) {
+        NameMap<List<SnapRef>> origins = w.origins();
+        for (int i = 0; i < origins.size(); i++) {
+            for (SnapRef r : origins.value(i)) {
                 SnapshotTarget o = w.snap(r);
                 cross |= o.originDisk().equals(s.cowDisk()) || o.cowDisk().equals(s.originDisk())
                         || (o.cowDisk().equals(s.cowDisk()) && !o.originDisk().equals(s.originDisk()));

@@ -15,22 +15,29 @@ import java.util.List;
 final class World {
     final NameMap<Disk> disks;
     final NameMap<Device> devices;
-    /** Origin disk to its snapshot list: the state's immutable list until edited, then an ArrayList. */
-    final NameMap<List<SnapRef>> origins;
+    /** Origin disk to its snapshot list: the state's immutable list until edited, then an ArrayList; made on first use. */
+    private NameMap<List<SnapRef>> origins;
     private final ModelState base;
-    final NameMap<Table> newTables = new NameMap<>(2);
-    final NameMap<Table> detached = new NameMap<>(2);
-    final List<String> out = new ArrayList<>(4);
-    final List<String> kmsg = new ArrayList<>(4);
+    final NameMap<Table> newTables = new NameMap<>();
+    final NameMap<Table> detached = new NameMap<>();
+    final List<String> out = new ArrayList<>();
+    final List<String> kmsg = new ArrayList<>();
 
     World(ModelState s) {
         this.base = s;
         this.disks = NameMap.of(s.disks(), Disk::name);
         this.devices = NameMap.of(s.devices(), Device::name);
-        this.origins = new NameMap<>(s.origins().size() + 1);
-        for (OriginLink o : s.origins()) {
-            origins.put(o.originDisk(), o.snapshots());
+    }
+
+    /** The origin records (made from the base state on first use). */
+    NameMap<List<SnapRef>> origins() {
+        if (origins == null) {
+            origins = new NameMap<>();
+            for (OriginLink o : base.origins()) {
+                origins.put(o.originDisk(), o.snapshots());
+            }
         }
+        return origins;
     }
 
     /** The new state; the base state itself when nothing changed. */
@@ -53,6 +60,9 @@ final class World {
 
     /** Whether the origin records differ from the base state's (by value). */
     private boolean originsChanged() {
+        if (origins == null) {
+            return false;
+        }
         List<OriginLink> was = base.origins();
         if (origins.size() != was.size()) {
             return true;
@@ -116,12 +126,21 @@ final class World {
 
     /** The snapshot list of an origin disk (read only; empty when it has no origin record). */
     List<SnapRef> snapshotsOf(String originDisk) {
+        if (origins == null) {
+            for (OriginLink o : base.origins()) {
+                if (o.originDisk().equals(originDisk)) {
+                    return o.snapshots();
+                }
+            }
+            return List.of();
+        }
         List<SnapRef> l = origins.get(originDisk);
         return l == null ? List.of() : l;
     }
 
     /** The snapshot list of an origin disk for editing (created empty when missing). */
     List<SnapRef> editableSnapshots(String originDisk) {
+        NameMap<List<SnapRef>> origins = origins();
         List<SnapRef> l = origins.get(originDisk);
         if (!(l instanceof ArrayList)) {
             l = l == null ? new ArrayList<>(4) : new ArrayList<>(l);
@@ -132,6 +151,10 @@ final class World {
 
     /** Renames a reference in the origin lists (a table moving between slots). */
     void rename(SnapRef from, SnapRef to) {
+        if (origins == null && base.origins().stream().noneMatch(o -> o.snapshots().contains(from))) {
+            return;
+        }
+        NameMap<List<SnapRef>> origins = origins();
         for (int i = 0; i < origins.size(); i++) {
             if (origins.value(i).contains(from)) {
                 List<SnapRef> l = editableSnapshots(origins.key(i));
