@@ -1,7 +1,9 @@
 package dev.snapref.model;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The data paths that create exceptions: {@code __origin_write} (an origin write piece copies
@@ -14,7 +16,7 @@ import java.util.List;
  * copies and whole-chunk snapshot writes done, a piece finding no room invalidates the snapshot),
  * then the new exceptions complete in order ({@link #complete}): pending_complete adds an
  * exception only if the snapshot is still valid, and a snapshot write waiting for its copy lands
- * only then. The persistent store commits a request's exceptions as one batch (pending_count),
+ * only then. Each persistent store commits its share of a request as one batch (pending_count),
  * writing the metadata area when the batch ends or the area fills.
  */
 final class CopyOnWrite {
@@ -85,7 +87,7 @@ final class CopyOnWrite {
      */
     static boolean complete(World w, List<PendingException> pending) {
         boolean ok = true;
-        List<PendingException> batch = new ArrayList<>();
+        Map<SnapRef, List<PendingException>> batches = new LinkedHashMap<>();
         for (int i = 0; i < pending.size(); i++) {
             PendingException p = pending.get(i);
             SnapshotTarget s = w.snap(p.ref());
@@ -96,6 +98,7 @@ final class CopyOnWrite {
             Store before = s.store();
             Store after = ExceptionStores.commit(w, s.cowDisk(), before, p.chunk(), p.newChunk(), last);
             w.setSnap(p.ref(), s.withStore(after));
+            List<PendingException> batch = batches.computeIfAbsent(p.ref(), r -> new ArrayList<>());
             batch.add(p);
             if (last || after.currentArea() != before.currentArea() || before.type() == StoreType.TRANSIENT) {
                 for (PendingException b : batch) {
@@ -104,7 +107,7 @@ final class CopyOnWrite {
                 batch.clear();
             }
         }
-        assert batch.isEmpty() : "every batch ends with its snapshot's last exception";
+        assert batches.values().stream().allMatch(List::isEmpty) : "every batch ends with its snapshot's last exception";
         return ok;
     }
 
