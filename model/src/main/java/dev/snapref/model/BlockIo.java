@@ -107,13 +107,17 @@ final class BlockIo {
         boolean failed = false;
         List<PendingException> pending = new ArrayList<>();
         if (dev.live().target() instanceof OriginTarget o) {
-            for (long[] piece : pieces(sector, n, o.splitBoundary())) {
-                CopyOnWrite.originWrite(w, o.originDisk(), piece[0], piece[1], pending);
-                w.putDisk(w.disk(o.originDisk()).writePattern(piece[0], piece[1], label));
+            List<long[]> ps = pieces(sector, n, o.splitBoundary());
+            for (int i = 0; i < ps.size(); i++) {
+                CopyOnWrite.originWrite(w, o.originDisk(), ps.get(i)[0], ps.get(i)[1], pending);
+                w.putDisk(w.disk(o.originDisk()).writePattern(ps.get(i)[0], ps.get(i)[1], label));
+                failed |= i == 0 && !completeFirstPiece(w, pending);
             }
         } else {
-            for (long[] piece : pieces(sector, n, w.snap(ref).store().chunkSize())) {
-                failed |= !CopyOnWrite.snapshotWrite(w, ref, piece[0], piece[1], label, pending);
+            List<long[]> ps = pieces(sector, n, w.snap(ref).store().chunkSize());
+            for (int i = 0; i < ps.size(); i++) {
+                failed |= !CopyOnWrite.snapshotWrite(w, ref, ps.get(i)[0], ps.get(i)[1], label, pending);
+                failed |= i == 0 && !completeFirstPiece(w, pending);
             }
         }
         failed |= !CopyOnWrite.complete(w, pending);
@@ -121,6 +125,13 @@ final class BlockIo {
             return Outcome.error(Errno.EIO);
         }
         return n < count ? Outcome.error(Errno.ENOSPC) : Outcome.OK;
+    }
+
+    /** The first piece's exceptions complete before the next piece is mapped (see the class note). */
+    private static boolean completeFirstPiece(World w, List<PendingException> pending) {
+        boolean ok = CopyOnWrite.complete(w, pending);
+        pending.clear();
+        return ok;
     }
 
     /** Sectors of {@code [sector, sector+count)} that exist on a device of {@code size} sectors. */
