@@ -46,9 +46,10 @@ class MultiPieceOverflowTest {
         String firstExceptionCommitted = "\n  1-7 zero\n  8-8 ?\n  9-15 zero\n";
         assertTrue(model.contains(firstExceptionCommitted), model);
         String modelAsRerun = model.replace(firstExceptionCommitted, "\n  1-15 zero\n");
-        String kernelWithoutUnalignedWrite = kernel.replace("\n  16-23 O@0\n  24-31 A@8\n", "\n");
-        String modelWithoutUnalignedWrite = modelAsRerun.replaceAll("\n  16-23 O@0\n  24-31 [^\n]*\n", "\n");
-        assertEquals(kernelWithoutUnalignedWrite, modelWithoutUnalignedWrite);
+        // the data chunks (cow sectors 16-31) differ only where the first piece completed: with
+        // a partial first piece, its own write reached the cow after its copy (kernel: not yet)
+        String dataChunks = "(?m)^  (1[6-9]|2[0-9]|3[01])-[0-9]+ .*\n";
+        assertEquals(kernel.replaceAll(dataChunks, ""), modelAsRerun.replaceAll(dataChunks, ""));
     }
 
     @Test
