@@ -48,24 +48,27 @@ final class DmCore {
         }
         TableConstructor.Built b = TableConstructor.build(w, name, text);
         if (b.error() != null) {
-            assert !w.newTables.containsKey(name) : "a failed load leaves nothing";
+            assert !w.newTables().containsKey(name) : "a failed load leaves nothing";
             return b.error();
         }
         if (!d.typed()) {
-            w.devices.put(name, d.withTyped());
             Errno e = checkAreas(w, name, b.table());
-            if (e != null) {
+            if (e == null) {
+                // the type sticks only when the queue was set up: a failed first load leaves the
+                // device untyped, so the next load checks again (kernel run: goldens/first-load-fails-twice)
+                w.devices.put(name, d.withTyped());
+            } else {
                 w.kmsg.add("core: Cannot calculate initial queue limits");
                 w.kmsg.add("ioctl: unable to set up device queue for new table.");
                 destroyTable(w, new SnapRef(name, Slot.NEW));
-                w.newTables.remove(name);
+                w.newTables().remove(name);
                 return e;
             }
         }
         if (d.inactive() != null) {
             destroyTable(w, new SnapRef(name, Slot.INACTIVE));
         }
-        Table t = w.newTables.remove(name);
+        Table t = w.newTables().remove(name);
         w.rename(new SnapRef(name, Slot.NEW), new SnapRef(name, Slot.INACTIVE));
         w.devices.put(name, w.devices.get(name).withInactive(t));
         return null;
@@ -107,9 +110,9 @@ final class DmCore {
         if (w.devices.get(name).suspended()) {
             r = resumeLive(w, name);
         }
-        if (swapped && w.detached.containsKey(name)) {
+        if (swapped && w.detached().containsKey(name)) {
             destroyTable(w, new SnapRef(name, Slot.DETACHED));
-            w.detached.remove(name);
+            w.detached().remove(name);
         }
         return r;
     }
@@ -117,7 +120,7 @@ final class DmCore {
     private static void swap(World w, String name) {
         Device d = w.devices.get(name);
         if (d.live() != null) {
-            w.detached.put(name, d.live());
+            w.detached().put(name, d.live());
             w.rename(new SnapRef(name, Slot.LIVE), new SnapRef(name, Slot.DETACHED));
         }
         w.rename(new SnapRef(name, Slot.INACTIVE), new SnapRef(name, Slot.LIVE));
