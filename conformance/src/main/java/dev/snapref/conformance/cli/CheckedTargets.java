@@ -17,6 +17,22 @@ final class CheckedTargets {
         return s;
     }
 
+    /** The same checker with no bug switch on (the baseline of a bug-hunting campaign). */
+    static DifferentialChecker correctChecker(TargetMixin mixin, String candidate, boolean refinement) {
+        return new DifferentialChecker(steppable(mixin, "model"), correct(mixin, candidate), refinement);
+    }
+
+    /** The candidate with no bug switch on. */
+    static SteppableTarget correct(TargetMixin mixin, String candidate) {
+        String bug = mixin.bug;
+        mixin.bug = null;
+        try {
+            return steppable(mixin, candidate);
+        } finally {
+            mixin.bug = bug;
+        }
+    }
+
     static DifferentialChecker checker(TargetMixin mixin, String candidate, boolean refinement) {
         return new DifferentialChecker(steppable(mixin, "model"), steppable(mixin, candidate), refinement);
     }

@@ -68,7 +68,11 @@ public final class ConformCommand implements Callable<Integer> {
         List<Script> explorer = ExplorerScripts.derive(explorerDepth);
         ConformanceRun.Config config = new ConformanceRun.Config(target.bug, seconds, seed, corpusDirs(), out,
                 explorer);
-        ConformanceReport report = new ConformanceRun(config, model, candidate).run(quiet ? null : System.err);
+        ConformanceRun run = new ConformanceRun(config, model, candidate);
+        if (target.bug != null && candidate instanceof SteppableTarget) {
+            run.withCorrectCandidate(CheckedTargets.correct(target, candidateName));
+        }
+        ConformanceReport report = run.run(quiet ? null : System.err);
         Files.createDirectories(out);
         Files.writeString(out.resolve("index.html"), HtmlReport.render(report));
         Files.writeString(out.resolve("report.md"), MarkdownReport.render(report));

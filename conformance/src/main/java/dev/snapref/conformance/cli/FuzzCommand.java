@@ -99,8 +99,12 @@ public final class FuzzCommand implements Callable<Integer> {
         DifferentialChecker checker = CheckedTargets.checker(target, candidate, !noRefinement);
         FuzzCampaign.Config config = new FuzzCampaign.Config(Seeds.parse(seed), seed, scripts, seconds, s, out,
                 target.bug, new GeneratorConfig(Math.min(5, maxSteps), maxSteps), 400, false);
-        FuzzSummary summary = new FuzzCampaign(config, CheckedTargets.steppable(target, "model"), checker,
-                quiet ? null : System.err).run();
+        FuzzCampaign campaign = new FuzzCampaign(config, CheckedTargets.steppable(target, "model"), checker,
+                quiet ? null : System.err);
+        if (target.bug != null) {
+            campaign.withBaseline(CheckedTargets.correctChecker(target, candidate, !noRefinement));
+        }
+        FuzzSummary summary = campaign.run();
         summary.save(out, FuzzCampaign.clausesKnown());
         PrintWriter pw = spec.commandLine().getOut();
         pw.print(summary.render(FuzzCampaign.clausesKnown()));

@@ -49,12 +49,19 @@ public final class ConformanceRun {
     private final ClauseEvidence evidence = new ClauseEvidence();
     private final List<String> notes = new ArrayList<>();
     private long commands;
+    private SteppableTarget correctCandidate;
     private int corpusDiverged;
 
     public ConformanceRun(Config config, SteppableTarget model, Target candidate) {
         this.config = config;
         this.model = model;
         this.candidate = candidate;
+    }
+
+    /** With a bug switch on: the correct candidate, so that shrunk reproducers isolate the bug. */
+    public ConformanceRun withCorrectCandidate(SteppableTarget correct) {
+        this.correctCandidate = correct;
+        return this;
     }
 
     public ConformanceReport run(PrintStream progress) {
@@ -137,6 +144,9 @@ public final class ConformanceRun {
                 config.fuzzSeconds(), Shard.ALL, config.out() == null ? null : config.out().resolve("reproducers"),
                 config.bug(), GeneratorConfig.defaults(), 400, false);
         FuzzCampaign campaign = new FuzzCampaign(fc, model, checker, progress);
+        if (correctCandidate != null) {
+            campaign.withBaseline(new DifferentialChecker(model, correctCandidate, true));
+        }
         FuzzSummary s = campaign.run();
         commands += s.commands();
         for (FuzzFailure f : campaign.found()) {

@@ -37,6 +37,7 @@ public final class FuzzCampaign {
     private final DifferentialChecker checker;
     private final PrintStream progress;
     private final List<FuzzFailure> found = new ArrayList<>();
+    private DifferentialChecker baseline;
 
     public FuzzCampaign(Config config, SteppableTarget model, DifferentialChecker checker, PrintStream progress) {
         this.config = config;
@@ -79,6 +80,16 @@ public final class FuzzCampaign {
                 hits, failures);
     }
 
+    /**
+     * For campaigns with a bug switch on: the same check on the correct engine. Shrinking then
+     * keeps only scripts that still fail the same way AND pass on the correct engine, so a
+     * reproducer isolates the bug instead of drifting to an unrelated divergence.
+     */
+    public FuzzCampaign withBaseline(DifferentialChecker correct) {
+        this.baseline = correct;
+        return this;
+    }
+
     /** The failures the last {@link #run} found, shrunk, in the order found. */
     public List<FuzzFailure> found() {
         return List.copyOf(found);
@@ -95,7 +106,8 @@ public final class FuzzCampaign {
     public FuzzFailure shrinkAndWrite(long index, long seed, CheckResult failing) {
         Failure f = failing.failure().orElseThrow();
         Shrinker shrinker = new Shrinker(s -> checker.check(s).failure()
-                .map(g -> g.signature().equals(f.signature())).orElse(false), config.shrinkTests());
+                .map(g -> g.signature().equals(f.signature())).orElse(false)
+                && (baseline == null || baseline.check(s).passed()), config.shrinkTests());
         Script small = shrinker.shrink(failing.script());
         CheckResult shrunk = checker.check(small);
         if (shrunk.failure().isEmpty()) {
