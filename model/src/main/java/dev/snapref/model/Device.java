@@ -13,7 +13,7 @@ package dev.snapref.model;
  */
 public record Device(String name, boolean suspended, boolean node, boolean typed, Table live, Table inactive) {
     public Device withSuspended(boolean s) {
-        return new Device(name, s, node, typed, live, inactive);
+        return s == suspended ? this : new Device(name, s, node, typed, live, inactive);
     }
 
     public Device withLive(Table t) {
@@ -25,7 +25,7 @@ public record Device(String name, boolean suspended, boolean node, boolean typed
     }
 
     public Device withTyped() {
-        return new Device(name, suspended, node, true, live, inactive);
+        return typed ? this : new Device(name, suspended, node, true, live, inactive);
     }
 
     /** Size in sectors as the block layer sees it: the live table's length, else 0. */

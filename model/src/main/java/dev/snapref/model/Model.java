@@ -3,6 +3,7 @@ package dev.snapref.model;
 import dev.snapref.scenario.Command;
 import dev.snapref.scenario.CreateCommand;
 import dev.snapref.scenario.CreateNoTableCommand;
+import dev.snapref.scenario.DevicePath;
 import dev.snapref.scenario.DiskCommand;
 import dev.snapref.scenario.Errno;
 import dev.snapref.scenario.InfoCommand;
@@ -50,10 +51,49 @@ public final class Model {
 
     /** The next state only (no transcript step built): what the explorer needs. */
     public static ModelState next(ModelState state, Command command) {
+        if (changesNothing(state, command)) {
+            return state;
+        }
         World w = new World(state);
         apply(w, command);
         ModelState next = w.freeze();
         return next != state && next.equals(state) ? state : next;
+    }
+
+    /**
+     * Whether {@code command} leaves {@code state} as it is, seen without running it: a query
+     * (read, status, table, info), a dm ioctl naming a missing device (ENXIO), a create of an
+     * existing name (EBUSY), a write to a mapped device without a node (ENOENT). A fast path of
+     * {@link #next}; {@link #step} always runs the command.
+     */
+    static boolean changesNothing(ModelState state, Command command) {
+        if (command instanceof ReadCommand || command instanceof StatusCommand || command instanceof TableCommand
+                || command instanceof InfoCommand) {
+            return true;
+        }
+        if (command instanceof SuspendCommand c) {
+            return state.device(c.name()) == null;
+        }
+        if (command instanceof ResumeCommand c) {
+            return state.device(c.name()) == null;
+        }
+        if (command instanceof RemoveCommand c) {
+            return state.device(c.name()) == null;
+        }
+        if (command instanceof LoadCommand c) {
+            return state.device(c.name()) == null;
+        }
+        if (command instanceof CreateCommand c) {
+            return state.device(c.name()) != null;
+        }
+        if (command instanceof CreateNoTableCommand c) {
+            return state.device(c.name()) != null;
+        }
+        if (command instanceof WriteCommand c && c.device().kind() == DevicePath.Kind.MAPPER) {
+            Device d = state.device(c.device().name());
+            return d == null || !d.node();
+        }
+        return false;
     }
 
     /** Runs a whole script from the initial state. */

@@ -47,7 +47,7 @@ public enum ModelInvariant implements Invariant {
     HO_1("HO-1", "A pending handover destination has chunk size 0 and has read no metadata.") {
         @Override
         public Optional<String> check(ModelState s) {
-            for (Map.Entry<SnapRef, SnapshotTarget> e : s.allSnapshots().entrySet()) {
+            for (Map.Entry<SnapRef, SnapshotTarget> e : s.snapshotEntries()) {
                 SnapshotTarget t = e.getValue();
                 if (!t.active() && hasActivePartner(s, e.getKey(), t)
                         && (t.store().chunkSize() != 0 || t.store().initialised())) {
@@ -62,7 +62,7 @@ public enum ModelInvariant implements Invariant {
             + "destination) is invalid.") {
         @Override
         public Optional<String> check(ModelState s) {
-            for (Map.Entry<SnapRef, SnapshotTarget> e : s.allSnapshots().entrySet()) {
+            for (Map.Entry<SnapRef, SnapshotTarget> e : s.snapshotEntries()) {
                 SnapshotTarget t = e.getValue();
                 if (t.active() && !t.store().initialised() && t.valid()) {
                     return Optional.of(e.getKey() + " is valid without an initialised store");
@@ -75,7 +75,7 @@ public enum ModelInvariant implements Invariant {
             + "source mapped, to the same cow chunk.") {
         @Override
         public Optional<String> check(ModelState s) {
-            for (Map.Entry<SnapRef, SnapshotTarget> e : s.allSnapshots().entrySet()) {
+            for (Map.Entry<SnapRef, SnapshotTarget> e : s.snapshotEntries()) {
                 ExceptionTable before = e.getValue().store().handedOver();
                 ExceptionTable now = e.getValue().store().exceptions();
                 for (int i = 0; before != null && i < before.size(); i++) {
@@ -90,7 +90,7 @@ public enum ModelInvariant implements Invariant {
     HO_4("HO-4", "A destination whose source was destroyed before the handover is invalid.") {
         @Override
         public Optional<String> check(ModelState s) {
-            for (Map.Entry<SnapRef, SnapshotTarget> e : s.allSnapshots().entrySet()) {
+            for (Map.Entry<SnapRef, SnapshotTarget> e : s.snapshotEntries()) {
                 SnapshotTarget t = e.getValue();
                 if (!t.active() && !t.store().initialised() && t.valid() && !hasActivePartner(s, e.getKey(), t)) {
                     return Optional.of(e.getKey() + " lost its source but is still valid");
@@ -145,7 +145,7 @@ public enum ModelInvariant implements Invariant {
         @Override
         public Optional<String> check(ModelState s) {
             Map<String, Map<Long, SnapRef>> used = new HashMap<>();
-            for (Map.Entry<SnapRef, SnapshotTarget> e : s.allSnapshots().entrySet()) {
+            for (Map.Entry<SnapRef, SnapshotTarget> e : s.snapshotEntries()) {
                 SnapshotTarget t = e.getValue();
                 Store st = t.store();
                 Disk cow = s.disk(t.cowDisk());
@@ -173,7 +173,7 @@ public enum ModelInvariant implements Invariant {
             + "layout order (persistent: the n-th data chunk after header and areas; transient: n chunks).") {
         @Override
         public Optional<String> check(ModelState s) {
-            for (Map.Entry<SnapRef, SnapshotTarget> e : s.allSnapshots().entrySet()) {
+            for (Map.Entry<SnapRef, SnapshotTarget> e : s.snapshotEntries()) {
                 SnapshotTarget t = e.getValue();
                 Store st = t.store();
                 if (!t.valid() || !st.initialised() || s.disk(t.cowDisk()).tainted()) {
@@ -210,7 +210,8 @@ public enum ModelInvariant implements Invariant {
                     seen.merge(r, 1, Integer::sum);
                 }
             }
-            for (SnapRef r : s.allSnapshots().keySet()) {
+            for (Map.Entry<SnapRef, SnapshotTarget> e : s.snapshotEntries()) {
+                SnapRef r = e.getKey();
                 if (seen.getOrDefault(r, 0) != 1) {
                     return Optional.of(r + " is registered " + seen.getOrDefault(r, 0) + " times");
                 }
@@ -221,7 +222,7 @@ public enum ModelInvariant implements Invariant {
     REG_2("REG-2", "A snapshot in an inactive slot has never been resumed.") {
         @Override
         public Optional<String> check(ModelState s) {
-            for (Map.Entry<SnapRef, SnapshotTarget> e : s.allSnapshots().entrySet()) {
+            for (Map.Entry<SnapRef, SnapshotTarget> e : s.snapshotEntries()) {
                 if (e.getKey().slot() == Slot.INACTIVE && e.getValue().active()) {
                     return Optional.of(e.getKey() + " is inactive but active");
                 }
@@ -254,7 +255,7 @@ public enum ModelInvariant implements Invariant {
             + "or a store handed over to it (the handover copies the flag but keeps the destination's PO bit).") {
         @Override
         public Optional<String> check(ModelState s) {
-            for (Map.Entry<SnapRef, SnapshotTarget> e : s.allSnapshots().entrySet()) {
+            for (Map.Entry<SnapRef, SnapshotTarget> e : s.snapshotEntries()) {
                 Store st = e.getValue().store();
                 if (e.getValue().valid() && e.getValue().overflowed() && !st.overflowAware() && st.handedOver() == null) {
                     return Optional.of(e.getKey() + " overflowed without the PO flag");

@@ -16,8 +16,6 @@ public final class ModelState {
     private final List<Device> devices;
     private final List<OriginLink> origins;
     private final int hash;
-    /** {@link #allSnapshots()}, derived on first use (a pure function of this immutable state). */
-    private volatile Map<SnapRef, SnapshotTarget> snapshots;
 
     ModelState(List<Disk> disks, List<Device> devices, List<OriginLink> origins) {
         this.disks = List.copyOf(disks);
@@ -89,25 +87,25 @@ public final class ModelState {
 
     /** Every snapshot target in a LIVE or INACTIVE slot, with its reference (device order, LIVE first). */
     public Map<SnapRef, SnapshotTarget> allSnapshots() {
-        Map<SnapRef, SnapshotTarget> s = snapshots;
-        if (s == null) {
-            s = findSnapshots();
-            snapshots = s;
+        Map<SnapRef, SnapshotTarget> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<SnapRef, SnapshotTarget> e : snapshotEntries()) {
+            out.put(e.getKey(), e.getValue());
         }
-        return s;
+        return out;
     }
 
-    private Map<SnapRef, SnapshotTarget> findSnapshots() {
-        Map<SnapRef, SnapshotTarget> out = new java.util.LinkedHashMap<>();
+    /** {@link #allSnapshots()} as a list of entries (cheaper: what the invariants iterate). */
+    List<Map.Entry<SnapRef, SnapshotTarget>> snapshotEntries() {
+        List<Map.Entry<SnapRef, SnapshotTarget>> out = new ArrayList<>(devices.size());
         for (Device d : devices) {
             if (d.live() != null && d.live().target() instanceof SnapshotTarget s) {
-                out.put(new SnapRef(d.name(), Slot.LIVE), s);
+                out.add(Map.entry(new SnapRef(d.name(), Slot.LIVE), s));
             }
             if (d.inactive() != null && d.inactive().target() instanceof SnapshotTarget s) {
-                out.put(new SnapRef(d.name(), Slot.INACTIVE), s);
+                out.add(Map.entry(new SnapRef(d.name(), Slot.INACTIVE), s));
             }
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return out;
     }
 
     /** The abstraction compared with the engine by the conformance refinement check. */

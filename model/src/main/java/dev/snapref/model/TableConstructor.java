@@ -68,7 +68,7 @@ final class TableConstructor {
             return ctrFailure(w, device, "snapshot-origin", "Cannot get target device", Errno.ENODEV);
         }
         Built b = new Built(new Table(length, new OriginTarget(disk, 0)), null);
-        w.newTables.put(device, b.table());
+        w.newTables().put(device, b.table());
         return b;
     }
 
@@ -111,7 +111,7 @@ final class TableConstructor {
                     Errno.EINVAL);
         }
         SnapRef ref = new SnapRef(device, Slot.NEW);
-        w.newTables.put(device, new Table(length, s));
+        w.newTables().put(device, new Table(length, s));
         Pairing.insert(w, ref);
         taintCrossUse(w, s);
         if (pairing == 1) {
@@ -136,7 +136,7 @@ final class TableConstructor {
 
     private static Built unregisterAndFail(World w, SnapRef ref, String error, Errno errno) {
         Pairing.unregister(w, ref);
-        w.newTables.remove(ref.device());
+        w.newTables().remove(ref.device());
         return ctrFailure(w, ref.device(), "snapshot", error, errno);
     }
 

@@ -18,8 +18,9 @@ final class World {
     /** Origin disk to its snapshot list: the state's immutable list until edited, then an ArrayList; made on first use. */
     private NameMap<List<SnapRef>> origins;
     private final ModelState base;
-    final NameMap<Table> newTables = new NameMap<>();
-    final NameMap<Table> detached = new NameMap<>();
+    /** Tables in slot NEW (being loaded) and DETACHED (swapped out by a resume); made on first use. */
+    private NameMap<Table> newTables;
+    private NameMap<Table> detached;
     final List<String> out = new ArrayList<>();
     final List<String> kmsg = new ArrayList<>();
 
@@ -42,7 +43,8 @@ final class World {
 
     /** The new state; the base state itself when nothing changed. */
     ModelState freeze() {
-        assert newTables.size() == 0 && detached.size() == 0 : "transient slots are empty between steps";
+        assert (newTables == null || newTables.size() == 0) && (detached == null || detached.size() == 0)
+                : "transient slots are empty between steps";
         boolean originsChanged = originsChanged();
         if (!disks.changed() && !devices.changed() && !originsChanged) {
             return base;
@@ -101,8 +103,8 @@ final class World {
         return switch (r.slot()) {
             case LIVE -> devices.get(r.device()).live();
             case INACTIVE -> devices.get(r.device()).inactive();
-            case NEW -> newTables.get(r.device());
-            case DETACHED -> detached.get(r.device());
+            case NEW -> newTables == null ? null : newTables.get(r.device());
+            case DETACHED -> detached == null ? null : detached.get(r.device());
         };
     }
 
@@ -110,10 +112,24 @@ final class World {
         switch (r.slot()) {
             case LIVE -> devices.put(r.device(), devices.get(r.device()).withLive(t));
             case INACTIVE -> devices.put(r.device(), devices.get(r.device()).withInactive(t));
-            case NEW -> newTables.put(r.device(), t);
-            case DETACHED -> detached.put(r.device(), t);
+            case NEW -> newTables().put(r.device(), t);
+            case DETACHED -> detached().put(r.device(), t);
             default -> throw new AssertionError(r);
         }
+    }
+
+    NameMap<Table> newTables() {
+        if (newTables == null) {
+            newTables = new NameMap<>();
+        }
+        return newTables;
+    }
+
+    NameMap<Table> detached() {
+        if (detached == null) {
+            detached = new NameMap<>();
+        }
+        return detached;
     }
 
     SnapshotTarget snap(SnapRef r) {

@@ -39,21 +39,25 @@ public final class Explorer {
         for (Command c : config.prefix()) {
             start = Model.step(start, c).next();
         }
-        Map<ModelState, Integer> index = new HashMap<>();
-        List<Integer> parent = new ArrayList<>();
-        List<Integer> via = new ArrayList<>();
+        Map<ModelState, Integer> index = new HashMap<>(1 << 16);
+        Tree parent = new Tree();
+        Tree via = new Tree();
         Map<String, Violation> violations = new LinkedHashMap<>();
         index.put(start, 0);
         parent.add(-1);
         via.add(-1);
         check(start, 0, invariants, parent, via, alphabet, violations);
         List<ModelState> frontier = List.of(start);
+        Tree frontierIds = new Tree();
+        frontierIds.add(0);
         long transitions = 0;
         int reached = 0;
         for (int level = 1; level <= depth && !frontier.isEmpty(); level++) {
             List<ModelState> next = new ArrayList<>();
-            for (ModelState s : frontier) {
-                int from = index.get(s);
+            Tree nextIds = new Tree();
+            for (int f = 0; f < frontier.size(); f++) {
+                ModelState s = frontier.get(f);
+                int from = frontierIds.get(f);
                 for (int a = 0; a < alphabet.size(); a++) {
                     transitions++;
                     ModelState t;
@@ -63,15 +67,18 @@ public final class Explorer {
                         record(violations, "MODEL-CRASH", String.valueOf(e), from, a, parent, via, alphabet);
                         continue;
                     }
-                    if (t == s || index.containsKey(t)) {
+                    if (t == s) {
                         continue;
                     }
                     int id = parent.size();
-                    index.put(t, id);
+                    if (index.putIfAbsent(t, id) != null) {
+                        continue;
+                    }
                     parent.add(from);
                     via.add(a);
                     if (check(t, id, invariants, parent, via, alphabet, violations)) {
                         next.add(t);
+                        nextIds.add(id);
                     }
                 }
             }
@@ -79,6 +86,7 @@ public final class Explorer {
                 reached = level;
             }
             frontier = next;
+            frontierIds = nextIds;
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new ExplorationReport(depth, reached, index.size(), transitions, millis,
@@ -86,7 +94,7 @@ public final class Explorer {
     }
 
     /** Checks every invariant; records violations; true when the state may be expanded. */
-    private boolean check(ModelState s, int id, List<Invariant> invariants, List<Integer> parent, List<Integer> via,
+    private boolean check(ModelState s, int id, List<Invariant> invariants, Tree parent, Tree via,
                           List<Command> alphabet, Map<String, Violation> violations) {
         boolean ok = true;
         for (Invariant inv : invariants) {
@@ -102,12 +110,33 @@ public final class Explorer {
     }
 
     private void record(Map<String, Violation> violations, String id, String message, int from, int a,
-                        List<Integer> parent, List<Integer> via, List<Command> alphabet) {
+                        Tree parent, Tree via, List<Command> alphabet) {
         violations.putIfAbsent(id, new Violation(id, message, script(from, a, parent, via, alphabet)));
     }
 
+    /** A growable int array: parent and command index of each state, by state id. */
+    private static final class Tree {
+        private int[] a = new int[1024];
+        private int size;
+
+        void add(int v) {
+            if (size == a.length) {
+                a = java.util.Arrays.copyOf(a, size * 2);
+            }
+            a[size++] = v;
+        }
+
+        int get(int i) {
+            return a[i];
+        }
+
+        int size() {
+            return size;
+        }
+    }
+
     /** The script reaching state {@code id} (plus alphabet command {@code extra} when >= 0). */
-    private Script script(int id, int extra, List<Integer> parent, List<Integer> via, List<Command> alphabet) {
+    private Script script(int id, int extra, Tree parent, Tree via, List<Command> alphabet) {
         List<Command> path = new ArrayList<>();
         for (int s = id; s > 0; s = parent.get(s)) {
             path.add(0, alphabet.get(via.get(s)));
