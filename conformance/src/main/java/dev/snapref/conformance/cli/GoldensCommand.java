@@ -3,7 +3,6 @@ package dev.snapref.conformance.cli;
 import dev.snapref.conformance.kernel.KernelScriptResult;
 import dev.snapref.conformance.kernel.KernelTarget;
 import dev.snapref.conformance.kernel.KernelTargetUnavailableException;
-import dev.snapref.conformance.target.TargetOptions;
 import dev.snapref.scenario.DiskCommand;
 import dev.snapref.scenario.Script;
 import java.io.ByteArrayOutputStream;
@@ -26,6 +25,7 @@ import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -69,14 +69,8 @@ public final class GoldensCommand implements Callable<Integer> {
             description = "Golden folder (default: ${DEFAULT-VALUE}).")
     Path dir;
 
-    @Option(names = "--kernel-package", paramLabel = "NAME", description = "Debian kernel package for the guest.")
-    String kernelPackage;
-
-    @Option(names = "--kernel", paramLabel = "BZIMAGE", description = "A kernel image for the guest.")
-    Path kernelImage;
-
-    @Option(names = "--modules", paramLabel = "DIR", description = "Modules for --kernel.")
-    Path modulesDir;
+    @Mixin
+    KernelOptions kernelOptions = new KernelOptions();
 
     @Parameters(arity = "0..*", paramLabel = "SCRIPT", description = "Scripts (default: every *.dms in DIR).")
     List<Path> scripts = new ArrayList<>();
@@ -109,8 +103,7 @@ public final class GoldensCommand implements Callable<Integer> {
         List<Script> loaded = ScriptFiles.load(expanded);
         KernelTarget kernel;
         try {
-            kernel = KernelTarget.fromOptions(new TargetOptions(Optional.empty(), Optional.ofNullable(kernelPackage),
-                    Optional.ofNullable(kernelImage), Optional.ofNullable(modulesDir)));
+            kernel = KernelTarget.fromOptions(kernelOptions.options(null));
         } catch (KernelTargetUnavailableException e) {
             throw new UsageException(e.getMessage());
         }

@@ -3,8 +3,7 @@ package dev.snapref.conformance.cli;
 import dev.snapref.conformance.target.Target;
 import dev.snapref.conformance.target.TargetOptions;
 import dev.snapref.conformance.target.TargetRegistry;
-import java.nio.file.Path;
-import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options that choose and configure one target. */
@@ -16,18 +15,11 @@ public final class TargetMixin {
     @Option(names = "--bug", paramLabel = "NAME", description = "Turn on one engine bug switch (see 'snapref bugs').")
     String bug;
 
-    @Option(names = "--kernel-package", paramLabel = "NAME", description = "Kernel target: Debian kernel package.")
-    String kernelPackage;
-
-    @Option(names = "--kernel", paramLabel = "BZIMAGE", description = "Kernel target: a kernel image.")
-    Path kernelImage;
-
-    @Option(names = "--modules", paramLabel = "DIR", description = "Kernel target: modules for --kernel.")
-    Path modulesDir;
+    @Mixin
+    KernelOptions kernel = new KernelOptions();
 
     public TargetOptions options() {
-        return new TargetOptions(Optional.ofNullable(bug), Optional.ofNullable(kernelPackage),
-                Optional.ofNullable(kernelImage), Optional.ofNullable(modulesDir));
+        return kernel.options(bug);
     }
 
     /** Builds the chosen target; an unknown name is a usage error. */
