@@ -20,10 +20,15 @@ public enum ModelInvariant implements Invariant {
         @Override
         public Optional<String> check(ModelState s) {
             for (OriginLink o : s.origins()) {
-                Map<String, Integer> perCow = new HashMap<>();
-                for (SnapRef r : o.snapshots()) {
-                    SnapshotTarget t = s.snapshot(r);
-                    if (t != null && perCow.merge(t.cowDisk(), 1, Integer::sum) > 2) {
+                List<SnapRef> l = o.snapshots();
+                for (int i = 0; i < l.size(); i++) {
+                    SnapshotTarget t = s.snapshot(l.get(i));
+                    int sharing = 0;
+                    for (int j = 0; t != null && j < l.size(); j++) {
+                        SnapshotTarget u = s.snapshot(l.get(j));
+                        sharing += u != null && u.cowDisk().equals(t.cowDisk()) ? 1 : 0;
+                    }
+                    if (sharing > 2) {
                         return Optional.of("more than two snapshots of " + o.originDisk() + " on cow " + t.cowDisk());
                     }
                 }
@@ -144,14 +149,15 @@ public enum ModelInvariant implements Invariant {
             + "and lies inside the cow.") {
         @Override
         public Optional<String> check(ModelState s) {
-            Map<String, Map<Long, SnapRef>> used = new HashMap<>();
+            Map<String, Map<Long, SnapRef>> used = null;
             for (Map.Entry<SnapRef, SnapshotTarget> e : s.snapshotEntries()) {
                 SnapshotTarget t = e.getValue();
                 Store st = t.store();
                 Disk cow = s.disk(t.cowDisk());
-                if (!st.initialised() || cow.tainted()) {
+                if (!st.initialised() || cow.tainted() || st.exceptions().size() == 0) {
                     continue;
                 }
+                used = used == null ? new HashMap<>() : used;
                 Map<Long, SnapRef> mine = used.computeIfAbsent(t.cowDisk(), k -> new HashMap<>());
                 for (int i = 0; i < st.exceptions().size(); i++) {
                     long c = st.exceptions().newChunk(i);
@@ -200,20 +206,23 @@ public enum ModelInvariant implements Invariant {
             + "entry is a snapshot table of that origin.") {
         @Override
         public Optional<String> check(ModelState s) {
-            Map<SnapRef, Integer> seen = new HashMap<>();
             for (OriginLink o : s.origins()) {
                 for (SnapRef r : o.snapshots()) {
                     SnapshotTarget t = s.snapshot(r);
                     if (t == null || !t.originDisk().equals(o.originDisk())) {
                         return Optional.of(r + " on the list of " + o.originDisk() + " is not its snapshot");
                     }
-                    seen.merge(r, 1, Integer::sum);
                 }
             }
             for (Map.Entry<SnapRef, SnapshotTarget> e : s.snapshotEntries()) {
-                SnapRef r = e.getKey();
-                if (seen.getOrDefault(r, 0) != 1) {
-                    return Optional.of(r + " is registered " + seen.getOrDefault(r, 0) + " times");
+                int times = 0;
+                for (OriginLink o : s.origins()) {
+                    for (SnapRef r : o.snapshots()) {
+                        times += r.equals(e.getKey()) ? 1 : 0;
+                    }
+                }
+                if (times != 1) {
+                    return Optional.of(e.getKey() + " is registered " + times + " times");
                 }
             }
             return Optional.empty();
