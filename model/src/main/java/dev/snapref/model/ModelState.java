@@ -43,7 +43,9 @@ public final class ModelState {
     }
 
     public Disk disk(String name) {
-        for (Disk d : disks) {
+        List<Disk> ds = disks;
+        for (int i = 0; i < ds.size(); i++) {
+            Disk d = ds.get(i);
             if (d.name().equals(name)) {
                 return d;
             }
@@ -52,7 +54,9 @@ public final class ModelState {
     }
 
     public Device device(String name) {
-        for (Device d : devices) {
+        List<Device> vs = devices;
+        for (int i = 0; i < vs.size(); i++) {
+            Device d = vs.get(i);
             if (d.name().equals(name)) {
                 return d;
             }
@@ -62,7 +66,9 @@ public final class ModelState {
 
     /** The snapshot list of an origin disk (empty when it has no origin record). */
     public List<SnapRef> snapshotsOf(String originDisk) {
-        for (OriginLink o : origins) {
+        List<OriginLink> os = origins;
+        for (int i = 0; i < os.size(); i++) {
+            OriginLink o = os.get(i);
             if (o.originDisk().equals(originDisk)) {
                 return o.snapshots();
             }
@@ -97,7 +103,9 @@ public final class ModelState {
     /** {@link #allSnapshots()} as a list of entries (cheaper: what the invariants iterate). */
     List<Map.Entry<SnapRef, SnapshotTarget>> snapshotEntries() {
         List<Map.Entry<SnapRef, SnapshotTarget>> out = new ArrayList<>(devices.size());
-        for (Device d : devices) {
+        List<Device> vs = devices;
+        for (int i = 0; i < vs.size(); i++) {
+            Device d = vs.get(i);
             if (d.live() != null && d.live().target() instanceof SnapshotTarget s) {
                 out.add(Map.entry(new SnapRef(d.name(), Slot.LIVE), s));
             }
@@ -111,7 +119,9 @@ public final class ModelState {
     /** The abstraction compared with the engine by the conformance refinement check. */
     public List<DeviceAbstraction> abstraction() {
         List<DeviceAbstraction> out = new ArrayList<>();
-        for (Device d : devices) {
+        List<Device> vs = devices;
+        for (int i = 0; i < vs.size(); i++) {
+            Device d = vs.get(i);
             out.add(new DeviceAbstraction(d.name(), d.suspended(), d.live() != null, d.inactive() != null,
                     TableAbstraction.of(d.live()), TableAbstraction.of(d.inactive())));
         }

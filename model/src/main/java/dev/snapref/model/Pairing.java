@@ -26,7 +26,9 @@ final class Pairing {
         int count = 0;
         SnapRef src = null;
         SnapRef dest = null;
-        for (SnapRef r : w.snapshotsOf(originDisk)) {
+        List<SnapRef> refs = w.snapshotsOf(originDisk);
+        for (int i = 0; i < refs.size(); i++) {
+            SnapRef r = refs.get(i);
             SnapshotTarget s = w.snap(r);
             if (!s.cowDisk().equals(cowDisk)) {
                 continue;
@@ -85,7 +87,9 @@ final class Pairing {
     /** The smallest non-zero chunk size of the origin's snapshots (2^31 when none): an origin's split. */
     static long minimumChunkSize(World w, String originDisk) {
         long min = OriginTarget.NO_SNAPSHOT_BOUNDARY;
-        for (SnapRef r : w.snapshotsOf(originDisk)) {
+        List<SnapRef> refs = w.snapshotsOf(originDisk);
+        for (int i = 0; i < refs.size(); i++) {
+            SnapRef r = refs.get(i);
             long c = w.snap(r).store().chunkSize();
             if (c != 0 && c < min) {
                 min = c;

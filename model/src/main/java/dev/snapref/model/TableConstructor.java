@@ -23,6 +23,8 @@ final class TableConstructor {
     /** Memo of {@link #split} (a pure function; never mutated arrays), bounded. */
     private static final Map<String, String[]> WORDS = new ConcurrentHashMap<>();
     private static final int WORDS_CACHED = 1024;
+    /** Memo of a /dev/disk/ path's disk name, bounded like {@link #WORDS}. */
+    private static final Map<String, String> DISK_NAMES = new ConcurrentHashMap<>();
 
     private TableConstructor() {
     }
@@ -255,8 +257,17 @@ final class TableConstructor {
 
     /** The disk a table's device path names, or null when no such device exists. */
     private static String resolve(World w, String path) {
-        if (path.startsWith("/dev/disk/") && w.disks.containsKey(path.substring(10))) {
-            return path.substring(10);
+        if (path.startsWith("/dev/disk/")) {
+            String name = DISK_NAMES.get(path);
+            if (name == null) {
+                name = path.substring(10);
+                if (DISK_NAMES.size() < WORDS_CACHED) {
+                    DISK_NAMES.put(path, name);
+                }
+            }
+            if (w.disks.containsKey(name)) {
+                return name;
+            }
         }
         if (path.startsWith("/dev/mapper/") || majorMinor(path)) {
             throw new ModelLimitation("tables naming " + path + " are not covered by the model");

@@ -34,7 +34,9 @@ final class World {
     NameMap<List<SnapRef>> origins() {
         if (origins == null) {
             origins = new NameMap<>();
-            for (OriginLink o : base.origins()) {
+            List<OriginLink> links = base.origins();
+            for (int i = 0; i < links.size(); i++) {
+                OriginLink o = links.get(i);
                 origins.put(o.originDisk(), o.snapshots());
             }
         }
@@ -81,7 +83,9 @@ final class World {
 
     /** The base state's record when it holds the same list, else a new one. */
     private OriginLink link(String originDisk, List<SnapRef> snapshots) {
-        for (OriginLink o : base.origins()) {
+        List<OriginLink> links = base.origins();
+        for (int i = 0; i < links.size(); i++) {
+            OriginLink o = links.get(i);
             if (o.originDisk().equals(originDisk) && o.snapshots().equals(snapshots)) {
                 return o;
             }
@@ -143,7 +147,9 @@ final class World {
     /** The snapshot list of an origin disk (read only; empty when it has no origin record). */
     List<SnapRef> snapshotsOf(String originDisk) {
         if (origins == null) {
-            for (OriginLink o : base.origins()) {
+            List<OriginLink> links = base.origins();
+            for (int i = 0; i < links.size(); i++) {
+                OriginLink o = links.get(i);
                 if (o.originDisk().equals(originDisk)) {
                     return o.snapshots();
                 }
@@ -167,7 +173,7 @@ final class World {
 
     /** Renames a reference in the origin lists (a table moving between slots). */
     void rename(SnapRef from, SnapRef to) {
-        if (origins == null && base.origins().stream().noneMatch(o -> o.snapshots().contains(from))) {
+        if (origins == null && !listed(from)) {
             return;
         }
         NameMap<List<SnapRef>> origins = origins();
@@ -177,6 +183,17 @@ final class World {
                 l.set(l.indexOf(from), to);
             }
         }
+    }
+
+    /** Whether the base state's origin lists hold {@code ref}. */
+    private boolean listed(SnapRef ref) {
+        List<OriginLink> links = base.origins();
+        for (int i = 0; i < links.size(); i++) {
+            if (links.get(i).snapshots().contains(ref)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the device is suspended (dm_suspended of a target's table). */
