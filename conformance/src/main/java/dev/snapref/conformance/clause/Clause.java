@@ -16,6 +16,7 @@ import dev.snapref.scenario.TableCommand;
 import dev.snapref.scenario.WriteCommand;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The spec clause catalogue: every behaviour the model encodes, with a stable id, its text,
@@ -82,7 +83,7 @@ public enum Clause {
             + "handover destination: it reads no metadata and shows chunk size 0 ('P 0', status '0/N 0').",
             "dm-snap.c __validate_exception_handover, snapshot_ctr",
             c -> (c.command() instanceof TableCommand || c.command() instanceof StatusCommand) && c.ok()
-                    && c.step().output().stream().anyMatch(o -> o.matches(".* (P|PO|N) 0|.* 0/[0-9]+ 0"))),
+                    && c.outputMatches(Patterns.PENDING_DESTINATION)),
     HO_2("HO-2", "Resuming a handover destination while the source is not suspended fails in preresume: "
             + "'Unable to perform snapshot handover until source is suspended.' (-EINVAL).",
             "dm-snap.c snapshot_preresume", c -> c.kmsgContains("until source is suspended")),
@@ -131,18 +132,37 @@ public enum Clause {
             + "(current_area+2)*chunk; exceptions skip the metadata chunk that starts every area of E+1 chunks.",
             "dm-snap-persistent.c persistent_usage, persistent_prepare_exception",
             c -> c.command() instanceof StatusCommand && c.outputContains("/") && !c.outputContains(" 0/")
-                    && !c.step().output().stream().anyMatch(o -> o.endsWith(" 0"))),
+                    && !c.outputEndsWith(" 0")),
     ST_2("ST-2", "Transient status is 'ALLOCATED/TOTAL 0': exceptions from cow sector 0 upward, no metadata.",
             "dm-snap-transient.c transient_usage",
-            c -> c.command() instanceof StatusCommand && c.step().output().stream()
-                    .anyMatch(o -> o.matches(".*snapshot [1-9][0-9]*/[0-9]+ 0"))),
+            c -> c.command() instanceof StatusCommand && c.outputMatches(Patterns.TRANSIENT_USAGE)),
     ST_3("ST-3", "Table lines print the origin and cow paths, the store type and the chunk size of the store "
             + "the snapshot holds now; snapshot-origin status is empty.", "dm-snap.c snapshot_status, origin_status",
             c -> (c.command() instanceof TableCommand || c.command() instanceof StatusCommand) && c.ok()
                     && !c.step().output().isEmpty()),
+    // ---- faults, crashes and corrupt cow images (issue 7): exercised by the fault-mode campaigns,
+    // never by a single checked step
+    FLT_1("FLT-1", "An I/O error during a chunk copy or a metadata commit invalidates the snapshot ('Invalidating "
+            + "snapshot: Error reading/writing.', status 'Invalid', I/O EIO) or fails the request with EIO; a "
+            + "snapshot still valid reads the data it would have had, and a fault never changes the origin's "
+            + "data.", "dm-snap.c copy_callback/commit_callback, dm-snap-persistent.c persistent_commit_exception",
+            c -> false),
+    CRS_1("CRS-1", "After a crash every exception whose commit completed (the metadata area went out with FUA) is "
+            + "present when the cow is loaded again, no exception that was never committed appears, and each "
+            + "present exception's chunk holds the data the snapshot had for it.",
+            "dm-snap-persistent.c persistent_commit_exception/read_exceptions", c -> false),
+    CIM_1("CIM-1", "A corrupt cow image is either loaded consistently (exactly the exceptions its areas list, or "
+            + "marked invalid) or rejected with the kernel's message and errno; the origin stays writable.",
+            "dm-snap-persistent.c read_header/read_metadata/read_exceptions", c -> false),
     // ---- everything else
     GEN_1("GEN-1", "Every command prints the same canonical transcript on every target (catch-all for "
             + "divergences no other clause names).", "-", c -> true);
+
+    /** The clause matchers' regular expressions, compiled once (enum constants cannot own static fields). */
+    private static final class Patterns {
+        static final Pattern PENDING_DESTINATION = Pattern.compile(".* (P|PO|N) 0|.* 0/[0-9]+ 0");
+        static final Pattern TRANSIENT_USAGE = Pattern.compile(".*snapshot [1-9][0-9]*/[0-9]+ 0");
+    }
 
     private final String id;
     private final String text;

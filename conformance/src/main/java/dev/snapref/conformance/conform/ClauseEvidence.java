@@ -36,6 +36,18 @@ final class ClauseEvidence {
         }
     }
 
+    /**
+     * Records that a campaign exercised {@code clause} {@code n} times outside the step-wise check
+     * (the fault modes: scripts or images checked), naming the campaign as its scenario.
+     */
+    void exercised(Clause clause, long n, String campaign) {
+        assert n >= 0 : n;
+        if (n > 0) {
+            steps.merge(clause, n, Long::sum);
+            scenarios.computeIfAbsent(clause, k -> new LinkedHashSet<>()).add(campaign);
+        }
+    }
+
     void fail(Clause clause, String what) {
         failures.computeIfAbsent(clause, k -> new ArrayList<>()).add(what);
     }

@@ -12,6 +12,8 @@ import dev.snapref.model.Disk;
 import dev.snapref.model.Model;
 import dev.snapref.model.ModelState;
 import dev.snapref.scenario.Command;
+import dev.snapref.scenario.CreateCommand;
+import dev.snapref.scenario.LoadCommand;
 import dev.snapref.scenario.DevicePath;
 import dev.snapref.scenario.Outcome;
 import dev.snapref.scenario.ReadCommand;
@@ -46,7 +48,11 @@ import java.util.Set;
  * Limits: after a snapshot write on the faulted cow fails with EIO while the snapshot stays valid
  * (a failed write to an existing exception), that cow's data is no longer compared (the sectors
  * are legitimately undefined); a device whose answers diverge in a way the rules cannot judge is
- * dropped from comparison ("lost", counted).
+ * dropped from comparison ("lost", counted), and every other cow its tables use (engine's or
+ * model's) is tainted too: a divergence of a device using such a cow drops it as well (a load that
+ * failed on the fault leaves the old inactive table, which pairs differently with later tables on
+ * its cow). A table loaded on such a cow (or on the faulted cow after a device on it was lost)
+ * may pair differently in the handover, so its data is no longer judged.
  */
 public final class FaultCampaign implements ScriptMode {
     private static final dev.snapref.scenario.Errno EIO_ERRNO = dev.snapref.scenario.Errno.EIO;
@@ -135,6 +141,15 @@ public final class FaultCampaign implements ScriptMode {
         final Model.Trace trace;
         final Map<String, Long> counts;
         final Set<String> lost = new HashSet<>();
+        /** Cows other than the faulted one whose devices may diverge: used by a lost device's tables. */
+        final Set<String> alsoTainted = new HashSet<>();
+        /** Cows a lost device's tables used or a lost device's command named (the faulted one included). */
+        final Set<String> suspectCows = new HashSet<>();
+        /**
+         * Devices that loaded a table on a suspect cow: it may pair (handover) with a table the model
+         * does not have, or miss one the model has, so its data is not the model's to judge.
+         */
+        final Set<String> dataUnknownDevices = new HashSet<>();
         final Map<String, Boolean> wasValid = new HashMap<>();
         boolean dataUnknown;
 
@@ -182,14 +197,36 @@ public final class FaultCampaign implements ScriptMode {
             }
             if (dev.startsWith("/dev/disk/")) {
                 boolean cowDisk = ModelCows.cowDisks(trace.states()).contains(dev.substring(10));
+                if (!cowDisk && !lost.isEmpty() && !same(e, m)) {
+                    // as at the end: a lost device's table (e.g. the old one a failed load left)
+                    // maps writes elsewhere than the model's, so the disks behind it cannot be judged
+                    counts.merge("disk-checks-skipped", 1L, Long::sum);
+                    return Optional.empty();
+                }
                 return cowDisk || same(e, m) ? Optional.empty()
                         : Optional.of(new Finding("faults:disk-io-diverged", at + ": engine " + e.render() + " model "
                         + m.render()));
             }
             if (lost.contains(dev)) {
+                for (String other : namedCows(c)) {
+                    suspect(other);
+                }
                 return Optional.empty();
             }
-            boolean names = c.echo().contains("/dev/disk/" + cow + " ") || c.echo().contains("/dev/disk/" + cow + "'");
+            if ((c instanceof CreateCommand || c instanceof LoadCommand)
+                    && namedCows(c).stream().anyMatch(suspectCows::contains)) {
+                dataUnknownDevices.add(dev);
+            }
+            boolean names = names(c, cow);
+            if (!names && !tainted(dev, i) && secondaryCow(c, dev, i).isPresent()) {
+                // a cow a lost device's tables use: the lost device's old or new table changes what
+                // tables on it do (handover pairing), so a divergence here follows from the fault
+                if (!same(e, m)) {
+                    lose(dev, i);
+                    counts.merge("devices-lost-on-secondary-cow", 1L, Long::sum);
+                }
+                return Optional.empty();
+            }
             if (!names && !tainted(dev, i)) {
                 if (same(e, m)) {
                     return Optional.empty();
@@ -197,11 +234,80 @@ public final class FaultCampaign implements ScriptMode {
                 return Optional.of(new Finding("faults:untainted-device-diverged", at + ": " + dev + " does not use "
                         + cow + ", yet engine " + e.render() + " model " + m.render()));
             }
-            return tainted(c, dev, e, m, at);
+            return tainted(c, dev, i, e, m, at);
+        }
+
+        private static boolean names(Command c, String disk) {
+            return c.echo().contains("/dev/disk/" + disk + " ") || c.echo().contains("/dev/disk/" + disk + "'");
+        }
+
+        /** A cow in {@link #alsoTainted} that the command names or a table of {@code dev} uses. */
+        private Optional<String> secondaryCow(Command c, String dev, int i) {
+            for (String other : alsoTainted) {
+                if (names(c, other) || cowsOf(dev, i).contains(other)) {
+                    return Optional.of(other);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Cows a table of {@code dev} uses: the engine's tables now, the model's before and after step i. */
+        private Set<String> cowsOf(String dev, int i) {
+            Set<String> out = new HashSet<>();
+            for (DeviceState d : engine.dm.inspect()) {
+                if (d.name().equals(dev)) {
+                    d.live().filter(t -> t.target().equals("snapshot")).ifPresent(t -> out.add(diskName(t.cow())));
+                    d.inactive().filter(t -> t.target().equals("snapshot")).ifPresent(t -> out.add(diskName(t.cow())));
+                }
+            }
+            for (int j = Math.max(0, i - 1); j <= i; j++) {
+                for (var s : trace.states().get(j).allSnapshots().entrySet()) {
+                    if (s.getKey().device().equals(dev)) {
+                        out.add(s.getValue().cowDisk());
+                    }
+                }
+            }
+            return out;
+        }
+
+        private static String diskName(String path) {
+            return path.startsWith("/dev/disk/") ? path.substring(10) : path;
+        }
+
+        /**
+         * Drops {@code dev} from comparison and taints every cow its tables use (engine or model):
+         * e.g. a load that failed on the fault leaves the old inactive table, whose cow then pairs
+         * differently with later tables of other devices.
+         */
+        private void lose(String dev, int i) {
+            lost.add(dev);
+            for (String c : cowsOf(dev, i)) {
+                suspect(c);
+            }
+        }
+
+        private void suspect(String disk) {
+            suspectCows.add(disk);
+            if (!disk.equals(cow)) {
+                alsoTainted.add(disk);
+            }
+        }
+
+        /**
+         * The cow disk a snapshot table of a create or load names (even one the model never held as
+         * a cow: a load that fails after writing the header still changes the disk).
+         */
+        private static List<String> namedCows(Command c) {
+            String table = c instanceof CreateCommand cc ? cc.table() : c instanceof LoadCommand lc ? lc.table() : null;
+            if (table == null) {
+                return List.of();
+            }
+            String[] w = table.trim().split("\\s+");
+            return w.length > 4 && w[2].equals("snapshot") ? List.of(diskName(w[4])) : List.of();
         }
 
         /** A snapshot on the faulted cow: EIO or the model's answer; judge what can be judged. */
-        private Optional<Finding> tainted(Command c, String dev, TranscriptStep e, TranscriptStep m, String at) {
+        private Optional<Finding> tainted(Command c, String dev, int i, TranscriptStep e, TranscriptStep m, String at) {
             boolean eio = e.outcome().equals(Outcome.error(EIO_ERRNO));
             if (c instanceof ReadCommand) {
                 if (eio) {
@@ -211,8 +317,9 @@ public final class FaultCampaign implements ScriptMode {
                     counts.merge("faulted-reads-verified", 1L, Long::sum);
                     return Optional.empty();
                 }
-                if (dataUnknown || !e.outcome().equals(Outcome.OK) || !m.outcome().equals(Outcome.OK)) {
-                    lost.add(dev);
+                if (dataUnknown || dataUnknownDevices.contains(dev) || !e.outcome().equals(Outcome.OK)
+                        || !m.outcome().equals(Outcome.OK)) {
+                    lose(dev, i);
                     return Optional.empty();
                 }
                 return Optional.of(new Finding("faults:wrong-snapshot-data", at + ": snapshot " + dev
@@ -224,14 +331,14 @@ public final class FaultCampaign implements ScriptMode {
                     dataUnknown = true;
                     counts.merge("failed-writes-to-valid-snapshot", 1L, Long::sum);
                 } else if (!e.outcome().equals(m.outcome()) && !eio) {
-                    lost.add(dev);
+                    lose(dev, i);
                 }
                 return Optional.empty();
             }
             if (!same(e, m)) {
                 boolean invalidStatus = e.output().size() == 1 && e.output().get(0).endsWith(" snapshot Invalid");
                 if (!invalidStatus) {
-                    lost.add(dev);
+                    lose(dev, i);
                     counts.merge("devices-lost", 1L, Long::sum);
                 }
             }
@@ -326,7 +433,7 @@ public final class FaultCampaign implements ScriptMode {
             }
             for (DeviceState d : engine.dm.inspect()) {
                 Optional<TableState> t = d.live().filter(x -> x.target().equals("snapshot") && x.valid() && usesCow(x));
-                if (t.isEmpty() || lost.contains(d.name()) || d.suspended()) {
+                if (t.isEmpty() || lost.contains(d.name()) || dataUnknownDevices.contains(d.name()) || d.suspended()) {
                     continue;
                 }
                 long size = last.device(d.name()) == null ? 0 : sizeOf(d.name());
