@@ -27,6 +27,7 @@ public final class DeviceMapper {
     private static final String MAPPER_PREFIX = "/dev/mapper/";
 
     private final Map<String, BlockDevice> disks = new ConcurrentHashMap<>();
+    private static final java.util.Comparator<MappedDevice> BY_NAME = java.util.Comparator.comparing(MappedDevice::name);
     private final Map<String, MappedDevice> devices = new ConcurrentHashMap<>();
     private final Map<MappedDevice, MappedBlockDevice> nodes = new ConcurrentHashMap<>();
     private final Kernel kernel;
@@ -409,10 +410,14 @@ public final class DeviceMapper {
     public List<dev.snapref.engine.inspect.DeviceState> inspect() {
         kernel.controlLock().lock();
         try {
-            return devices.values().stream().sorted(java.util.Comparator.comparing(MappedDevice::name))
-                    .map(md -> new dev.snapref.engine.inspect.DeviceState(md.name(), md.isSuspended(),
-                            inspect(md.live()), inspect(md.inactive())))
-                    .toList();
+            List<MappedDevice> sorted = new java.util.ArrayList<>(devices.values());
+            sorted.sort(BY_NAME);
+            List<dev.snapref.engine.inspect.DeviceState> out = new java.util.ArrayList<>(sorted.size());
+            for (MappedDevice md : sorted) {
+                out.add(new dev.snapref.engine.inspect.DeviceState(md.name(), md.isSuspended(), inspect(md.live()),
+                        inspect(md.inactive())));
+            }
+            return java.util.Collections.unmodifiableList(out);
         } finally {
             kernel.controlLock().unlock();
         }
@@ -428,7 +433,7 @@ public final class DeviceMapper {
         }
         if (ti instanceof dev.snapref.engine.snapshot.SnapshotOriginTarget o) {
             return Optional.of(new dev.snapref.engine.inspect.TableState("snapshot-origin", true, true, 0, "", "",
-                    new java.util.TreeMap<>(), o.splitBoundary()));
+                    java.util.Collections.emptySortedMap(), o.splitBoundary()));
         }
         return Optional.empty();
     }

@@ -11,6 +11,7 @@ import dev.snapref.scenario.Command;
 import dev.snapref.scenario.DiskCommand;
 import dev.snapref.scenario.Script;
 import dev.snapref.scenario.SectorContent;
+import dev.snapref.scenario.SectorPattern;
 import dev.snapref.scenario.Transcript;
 import dev.snapref.scenario.TranscriptStep;
 import java.util.ArrayList;
@@ -27,6 +28,10 @@ import java.util.Optional;
  * clauses its step exercises.
  */
 public final class DifferentialChecker {
+    /** {@link Clause#values()}, copied once instead of once a step. */
+    private static final Clause[] CLAUSES = Clause.values();
+    /** Sectors compared at a time at the end of a script (bounds the buffer, not what is compared). */
+    private static final int PIECE_SECTORS = 256;
     private final SteppableTarget reference;
     private final SteppableTarget candidate;
     private final boolean refinement;
@@ -129,23 +134,26 @@ public final class DifferentialChecker {
      * Compares every disk's data labels at the end of the script. Only sectors that either side
      * may hold non-zero data in ({@link TargetSession#nonZeroRanges}) are read: every other
      * sector is zero on both by their own guarantee, so this checks exactly what a full
-     * comparison checks (the first 64 Ki sectors of each disk).
+     * comparison checks (the first 64 Ki sectors of each disk). A candidate that hands out raw
+     * bytes ({@link RawDisk}) has them tested against the reference's labels by
+     * {@link SectorMatch}, which answers exactly what comparing classifications answers.
      */
     private Optional<Failure> compareDisks(Script script, TargetSession ref, TargetSession cand) {
+        SectorMatch match = new SectorMatch();
+        byte[] buffer = cand instanceof RawDisk ? new byte[PIECE_SECTORS * SectorPattern.SECTOR_SIZE] : null;
         for (Command c : script.commands()) {
             if (c instanceof DiskCommand d) {
                 long n = Math.min(d.sectors(), 1 << 16);
                 for (long[] range : DiskRanges.union(ref.nonZeroRanges(d.name()), cand.nonZeroRanges(d.name()), n)) {
-                    int count = (int) (range[1] - range[0]);
-                    List<SectorContent> a = ref.diskContents(d.name(), range[0], count);
-                    List<SectorContent> b = cand.diskContents(d.name(), range[0], count);
-                    for (int i = 0; i < count; i++) {
-                        if (!a.get(i).equals(b.get(i))) {
-                            long s = range[0] + i;
-                            return Optional.of(new Failure(FailureKind.DATA, script.commands().size(),
-                                    "(end of script)", "/dev/disk/" + d.name() + " sector " + s + ": "
-                                    + reference.name() + " has " + a.get(i) + ", " + candidate.name() + " has "
-                                    + b.get(i), d.name(), List.of(Clause.GEN_1)));
+                    for (long first = range[0]; first < range[1]; first += PIECE_SECTORS) {
+                        int count = (int) Math.min(PIECE_SECTORS, range[1] - first);
+                        List<SectorContent> a = ref.diskContents(d.name(), first, count);
+                        int differs = cand instanceof RawDisk raw
+                                ? firstDifference(a, buffer, raw.diskBytes(d.name(), first, count, buffer), match)
+                                : firstDifference(a, cand.diskContents(d.name(), first, count));
+                        if (differs >= 0) {
+                            return Optional.of(dataFailure(script, d.name(), first + differs, a.get(differs),
+                                    cand.diskContents(d.name(), first + differs, 1).get(0)));
                         }
                     }
                 }
@@ -154,9 +162,35 @@ public final class DifferentialChecker {
         return Optional.empty();
     }
 
+    private Failure dataFailure(Script script, String disk, long sector, SectorContent want, SectorContent got) {
+        return new Failure(FailureKind.DATA, script.commands().size(), "(end of script)", "/dev/disk/" + disk
+                + " sector " + sector + ": " + reference.name() + " has " + want + ", " + candidate.name() + " has "
+                + got, disk, List.of(Clause.GEN_1));
+    }
+
+    /** The first index at which the two lists differ (a missing entry differs), or -1. */
+    private static int firstDifference(List<SectorContent> a, List<SectorContent> b) {
+        for (int i = 0; i < a.size(); i++) {
+            if (i >= b.size() || !a.get(i).equals(b.get(i))) {
+                return i;
+            }
+        }
+        return b.size() > a.size() ? a.size() : -1;
+    }
+
+    /** The first sector whose raw bytes do not classify as {@code a} says (a missing sector differs), or -1. */
+    private static int firstDifference(List<SectorContent> a, byte[] b, int sectors, SectorMatch match) {
+        for (int i = 0; i < a.size(); i++) {
+            if (i >= sectors || !match.holds(b, i * SectorPattern.SECTOR_SIZE, a.get(i))) {
+                return i;
+            }
+        }
+        return sectors > a.size() ? a.size() : -1;
+    }
+
     private static List<Clause> clausesOf(StepContext ctx) {
         List<Clause> out = new ArrayList<>();
-        for (Clause cl : Clause.values()) {
+        for (Clause cl : CLAUSES) {
             if (cl.exercisedBy(ctx)) {
                 out.add(cl);
             }

@@ -4,6 +4,7 @@ import dev.snapref.conformance.refine.AbstractWorld;
 import dev.snapref.scenario.Command;
 import dev.snapref.scenario.Outcome;
 import dev.snapref.scenario.TranscriptStep;
+import java.util.regex.Pattern;
 
 /**
  * One checked step, as clause matchers see it: the command, the reference (model) transcript
@@ -19,10 +20,40 @@ public record StepContext(Command command, TranscriptStep step, AbstractWorld be
     }
 
     public boolean kmsgContains(String text) {
-        return step.kmsg().stream().anyMatch(k -> k.contains(text));
+        for (String k : step.kmsg()) {
+            if (k.contains(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean outputContains(String text) {
-        return step.output().stream().anyMatch(o -> o.contains(text));
+        for (String o : step.output()) {
+            if (o.contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether some output line ends with {@code suffix}. */
+    public boolean outputEndsWith(String suffix) {
+        for (String o : step.output()) {
+            if (o.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether some output line matches {@code pattern} as a whole. */
+    public boolean outputMatches(Pattern pattern) {
+        for (String o : step.output()) {
+            if (pattern.matcher(o).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 package dev.snapref.conformance.refine;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -12,15 +13,22 @@ import java.util.TreeMap;
  */
 public record AbstractWorld(SortedMap<String, AbstractDevice> devices) {
     public AbstractWorld {
-        devices = new TreeMap<>(devices);
+        TreeMap<String, AbstractDevice> copy = new TreeMap<>();
+        copy.putAll(devices);
+        devices = Collections.unmodifiableSortedMap(copy);
     }
 
+    /** A world of these devices (copied; the world is unmodifiable, so sessions may hand the same one out again). */
     public static AbstractWorld of(Map<String, AbstractDevice> devices) {
-        return new AbstractWorld(new TreeMap<>(devices));
+        return new AbstractWorld(devices instanceof SortedMap<String, AbstractDevice> sorted ? sorted
+                : new TreeMap<>(devices));
     }
 
     /** A readable list of differences with {@code other}, one per line; empty when equal. */
     public String differences(AbstractWorld other) {
+        if (devices.equals(other.devices)) {
+            return "";
+        }
         StringBuilder sb = new StringBuilder();
         TreeMap<String, Boolean> names = new TreeMap<>();
         devices.keySet().forEach(n -> names.put(n, true));

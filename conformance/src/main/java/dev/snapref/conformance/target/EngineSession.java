@@ -1,5 +1,6 @@
 package dev.snapref.conformance.target;
 
+import dev.snapref.conformance.check.RawDisk;
 import dev.snapref.conformance.refine.AbstractDevice;
 import dev.snapref.conformance.refine.AbstractTable;
 import dev.snapref.conformance.refine.AbstractWorld;
@@ -17,6 +18,7 @@ import dev.snapref.scenario.TranscriptStep;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +28,13 @@ import java.util.TreeMap;
  * One engine world driven command by command, with the abstraction function of the refinement
  * check: the engine's {@link DeviceMapper#inspect()} mapped onto {@link AbstractWorld}.
  */
-final class EngineSession implements TargetSession {
+final class EngineSession implements TargetSession, RawDisk {
     private final DeviceMapper dm;
     private final List<String> disks = new ArrayList<>();
+    /** Commands applied so far: disks change only in {@link #apply}, so this versions their content. */
+    private long applied;
+    /** Disks whose store rules held, with the {@link #applied} count they were checked at. */
+    private final Map<String, Long> rulesCheckedAt = new HashMap<>();
 
     EngineSession(DeviceMapper dm) {
         this.dm = dm;
@@ -36,6 +42,7 @@ final class EngineSession implements TargetSession {
 
     @Override
     public TranscriptStep apply(Command command) {
+        applied++;
         return EngineTarget.apply(dm, command, disks);
     }
 
@@ -65,21 +72,35 @@ final class EngineSession implements TargetSession {
      */
     @Override
     public List<SectorContent> diskContents(String disk, long first, int count) {
-        BlockDevice d = Optional.ofNullable(dm.disk(disk))
-                .orElseThrow(() -> new IllegalArgumentException("no disk " + disk));
-        checkStoreRules(disk, d);
-        long n = Math.max(0, Math.min(count, d.sectors() - first));
-        byte[] data = new byte[(int) n * SectorPattern.SECTOR_SIZE];
-        try {
-            d.read(first, data, 0, (int) n);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<SectorContent> out = new ArrayList<>((int) n);
-        for (int off = 0; off < data.length; off += SectorPattern.SECTOR_SIZE) {
+        byte[] data = new byte[Math.max(0, count) * SectorPattern.SECTOR_SIZE];
+        int n = diskBytes(disk, first, count, data);
+        List<SectorContent> out = new ArrayList<>(n);
+        for (int off = 0; off < n * SectorPattern.SECTOR_SIZE; off += SectorPattern.SECTOR_SIZE) {
             out.add(SectorPattern.classify(data, off));
         }
         return out;
+    }
+
+    /**
+     * The raw bytes {@link #diskContents} classifies, after the same store-rule check. The check
+     * runs once per disk between two commands: the disk cannot change without {@link #apply}.
+     */
+    @Override
+    public int diskBytes(String disk, long first, int count, byte[] into) {
+        BlockDevice d = Optional.ofNullable(dm.disk(disk))
+                .orElseThrow(() -> new IllegalArgumentException("no disk " + disk));
+        Long checked = rulesCheckedAt.get(disk);
+        if (checked == null || checked != applied) {
+            checkStoreRules(disk, d);
+            rulesCheckedAt.put(disk, applied);
+        }
+        int n = (int) Math.max(0, Math.min(count, d.sectors() - first));
+        try {
+            d.read(first, into, 0, n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return n;
     }
 
     @Override

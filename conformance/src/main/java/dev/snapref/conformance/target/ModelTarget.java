@@ -54,9 +54,22 @@ public final class ModelTarget implements SteppableTarget {
         return new Session();
     }
 
-    /** One model world driven command by command. */
+    /**
+     * One model world driven command by command. Model states are immutable and
+     * {@link Model#step} returns the very same state object when a command changes nothing, and
+     * both the abstraction and every invariant are functions of the state alone: so the world
+     * and the violations computed for a state are kept and handed out again while the state
+     * object is the same. Every step still checks every invariant and the abstraction of the
+     * state it leaves; an unchanged state just has the same answers.
+     */
     private static final class Session implements TargetSession, InvariantChecking {
+        private static final List<dev.snapref.model.Invariant> INVARIANTS = dev.snapref.model.Invariants.all();
+        private static final java.util.SortedMap<Long, Long> EMPTY = java.util.Collections.emptySortedMap();
         private ModelState state = ModelState.initial();
+        private ModelState worldOf;
+        private AbstractWorld world;
+        private ModelState violationsOf;
+        private List<InvariantViolation> violations;
 
         @Override
         public TranscriptStep apply(Command command) {
@@ -72,15 +85,34 @@ public final class ModelTarget implements SteppableTarget {
 
         @Override
         public List<InvariantViolation> violations() {
-            List<InvariantViolation> out = new ArrayList<>();
-            for (dev.snapref.model.Invariant inv : dev.snapref.model.Invariants.all()) {
-                inv.check(state).ifPresent(v -> out.add(new InvariantViolation(inv.id(), inv.description(), v)));
+            if (violationsOf != state) {
+                violations = checkInvariants(state);
+                violationsOf = state;
             }
-            return out;
+            return violations;
+        }
+
+        private static List<InvariantViolation> checkInvariants(ModelState state) {
+            List<InvariantViolation> out = new ArrayList<>();
+            for (dev.snapref.model.Invariant inv : INVARIANTS) {
+                Optional<String> v = inv.check(state);
+                if (v.isPresent()) {
+                    out.add(new InvariantViolation(inv.id(), inv.description(), v.get()));
+                }
+            }
+            return List.copyOf(out);
         }
 
         @Override
         public AbstractWorld world() {
+            if (worldOf != state) {
+                world = abstractWorld(state);
+                worldOf = state;
+            }
+            return world;
+        }
+
+        private static AbstractWorld abstractWorld(ModelState state) {
             Map<String, AbstractDevice> devices = new TreeMap<>();
             for (DeviceAbstraction d : state.abstraction()) {
                 devices.put(d.name(), new AbstractDevice(d.suspended(), table(d.live()), table(d.inactive())));
@@ -104,6 +136,10 @@ public final class ModelTarget implements SteppableTarget {
             return new ArrayList<>(d.read(first, n));
         }
 
+        private static java.util.SortedMap<Long, Long> sorted(Map<Long, Long> m) {
+            return m.isEmpty() ? EMPTY : new TreeMap<>(m);
+        }
+
         private static Optional<AbstractTable> table(TableAbstraction t) {
             if (t == null) {
                 return Optional.empty();
@@ -114,7 +150,7 @@ public final class ModelTarget implements SteppableTarget {
             SnapshotAbstraction s = (SnapshotAbstraction) t;
             String type = s.storeType() == StoreType.TRANSIENT ? "N" : s.overflowAware() ? "PO" : "P";
             return Optional.of(new AbstractTable("snapshot", s.valid(), s.active(), s.chunkSize(), type,
-                    "/dev/disk/" + s.cowDisk(), new TreeMap<>(s.exceptions()), 0));
+                    "/dev/disk/" + s.cowDisk(), sorted(s.exceptions()), 0));
         }
     }
 }

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 public record TableState(String target, boolean valid, boolean active, long chunkSize, String storeType, String cow,
                          SortedMap<Long, Long> exceptions, long splitBoundary) {
     public TableState {
-        exceptions = Collections.unmodifiableSortedMap(new TreeMap<>(exceptions));
+        exceptions = exceptions.isEmpty() ? Collections.emptySortedMap()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(exceptions));
     }
 }
