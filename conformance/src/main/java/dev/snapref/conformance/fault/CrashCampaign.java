@@ -147,7 +147,8 @@ public final class CrashCampaign implements ScriptMode {
             return Optional.of(new Finding("crash:cow-check", where + ": cow check: " + verdict.reason()));
         }
         CowHeader h = CowImageDump.of(image).header();
-        long chunk = h.hasSnapshotMagic() && ChunkSize.validate(h.chunkSize(), 1) == null ? h.chunkSize() : 8;
+        long chunk = h.hasSnapshotMagic() && ChunkSize.validate(h.chunkSize(), 1) == null ? h.chunkSize()
+                : tableChunk(states, step, cow);
         DeviceMapper dm = new DeviceMapper(bugs);
         dm.addDisk("origin", new MemoryBlockDevice(chunk));
         dm.addDisk(cow, BlockDevices.fromImage(image));
@@ -193,6 +194,22 @@ public final class CrashCampaign implements ScriptMode {
             counts.merge("exceptions-verified", 1L, Long::sum);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The chunk size to reload a cow whose header did not land with: the first store chunk size the
+     * model had on it (what the user's table asked for), else 8. A bigger one could put area 0 past
+     * the end of a small cow, which fails the load for a reason that has nothing to do with the crash.
+     */
+    private static long tableChunk(List<ModelState> states, int step, String cow) {
+        for (int j = 0; j <= step && j < states.size(); j++) {
+            for (SnapshotTarget s : ModelCows.on(states.get(j), cow)) {
+                if (s.store().chunkSize() > 0) {
+                    return s.store().chunkSize();
+                }
+            }
+        }
+        return 8;
     }
 
     private static boolean everInvalid(List<ModelState> states, int step, String cow) {

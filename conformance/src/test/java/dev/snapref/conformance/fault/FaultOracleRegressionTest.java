@@ -1,0 +1,105 @@
+package dev.snapref.conformance.fault;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.snapref.scenario.Script;
+import dev.snapref.scenario.ScriptParser;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Shrunk reproducers of false positives the fault and crash oracles once reported on the correct
+ * engine (fuzz seeds 1..3), each with the seed that chooses its fault; every one must pass now, and
+ * the fault must really fire (else the test would prove nothing).
+ */
+class FaultOracleRegressionTest {
+    private static Script script(String text) throws Exception {
+        return ScriptParser.parse("regression.dms", text);
+    }
+
+    private static void assertFaultsPass(String text, String seed) throws Exception {
+        Map<String, Long> counts = new TreeMap<>();
+        Optional<Finding> f = new FaultCampaign(Set.of()).check(script(text), Long.parseUnsignedLong(seed), counts);
+        assertEquals(Optional.empty(), f);
+        assertEquals(1L, counts.getOrDefault("faults-fired", 0L), counts.toString());
+    }
+
+    /** A load failing on the fault leaves the old inactive table on cow, which then refuses s3's pairing. */
+    @Test
+    void failedLoadLeavesTheOldTableWhoseCowPairsDifferently() throws Exception {
+        assertFaultsPass("""
+                disk origin 1
+                disk cow 16
+                disk cow2 16
+                dmsetup create origin --table '0 1 snapshot-origin /dev/disk/origin'
+                dmsetup load origin --table '0 1 snapshot /dev/disk/origin /dev/disk/cow PO 8'
+                dmsetup load origin --table '0 1 snapshot /dev/disk/origin /dev/disk/cow2 PO 8'
+                dmsetup create s3 --notable
+                dmsetup load s3 --table '0 1 snapshot /dev/disk/origin /dev/disk/cow P 0'
+                """, "14102218667913215646");
+    }
+
+    /** s1 never exists on the engine, so its failing load never writes cow2's header as the model's does. */
+    @Test
+    void lostDeviceLoadsTaintTheCowTheyName() throws Exception {
+        assertFaultsPass("""
+                disk origin 1
+                disk cow 85
+                disk cow2 16
+                dmsetup create origin --table '0 1 snapshot-origin /dev/disk/origin'
+                dmsetup create s1 --table '0 1 snapshot /dev/disk/origin /dev/disk/cow P 32'
+                dmsetup load s1 --table '0 1 snapshot /dev/disk/origin /dev/disk/cow2 P 16'
+                dmsetup load origin --table '0 1 snapshot /dev/disk/origin /dev/disk/cow2 P 4'
+                """, "17711194582494606027");
+    }
+
+    /** s1's create fails on the fault, so s2 takes over nothing: its data is not the model's to judge. */
+    @Test
+    void noHandoverFromALostSource() throws Exception {
+        assertFaultsPass("""
+                disk origin 1
+                disk cow2 116
+                dmsetup create s1 --table '0 1 snapshot /dev/disk/origin /dev/disk/cow2 P 32'
+                write /dev/mapper/s1 0 1 A
+                dmsetup suspend s1
+                dmsetup create s2 --table '0 1 snapshot /dev/disk/origin /dev/disk/cow2 P 16'
+                """, "13967772285315504690");
+    }
+
+    /** The origin's snapshot load fails on the fault; the origin device keeps its old, longer table. */
+    @Test
+    void rawOriginReadsBehindALostDeviceAreNotJudged() throws Exception {
+        assertFaultsPass("""
+                disk origin 509
+                disk cow 8
+                dmsetup create origin --table '0 508 snapshot-origin /dev/disk/origin'
+                dmsetup load origin --table '0 1 snapshot /dev/disk/origin /dev/disk/cow P 4'
+                dmsetup resume origin
+                write /dev/mapper/origin 502 8 A
+                read /dev/disk/origin 478 32
+                """, "8128783690990660615");
+    }
+
+    /** A crash before the header lands on a small cow: the reload uses the table's chunk size, not 8. */
+    @Test
+    void crashBeforeTheHeaderReloadsASmallCowWithItsTableChunk() throws Exception {
+        Script s = script("""
+                disk origin 64
+                disk cow 8
+                dmsetup create origin --table '0 64 snapshot-origin /dev/disk/origin'
+                dmsetup create s --table '0 64 snapshot /dev/disk/origin /dev/disk/cow P 2'
+                write /dev/mapper/s 1 2 A
+                write /dev/mapper/s 5 4 B
+                write /dev/mapper/origin 0 64 C
+                """);
+        for (long seed = 0; seed < 8; seed++) {
+            Map<String, Long> counts = new TreeMap<>();
+            assertEquals(Optional.empty(), new CrashCampaign(Set.of()).check(s, seed, counts));
+            assertTrue(counts.getOrDefault("crash-points", 0L) > 5, counts.toString());
+        }
+    }
+}
