@@ -51,6 +51,9 @@ public final class PersistentStore extends ExceptionStore {
         if (!supplied) {
             setChunkSize(ChunkSize.DEFAULT_SECTORS);
         }
+        if (!onCow(0)) {
+            return -5; // -EIO: the header chunk lies past the end of the cow (dm-io fails the read)
+        }
         byte[] header = new byte[(int) chunkSize() * BlockDevice.SECTOR_SIZE];
         if (!chunkIo(0, header, false)) {
             return -5; // -EIO
@@ -78,6 +81,10 @@ public final class PersistentStore extends ExceptionStore {
             }
             setChunkSize(diskChunk);
         }
+        exceptionsPerArea = DiskFormat.exceptionsPerArea(chunkSize());
+        if (!onCow(DiskFormat.areaLocation(exceptionsPerArea, 0))) {
+            return areaZeroPastTheEnd();
+        }
         allocateArea();
         if (version != DiskFormat.VERSION) {
             log.log(PREFIX + "unable to handle snapshot disk version " + version);
@@ -87,6 +94,31 @@ public final class PersistentStore extends ExceptionStore {
             return 1;
         }
         return readExceptions(sink);
+    }
+
+    /**
+     * An on-disk chunk size (valid as a chunk size) that puts area 0 past the end of the cow: the
+     * kernel would allocate the area and read it, and the read fails with EIO ("Failed to read
+     * snapshot metadata"); the version check and an invalid header come first, as in
+     * persistent_read_metadata. The engine answers the same without allocating the area (a corrupt
+     * chunk size of 2^21 sectors would be a 1 GiB buffer); the area stays unallocated, which is
+     * safe because only a valid store with a readable area 0 ever commits.
+     */
+    private int areaZeroPastTheEnd() {
+        if (version != DiskFormat.VERSION) {
+            log.log(PREFIX + "unable to handle snapshot disk version " + version);
+            return -22;
+        }
+        if (!valid) {
+            return 1;
+        }
+        return -5;
+    }
+
+    /** Whether the whole of chunk {@code chunk} lies on the cow (I/O past its end fails with EIO). */
+    private boolean onCow(long chunk) {
+        long sectors = cow.sectors();
+        return chunk >= 0 && chunk < sectors / chunkSize();
     }
 
     private void allocateArea() {
@@ -170,6 +202,7 @@ public final class PersistentStore extends ExceptionStore {
     @Override
     public List<Committed> commit(long oldChunk, long newChunk, boolean copyOk, Object token) {
         assert pendingCount > 0 : "commit without prepare";
+        assert area != null : "commit on a store whose area 0 was never read";
         if (!copyOk) {
             valid = false;
         }
@@ -226,6 +259,9 @@ public final class PersistentStore extends ExceptionStore {
     }
 
     private boolean writeHeader() {
+        if (!onCow(0)) {
+            return false; // the write would fail with EIO: no chunk-sized buffer for it
+        }
         byte[] header = new byte[(int) chunkSize() * BlockDevice.SECTOR_SIZE];
         DiskFormat.putLe32(header, 0, DiskFormat.MAGIC);
         DiskFormat.putLe32(header, 4, valid ? 1 : 0);
@@ -235,6 +271,9 @@ public final class PersistentStore extends ExceptionStore {
     }
 
     private boolean zeroDiskArea(long areaIndex) {
+        if (!onCow(DiskFormat.areaLocation(exceptionsPerArea, areaIndex))) {
+            return false; // the write would fail with EIO
+        }
         return chunkIo(DiskFormat.areaLocation(exceptionsPerArea, areaIndex), new byte[area.length], true);
     }
 
