@@ -83,7 +83,7 @@ public final class DifferentialChecker {
                 checked++;
             }
             if (failure.isEmpty()) {
-                failure = compareDisks(script, ref, cand);
+                failure = compareDisks(commands, ref, cand);
             }
         } catch (OutOfScope e) {
             outOfScope = Optional.of(e.getMessage());
@@ -138,10 +138,10 @@ public final class DifferentialChecker {
      * bytes ({@link RawDisk}) has them tested against the reference's labels by
      * {@link SectorMatch}, which answers exactly what comparing classifications answers.
      */
-    private Optional<Failure> compareDisks(Script script, TargetSession ref, TargetSession cand) {
+    private Optional<Failure> compareDisks(List<Command> commands, TargetSession ref, TargetSession cand) {
         SectorMatch match = new SectorMatch();
         byte[] buffer = cand instanceof RawDisk ? new byte[PIECE_SECTORS * SectorPattern.SECTOR_SIZE] : null;
-        for (Command c : script.commands()) {
+        for (Command c : commands) {
             if (c instanceof DiskCommand d) {
                 long n = Math.min(d.sectors(), 1 << 16);
                 for (long[] range : DiskRanges.union(ref.nonZeroRanges(d.name()), cand.nonZeroRanges(d.name()), n)) {
@@ -152,7 +152,7 @@ public final class DifferentialChecker {
                                 ? firstDifference(a, buffer, raw.diskBytes(d.name(), first, count, buffer), match)
                                 : firstDifference(a, cand.diskContents(d.name(), first, count));
                         if (differs >= 0) {
-                            return Optional.of(dataFailure(script, d.name(), first + differs, a.get(differs),
+                            return Optional.of(dataFailure(commands.size(), d.name(), first + differs, a.get(differs),
                                     cand.diskContents(d.name(), first + differs, 1).get(0)));
                         }
                     }
@@ -162,8 +162,8 @@ public final class DifferentialChecker {
         return Optional.empty();
     }
 
-    private Failure dataFailure(Script script, String disk, long sector, SectorContent want, SectorContent got) {
-        return new Failure(FailureKind.DATA, script.commands().size(), "(end of script)", "/dev/disk/" + disk
+    private Failure dataFailure(int steps, String disk, long sector, SectorContent want, SectorContent got) {
+        return new Failure(FailureKind.DATA, steps, "(end of script)", "/dev/disk/" + disk
                 + " sector " + sector + ": " + reference.name() + " has " + want + ", " + candidate.name() + " has "
                 + got, disk, List.of(Clause.GEN_1));
     }
