@@ -52,7 +52,7 @@ public class FuzzThroughputBench {
     }
 
     /** Checked commands (reported per second). */
-    @AuxCounters(AuxCounters.Type.EVENTS)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
     @State(Scope.Thread)
     public static class Counters {
         public long commands;

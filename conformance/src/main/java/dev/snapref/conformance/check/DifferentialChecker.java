@@ -32,6 +32,9 @@ public final class DifferentialChecker {
     private static final Clause[] CLAUSES = Clause.values();
     /** Sectors compared at a time at the end of a script (bounds the buffer, not what is compared). */
     private static final int PIECE_SECTORS = 256;
+    /** The per-thread buffer raw sectors are read into (each read overwrites what is compared). */
+    private static final ThreadLocal<byte[]> PIECE =
+            ThreadLocal.withInitial(() -> new byte[PIECE_SECTORS * SectorPattern.SECTOR_SIZE]);
     private final SteppableTarget reference;
     private final SteppableTarget candidate;
     private final boolean refinement;
@@ -140,7 +143,7 @@ public final class DifferentialChecker {
      */
     private Optional<Failure> compareDisks(List<Command> commands, TargetSession ref, TargetSession cand) {
         SectorMatch match = new SectorMatch();
-        byte[] buffer = cand instanceof RawDisk ? new byte[PIECE_SECTORS * SectorPattern.SECTOR_SIZE] : null;
+        byte[] buffer = PIECE.get();
         for (Command c : commands) {
             if (c instanceof DiskCommand d) {
                 long n = Math.min(d.sectors(), 1 << 16);

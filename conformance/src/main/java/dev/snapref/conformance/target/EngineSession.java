@@ -29,6 +29,9 @@ import java.util.TreeMap;
  * check: the engine's {@link DeviceMapper#inspect()} mapped onto {@link AbstractWorld}.
  */
 final class EngineSession implements TargetSession, RawDisk {
+    private static final long REUSED_IMAGE_LIMIT = 4L << 20;
+    private static final int REUSED_IMAGE_SIZES = 16;
+    private static final ThreadLocal<Map<Long, byte[]>> IMAGES = ThreadLocal.withInitial(HashMap::new);
     private final DeviceMapper dm;
     private final List<String> disks = new ArrayList<>();
     /** Commands applied so far: disks change only in {@link #apply}, so this versions their content. */
@@ -108,6 +111,29 @@ final class EngineSession implements TargetSession, RawDisk {
         return dm.disk(disk) instanceof MemoryBlockDevice m ? Optional.of(m.allocatedRanges()) : Optional.empty();
     }
 
+    /**
+     * The whole disk as an image, read into a per-thread buffer of its exact size when it is
+     * small (a script checks each cow once and cow sizes repeat from script to script). The read
+     * overwrites every byte, and {@link CowImageCheck} keeps no reference to the image.
+     */
+    private static byte[] image(BlockDevice d) {
+        long bytes = d.sectors() * SectorPattern.SECTOR_SIZE;
+        if (bytes > REUSED_IMAGE_LIMIT) {
+            return BlockDevices.image(d);
+        }
+        Map<Long, byte[]> buffers = IMAGES.get();
+        if (buffers.size() >= REUSED_IMAGE_SIZES && !buffers.containsKey(bytes)) {
+            buffers.clear();
+        }
+        byte[] image = buffers.computeIfAbsent(bytes, b -> new byte[(int) (long) b]);
+        try {
+            d.read(0, image, 0, (int) d.sectors());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return image;
+    }
+
     private static void checkStoreRules(String disk, BlockDevice d) {
         byte[] first = new byte[SectorPattern.SECTOR_SIZE];
         try {
@@ -118,7 +144,7 @@ final class EngineSession implements TargetSession, RawDisk {
         if (!(first[0] == 'S' && first[1] == 'n' && first[2] == 'A' && first[3] == 'p')) {
             return; // not a persistent store
         }
-        byte[] image = BlockDevices.image(d);
+        byte[] image = image(d);
         for (String problem : CowImageCheck.check(image).problems()) {
             if (problem.contains(CowImageCheck.OUT_OF_ORDER) || problem.contains(CowImageCheck.ON_METADATA)) {
                 throw new IllegalStateException("/dev/disk/" + disk + " breaks the persistent store format: " + problem);
