@@ -23,4 +23,21 @@ class ExplorerTest {
         long alphabet = ExplorerConfig.defaults().alphabet().size();
         assertEquals(alphabet * two.states(), three.transitions(), "every state within depth 2 expanded once");
     }
+
+    @Test
+    void leafScriptsAreShortestDistinctPathsFromThePrefix() {
+        ExplorerConfig config = ExplorerConfig.defaults();
+        Explorer explorer = new Explorer(config);
+        explorer.explore(2);
+        List<dev.snapref.scenario.Script> scripts = explorer.leafScripts(50);
+        assertEquals(50, scripts.size());
+        java.util.Set<ModelState> ends = new java.util.HashSet<>();
+        for (dev.snapref.scenario.Script sc : scripts) {
+            List<dev.snapref.scenario.Command> c = sc.commands();
+            assertEquals(config.prefix(), c.subList(0, config.prefix().size()), "every script starts with the prefix");
+            assertTrue(c.size() <= config.prefix().size() + 2, "no longer than the depth");
+            List<ModelState> trace = Model.trace(sc).states();
+            assertTrue(ends.add(trace.get(trace.size() - 1)), "each script reaches a different state");
+        }
+    }
 }

@@ -30,6 +30,42 @@ public final class Explorer {
         this.config = config;
     }
 
+    private Tree lastParent;
+    private Tree lastVia;
+    private List<Command> lastAlphabet;
+
+    /**
+     * The shortest scripts to at most {@code limit} leaves of the last exploration's search tree
+     * (states none of whose successors was new), spread evenly over the tree in breadth-first
+     * order. Each script reaches its state in the fewest commands, so together they exercise
+     * the explored state graph with little repetition (conformance runs them on other targets).
+     *
+     * @throws IllegalStateException before {@link #explore}
+     */
+    public List<Script> leafScripts(int limit) {
+        if (lastParent == null) {
+            throw new IllegalStateException("explore first");
+        }
+        boolean[] hasChild = new boolean[lastParent.size()];
+        for (int id = 1; id < lastParent.size(); id++) {
+            hasChild[lastParent.get(id)] = true;
+        }
+        List<Integer> leaves = new ArrayList<>();
+        for (int id = 0; id < hasChild.length; id++) {
+            if (!hasChild[id]) {
+                leaves.add(id);
+            }
+        }
+        List<Script> out = new ArrayList<>();
+        int n = Math.min(limit, leaves.size());
+        for (int k = 0; k < n; k++) {
+            int id = leaves.get((int) ((long) k * leaves.size() / n));
+            Script sc = script(id, -1, lastParent, lastVia, lastAlphabet);
+            out.add(Script.of("explore-" + id, sc.commands()));
+        }
+        return out;
+    }
+
     /** Explores to {@code depth} commands after the prefix. */
     public ExplorationReport explore(int depth) {
         long t0 = System.nanoTime();
@@ -88,6 +124,9 @@ public final class Explorer {
             frontier = next;
             frontierIds = nextIds;
         }
+        lastParent = parent;
+        lastVia = via;
+        lastAlphabet = alphabet;
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new ExplorationReport(depth, reached, index.size(), transitions, millis,
                 invariants.stream().map(Invariant::id).toList(), new ArrayList<>(violations.values()));
