@@ -74,34 +74,16 @@ public final class ExploreCommand implements Callable<Integer> {
         sb.append(",\"statesPerSecond\":").append(String.format(Locale.ROOT, "%.1f", r.statesPerSecond()));
         sb.append(",\"invariants\":[");
         for (int i = 0; i < r.invariants().size(); i++) {
-            sb.append(i == 0 ? "" : ",").append(quote(r.invariants().get(i)));
+            sb.append(i == 0 ? "" : ",").append(dev.snapref.conformance.report.JsonReport.str(r.invariants().get(i)));
         }
         sb.append("],\"violations\":[");
         for (int i = 0; i < r.violations().size(); i++) {
             Violation v = r.violations().get(i);
-            sb.append(i == 0 ? "" : ",").append("{\"invariant\":").append(quote(v.invariant()))
-                    .append(",\"message\":").append(quote(v.message()))
-                    .append(",\"script\":").append(quote(v.script().render())).append('}');
+            sb.append(i == 0 ? "" : ",").append("{\"invariant\":").append(dev.snapref.conformance.report.JsonReport.str(v.invariant()))
+                    .append(",\"message\":").append(dev.snapref.conformance.report.JsonReport.str(v.message()))
+                    .append(",\"script\":").append(dev.snapref.conformance.report.JsonReport.str(v.script().render())).append('}');
         }
         return sb.append("]}\n").toString();
     }
 
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
-    }
 }

@@ -51,7 +51,8 @@ public final class JsonReport {
         return sb.append(']').toString();
     }
 
-    static String str(String s) {
+    /** {@code s} as a JSON string literal (quotes, backslashes and control characters escaped). */
+    public static String str(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {
