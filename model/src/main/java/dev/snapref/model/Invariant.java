@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /** A named property every reachable model state must have. */
 public interface Invariant {
-    /** Stable id used by reports and proofs-notes, e.g. {@code HO-2}. */
+    /** Stable id used by reports and proofs-notes, e.g. {@code INV-HO-2}. */
     String id();
 
     /** One-sentence statement. */

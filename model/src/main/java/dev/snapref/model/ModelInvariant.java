@@ -16,7 +16,7 @@ import java.util.Optional;
  * {@link Disk#tainted()}, {@link Disk#cowWritten()}). See proofs-notes/ID.md for each.
  */
 public enum ModelInvariant implements Invariant {
-    PAIR_1("PAIR-1", "At most two snapshots of one origin share a cow.") {
+    PAIR_1("INV-PAIR-1", "At most two snapshots of one origin share a cow.") {
         @Override
         public Optional<String> check(ModelState s) {
             for (OriginLink o : s.origins()) {
@@ -36,20 +36,20 @@ public enum ModelInvariant implements Invariant {
             return Optional.empty();
         }
     },
-    PAIR_2("PAIR-2", "No two never-resumed snapshots of one origin share a cow.") {
+    PAIR_2("INV-PAIR-2", "No two never-resumed snapshots of one origin share a cow.") {
         @Override
         public Optional<String> check(ModelState s) {
             return pairs(s, (a, b) -> !a.active() && !b.active(), "two inactive snapshots share cow ");
         }
     },
-    PAIR_3("PAIR-3", "At most one valid active snapshot of an origin uses a cow (one writer per cow).") {
+    PAIR_3("INV-PAIR-3", "At most one valid active snapshot of an origin uses a cow (one writer per cow).") {
         @Override
         public Optional<String> check(ModelState s) {
             return pairs(s, (a, b) -> a.active() && a.valid() && b.active() && b.valid(),
                     "two valid active snapshots write cow ");
         }
     },
-    HO_1("HO-1", "A pending handover destination has chunk size 0 and has read no metadata.") {
+    HO_1("INV-HO-1", "A pending handover destination has chunk size 0 and has read no metadata.") {
         @Override
         public Optional<String> check(ModelState s) {
             for (Map.Entry<SnapRef, SnapshotTarget> e : s.snapshotEntries()) {
@@ -63,7 +63,7 @@ public enum ModelInvariant implements Invariant {
             return Optional.empty();
         }
     },
-    HO_2("HO-2", "An active snapshot holding a never-initialised store (a handed-over source, a cancelled "
+    HO_2("INV-HO-2", "An active snapshot holding a never-initialised store (a handed-over source, a cancelled "
             + "destination) is invalid.") {
         @Override
         public Optional<String> check(ModelState s) {
@@ -76,7 +76,7 @@ public enum ModelInvariant implements Invariant {
             return Optional.empty();
         }
     },
-    HO_3("HO-3", "Handover keeps every exception: the store a destination took over maps every chunk the "
+    HO_3("INV-HO-3", "Handover keeps every exception: the store a destination took over maps every chunk the "
             + "source mapped, to the same cow chunk.") {
         @Override
         public Optional<String> check(ModelState s) {
@@ -92,7 +92,7 @@ public enum ModelInvariant implements Invariant {
             return Optional.empty();
         }
     },
-    HO_4("HO-4", "A destination whose source was destroyed before the handover is invalid.") {
+    HO_4("INV-HO-4", "A destination whose source was destroyed before the handover is invalid.") {
         @Override
         public Optional<String> check(ModelState s) {
             for (Map.Entry<SnapRef, SnapshotTarget> e : s.snapshotEntries()) {
@@ -104,7 +104,7 @@ public enum ModelInvariant implements Invariant {
             return Optional.empty();
         }
     },
-    DATA_1("DATA-1", "A valid active snapshot reads the origin's content at its activation, except where the "
+    DATA_1("INV-DATA-1", "A valid active snapshot reads the origin's content at its activation, except where the "
             + "snapshot itself was written (unless the disks were written behind dm's back or the stale "
             + "split boundary quirk hit it).") {
         @Override
@@ -129,7 +129,7 @@ public enum ModelInvariant implements Invariant {
             return Optional.empty();
         }
     },
-    DATA_2("DATA-2", "Snapshot writes and exception copies never change an origin disk.") {
+    DATA_2("INV-DATA-2", "Snapshot writes and exception copies never change an origin disk.") {
         @Override
         public Optional<String> check(ModelState s) {
             for (Device d : s.devices()) {
@@ -145,7 +145,7 @@ public enum ModelInvariant implements Invariant {
             return Optional.empty();
         }
     },
-    COW_1("COW-1", "No cow chunk is mapped twice, none overlaps a metadata chunk, every one was allocated "
+    COW_1("INV-COW-1", "No cow chunk is mapped twice, none overlaps a metadata chunk, every one was allocated "
             + "and lies inside the cow.") {
         @Override
         public Optional<String> check(ModelState s) {
@@ -175,7 +175,7 @@ public enum ModelInvariant implements Invariant {
             return Optional.empty();
         }
     },
-    COW_2("COW-2", "Store accounting is exact: a valid store has allocated exactly its exceptions' chunks, in "
+    COW_2("INV-COW-2", "Store accounting is exact: a valid store has allocated exactly its exceptions' chunks, in "
             + "layout order (persistent: the n-th data chunk after header and areas; transient: n chunks).") {
         @Override
         public Optional<String> check(ModelState s) {
@@ -202,7 +202,7 @@ public enum ModelInvariant implements Invariant {
             return Optional.empty();
         }
     },
-    REG_1("REG-1", "Every snapshot table is registered exactly once on its origin's list and every list "
+    REG_1("INV-REG-1", "Every snapshot table is registered exactly once on its origin's list and every list "
             + "entry is a snapshot table of that origin.") {
         @Override
         public Optional<String> check(ModelState s) {
@@ -228,7 +228,7 @@ public enum ModelInvariant implements Invariant {
             return Optional.empty();
         }
     },
-    REG_2("REG-2", "A snapshot in an inactive slot has never been resumed.") {
+    REG_2("INV-REG-2", "A snapshot in an inactive slot has never been resumed.") {
         @Override
         public Optional<String> check(ModelState s) {
             for (Map.Entry<SnapRef, SnapshotTarget> e : s.snapshotEntries()) {
@@ -239,7 +239,7 @@ public enum ModelInvariant implements Invariant {
             return Optional.empty();
         }
     },
-    DM_1("DM-1", "dm core: a device without a node has no table; a live table of a device that is not "
+    DM_1("INV-DM-1", "dm core: a device without a node has no table; a live table of a device that is not "
             + "suspended has been resumed (snapshot active, origin split boundary a power of two).") {
         @Override
         public Optional<String> check(ModelState s) {
@@ -260,7 +260,7 @@ public enum ModelInvariant implements Invariant {
             return Optional.empty();
         }
     },
-    OVF_1("OVF-1", "Overflow only arises from a PO store: a valid overflowed snapshot holds a PO store, "
+    OVF_1("INV-OVF-1", "Overflow only arises from a PO store: a valid overflowed snapshot holds a PO store, "
             + "or a store handed over to it (the handover copies the flag but keeps the destination's PO bit).") {
         @Override
         public Optional<String> check(ModelState s) {
@@ -273,7 +273,7 @@ public enum ModelInvariant implements Invariant {
             return Optional.empty();
         }
     },
-    IO_1("IO-1", "Every read and write of a resumed invalid snapshot (e.g. a source after handover) fails "
+    IO_1("INV-IO-1", "Every read and write of a resumed invalid snapshot (e.g. a source after handover) fails "
             + "with EIO and changes nothing.") {
         @Override
         public Optional<String> check(ModelState s) {

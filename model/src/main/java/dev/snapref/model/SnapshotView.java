@@ -4,7 +4,7 @@ import java.util.function.Function;
 
 /**
  * What a snapshot device shows, computed as an image: the origin disk overlaid with each
- * completed exception's cow chunk. Used for ghosts and invariant DATA-1; deliberately
+ * completed exception's cow chunk. Used for ghosts and invariant INV-DATA-1; deliberately
  * independent of the I/O path in {@link BlockIo}, which maps sector by sector.
  */
 final class SnapshotView {

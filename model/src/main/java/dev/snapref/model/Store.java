@@ -14,7 +14,7 @@ package dev.snapref.model;
  * @param area             persistent: exceptions committed into the current area, in order
  * @param exceptions       the completed exceptions, origin chunk to cow chunk
  * @param handedOver       ghost: the exceptions the source mapped when this store was handed
- *                         over (null if never); used by invariant HO-3
+ *                         over (null if never); used by invariant INV-HO-3
  * @param ghost            ghost: what a correct snapshot shows (the view at activation plus the
  *                         snapshot's own writes); null before activation or once invalid
  * @param splitQuirk       ghost: an origin write piece spanned several of this store's chunks

@@ -110,77 +110,77 @@ class InvariantsCanFailTest {
             l.add(new SnapRef("third", Slot.INACTIVE));
             return l;
         });
-        breaks("PAIR-1", s, broken);
+        breaks("INV-PAIR-1", s, broken);
     }
 
     @Test
     void pair2TwoInactiveSharers() {
         ModelState s = run(PENDING);
-        breaks("PAIR-2", s, withSnap(s, SRC, t -> new SnapshotTarget(t.originDisk(), t.cowDisk(), t.valid(), false,
+        breaks("INV-PAIR-2", s, withSnap(s, SRC, t -> new SnapshotTarget(t.originDisk(), t.cowDisk(), t.valid(), false,
                 t.overflowed(), t.features(), t.store())));
     }
 
     @Test
     void pair3TwoWriters() {
         ModelState s = run(HANDED_OVER);
-        breaks("PAIR-3", s, withSnap(s, SRC, t -> t.withValid(true)));
+        breaks("INV-PAIR-3", s, withSnap(s, SRC, t -> t.withValid(true)));
     }
 
     @Test
     void ho1PendingDestinationWithAChunkSize() {
         ModelState s = run(PENDING);
-        breaks("HO-1", s, withSnap(s, DEST_PENDING, t -> t.withStore(t.store().withChunkSize(8))));
+        breaks("INV-HO-1", s, withSnap(s, DEST_PENDING, t -> t.withStore(t.store().withChunkSize(8))));
     }
 
     @Test
     void ho2SourceStillValidAfterHandover() {
         ModelState s = run(HANDED_OVER);
-        breaks("HO-2", s, withSnap(s, SRC, t -> t.withValid(true)));
+        breaks("INV-HO-2", s, withSnap(s, SRC, t -> t.withValid(true)));
     }
 
     @Test
     void ho3DestinationLostAnException() {
         ModelState s = run(HANDED_OVER);
         assertTrue(store(s, DEST).handedOver().size() > 0, "the handover moved exceptions");
-        breaks("HO-3", s, withSnap(s, DEST, t -> t.withStore(t.store().withExceptions(ExceptionTable.EMPTY))));
+        breaks("INV-HO-3", s, withSnap(s, DEST, t -> t.withStore(t.store().withExceptions(ExceptionTable.EMPTY))));
     }
 
     @Test
     void ho4CancelledDestinationStillValid() {
         ModelState s = run(CANCELLED);
-        breaks("HO-4", s, withSnap(s, DEST_PENDING, t -> t.withValid(true)));
+        breaks("INV-HO-4", s, withSnap(s, DEST_PENDING, t -> t.withValid(true)));
     }
 
     @Test
     void data1CowChunkOverwritten() {
         ModelState s = run(PENDING);
         long cowChunk = store(s, SRC).exceptions().newChunk(0);
-        breaks("DATA-1", s, withDisk(s, d -> d.writeRun(cowChunk * 8, 8, "GARBAGE", 0), "cow"));
+        breaks("INV-DATA-1", s, withDisk(s, d -> d.writeRun(cowChunk * 8, 8, "GARBAGE", 0), "cow"));
     }
 
     @Test
     void data2OriginWrittenByAStore() {
         ModelState s = run(PENDING);
-        breaks("DATA-2", s, withDisk(s, Disk::markCowWritten, "origin"));
+        breaks("INV-DATA-2", s, withDisk(s, Disk::markCowWritten, "origin"));
     }
 
     @Test
     void cow1ExceptionOnTheHeaderChunk() {
         ModelState s = run(PENDING);
-        breaks("COW-1", s, withSnap(s, SRC, t -> t.withStore(t.store().withExceptions(t.store().exceptions().with(5, 0)))));
+        breaks("INV-COW-1", s, withSnap(s, SRC, t -> t.withStore(t.store().withExceptions(t.store().exceptions().with(5, 0)))));
     }
 
     @Test
     void cow2AllocationLeak() {
         ModelState s = run(PENDING);
-        breaks("COW-2", s, withSnap(s, SRC, t -> t.withStore(t.store().withLayout(t.store().nextFree() + 1,
+        breaks("INV-COW-2", s, withSnap(s, SRC, t -> t.withStore(t.store().withLayout(t.store().nextFree() + 1,
                 t.store().currentArea(), t.store().area()))));
     }
 
     @Test
     void reg1UnregisteredSnapshot() {
         ModelState s = run(PENDING);
-        breaks("REG-1", s, withOriginList(s, "origin", l -> {
+        breaks("INV-REG-1", s, withOriginList(s, "origin", l -> {
             l.remove(DEST_PENDING);
             return l;
         }));
@@ -189,20 +189,20 @@ class InvariantsCanFailTest {
     @Test
     void reg2ActiveTableInTheInactiveSlot() {
         ModelState s = run(PENDING);
-        breaks("REG-2", s, withSnap(s, DEST_PENDING, SnapshotTarget::withActive));
+        breaks("INV-REG-2", s, withSnap(s, DEST_PENDING, SnapshotTarget::withActive));
     }
 
     @Test
     void dm1LiveSnapshotNeverResumed() {
         ModelState s = run(PENDING);
-        breaks("DM-1", s, withSnap(s, SRC, t -> new SnapshotTarget(t.originDisk(), t.cowDisk(), t.valid(), false,
+        breaks("INV-DM-1", s, withSnap(s, SRC, t -> new SnapshotTarget(t.originDisk(), t.cowDisk(), t.valid(), false,
                 t.overflowed(), t.features(), t.store())));
     }
 
     @Test
     void ovf1OverflowWithoutPo() {
         ModelState s = run(PENDING);
-        breaks("OVF-1", s, withSnap(s, SRC, t -> t.withOverflowed(true)));
+        breaks("INV-OVF-1", s, withSnap(s, SRC, t -> t.withOverflowed(true)));
     }
 
     @Test
@@ -236,7 +236,7 @@ class InvariantsCanFailTest {
         ModelState s = run(HANDED_OVER);
         Device src = s.device("src");
         Device noNode = new Device(src.name(), false, false, src.typed(), src.live(), src.inactive());
-        breaks("IO-1", s, withDevice(s, noNode));
+        breaks("INV-IO-1", s, withDevice(s, noNode));
     }
 
     @AfterAll
