@@ -327,7 +327,9 @@ public final class FaultCampaign implements ScriptMode {
                         + m.output()));
             }
             if (c instanceof WriteCommand) {
-                if (eio && !m.outcome().equals(e.outcome()) && valid(dev)) {
+                // a write that failed on the faulted cow leaves its sectors undefined, even when the
+                // model fails the same request for another reason (a PO overflow of a later piece)
+                if (eio && valid(dev)) {
                     dataUnknown = true;
                     counts.merge("failed-writes-to-valid-snapshot", 1L, Long::sum);
                 } else if (!e.outcome().equals(m.outcome()) && !eio) {

@@ -102,4 +102,19 @@ class FaultOracleRegressionTest {
             assertTrue(counts.getOrDefault("crash-points", 0L) > 5, counts.toString());
         }
     }
+
+    /**
+     * The snapshot's own write to cow2 is torn (EIO) while a later piece of the same request
+     * overflows the PO store, so the model fails the request too: the written sectors are
+     * undefined all the same (conform in CI, seed 1972079319550996165).
+     */
+    @Test
+    void aFailedWriteLeavesItsSectorsUndefinedEvenWhenTheModelFailsItToo() throws Exception {
+        assertFaultsPass("""
+                disk origin 10
+                disk cow2 24
+                dmsetup create s1 --table '0 10 snapshot /dev/disk/origin /dev/disk/cow2 PO 8'
+                write /dev/mapper/s1 1 9 A
+                """, "1972079319550996165");
+    }
 }
