@@ -141,6 +141,8 @@ public final class FaultCampaign implements ScriptMode {
         final Model.Trace trace;
         final Map<String, Long> counts;
         final Set<String> lost = new HashSet<>();
+        /** A device that was a snapshot-origin in either world diverged: every snapshot may follow. */
+        private boolean originLost;
         /** Cows other than the faulted one whose devices may diverge: used by a lost device's tables. */
         final Set<String> alsoTainted = new HashSet<>();
         /** Cows a lost device's tables used or a lost device's command named (the faulted one included). */
@@ -227,6 +229,13 @@ public final class FaultCampaign implements ScriptMode {
                 }
                 return Optional.empty();
             }
+            if (!names && !tainted(dev, i) && originLost && !same(e, m)) {
+                // a diverged snapshot-origin device writes (or not) into every snapshot of its
+                // origin, including snapshots created after it diverged
+                lose(dev, i);
+                counts.merge("devices-lost-behind-a-lost-origin", 1L, Long::sum);
+                return Optional.empty();
+            }
             if (!names && !tainted(dev, i)) {
                 if (same(e, m)) {
                     return Optional.empty();
@@ -267,6 +276,45 @@ public final class FaultCampaign implements ScriptMode {
                     }
                 }
             }
+            boolean origin = isOriginDevice(dev, i);
+            if (origin) {
+                // a device that is a snapshot-origin in either world copies into every snapshot of
+                // its origin on writes: after it diverged, every cow may differ (scripts use one origin)
+                out.addAll(allCows(i));
+            }
+            return out;
+        }
+
+        /** Whether {@code dev} holds a snapshot-origin table in the engine now or in the model around step i. */
+        private boolean isOriginDevice(String dev, int i) {
+            boolean origin = false;
+            for (DeviceState d : engine.dm.inspect()) {
+                origin |= d.name().equals(dev) && (isOrigin(d.live()) || isOrigin(d.inactive()));
+            }
+            for (int j = Math.max(0, i - 1); j <= i; j++) {
+                var md = trace.states().get(j).device(dev);
+                origin |= md != null && (isOrigin(md.live()) || isOrigin(md.inactive()));
+            }
+            return origin;
+        }
+
+        private static boolean isOrigin(dev.snapref.model.Table t) {
+            return t != null && t.target() instanceof dev.snapref.model.OriginTarget;
+        }
+
+        private static boolean isOrigin(Optional<TableState> t) {
+            return t.map(x -> x.target().equals("snapshot-origin")).orElse(false);
+        }
+
+        private Set<String> allCows(int i) {
+            Set<String> out = new HashSet<>();
+            for (DeviceState d : engine.dm.inspect()) {
+                d.live().filter(t -> t.target().equals("snapshot")).ifPresent(t -> out.add(diskName(t.cow())));
+                d.inactive().filter(t -> t.target().equals("snapshot")).ifPresent(t -> out.add(diskName(t.cow())));
+            }
+            for (int j = Math.max(0, i - 1); j <= i; j++) {
+                trace.states().get(j).allSnapshots().values().forEach(s -> out.add(s.cowDisk()));
+            }
             return out;
         }
 
@@ -281,6 +329,7 @@ public final class FaultCampaign implements ScriptMode {
          */
         private void lose(String dev, int i) {
             lost.add(dev);
+            originLost |= isOriginDevice(dev, i);
             for (String c : cowsOf(dev, i)) {
                 suspect(c);
             }

@@ -117,4 +117,53 @@ class FaultOracleRegressionTest {
                 write /dev/mapper/s1 1 9 A
                 """, "1972079319550996165");
     }
+
+    /** A snapshot-origin device diverged after the fault: every snapshot of the origin may differ (fuzz --faults). */
+    @Test
+    void anOriginLostBeforeASnapshotExistedStillWritesIntoIt() throws Exception {
+        assertFaultsPass("""
+                disk origin 253
+                disk cow 36
+                disk cow2 64
+                dmsetup create origin --table '0 1 snapshot-origin /dev/disk/origin'
+                dmsetup load origin --table '0 1 snapshot /dev/disk/origin /dev/disk/cow P 16'
+                dmsetup create s2 --table '0 252 snapshot /dev/disk/origin /dev/disk/cow2 P 16'
+                dmsetup resume origin
+                write /dev/mapper/origin 0 1 A
+                write /dev/mapper/s2 143 2 B
+                """, "1069015493071380405");
+    }
+
+    /** A snapshot-origin device diverged after the fault: every snapshot of the origin may differ (fuzz --faults). */
+    @Test
+    void aLostHandoverDestinationOnTheOriginDeviceAffectsOtherCows() throws Exception {
+        assertFaultsPass("""
+                disk origin 1
+                disk cow 34
+                disk cow2 8
+                dmsetup create origin --table '0 1 snapshot-origin /dev/disk/origin'
+                dmsetup create s2 --table '0 1 snapshot /dev/disk/origin /dev/disk/cow P 16'
+                dmsetup load origin --table '0 1 snapshot /dev/disk/origin /dev/disk/cow PO 32'
+                dmsetup create s3 --table '0 1 snapshot /dev/disk/origin /dev/disk/cow2 PO 4'
+                dmsetup resume origin
+                write /dev/mapper/origin 0 1 A
+                dmsetup status s3
+                """, "5752525343110260557");
+    }
+
+    /** A snapshot-origin device diverged after the fault: every snapshot of the origin may differ (fuzz --faults). */
+    @Test
+    void anOriginDeviceLoadedOnTheFaultedCowAffectsSnapshotsOnOtherCows() throws Exception {
+        assertFaultsPass("""
+                disk origin 30
+                disk cow 24
+                disk cow2 18
+                dmsetup create origin --table '0 1 snapshot-origin /dev/disk/origin'
+                dmsetup create s1 --table '0 29 snapshot /dev/disk/origin /dev/disk/cow N 8'
+                dmsetup load origin --table '0 1 snapshot /dev/disk/origin /dev/disk/cow2 P 8'
+                dmsetup resume origin
+                write /dev/mapper/origin 0 1 A
+                write /dev/mapper/s1 12 16 B
+                """, "453116048307535566");
+    }
 }
