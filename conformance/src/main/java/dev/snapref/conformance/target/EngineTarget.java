@@ -92,7 +92,7 @@ public final class EngineTarget implements SteppableTarget {
     }
 
     /** Applies one command and returns its transcript step (kernel messages drained from the log). */
-    static TranscriptStep apply(DeviceMapper dm, Command c, List<String> disks) {
+    public static TranscriptStep apply(DeviceMapper dm, Command c, List<String> disks) {
         List<String> out = new ArrayList<>();
         Outcome outcome;
         try {
