@@ -32,39 +32,42 @@ public final class MemoryBlockDevice implements BlockDevice {
     @Override
     public void read(long sector, byte[] dst, int off, int count) throws IOException {
         BlockDevice.checkRange(sector, count, sectors);
-        int done = 0;
-        while (done < count) {
-            long s = sector + done;
-            long pageNo = s / PAGE_SECTORS;
-            int inPage = (int) (s % PAGE_SECTORS);
-            int n = Math.min(count - done, PAGE_SECTORS - inPage);
-            int dstOff = off + done * SECTOR_SIZE;
+        forEachPage(sector, count, off, (pageNo, inPage, n, bufOff) -> {
             byte[] page = pages.get(pageNo);
             if (page == null) {
-                java.util.Arrays.fill(dst, dstOff, dstOff + n * SECTOR_SIZE, (byte) 0);
+                java.util.Arrays.fill(dst, bufOff, bufOff + n * SECTOR_SIZE, (byte) 0);
             } else {
                 synchronized (page) {
-                    System.arraycopy(page, inPage * SECTOR_SIZE, dst, dstOff, n * SECTOR_SIZE);
+                    System.arraycopy(page, inPage * SECTOR_SIZE, dst, bufOff, n * SECTOR_SIZE);
                 }
             }
-            done += n;
-        }
+        });
     }
 
     @Override
     public void write(long sector, byte[] src, int off, int count, boolean fua) throws IOException {
         BlockDevice.checkRange(sector, count, sectors);
+        forEachPage(sector, count, off, (pageNo, inPage, n, bufOff) -> {
+            byte[] page = pages.computeIfAbsent(pageNo, k -> new byte[PAGE_BYTES]);
+            synchronized (page) {
+                System.arraycopy(src, bufOff, page, inPage * SECTOR_SIZE, n * SECTOR_SIZE);
+            }
+        });
+    }
+
+    /** One piece of a request that stays inside one page. */
+    private interface PageRun {
+        void run(long pageNo, int inPage, int sectors, int bufOff);
+    }
+
+    /** Cuts {@code count} sectors from {@code sector} at page boundaries; buffer offsets start at {@code off}. */
+    private static void forEachPage(long sector, int count, int off, PageRun run) {
         int done = 0;
         while (done < count) {
             long s = sector + done;
-            long pageNo = s / PAGE_SECTORS;
             int inPage = (int) (s % PAGE_SECTORS);
             int n = Math.min(count - done, PAGE_SECTORS - inPage);
-            int srcOff = off + done * SECTOR_SIZE;
-            byte[] page = pages.computeIfAbsent(pageNo, k -> new byte[PAGE_BYTES]);
-            synchronized (page) {
-                System.arraycopy(src, srcOff, page, inPage * SECTOR_SIZE, n * SECTOR_SIZE);
-            }
+            run.run(s / PAGE_SECTORS, inPage, n, off + done * SECTOR_SIZE);
             done += n;
         }
     }
