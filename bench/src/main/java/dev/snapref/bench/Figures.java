@@ -39,6 +39,8 @@ final class Figures {
             double mib = EngineDataPathBench.BYTES / (1024.0 * 1024.0);
             out.add(Figure.info("raw memory copy, " + kib + " pieces", mib / (raw.get() / 1e6), "MiB/s"));
             path(out, "cowOriginWrite", "COW origin writes", kib, chunk, raw.get(), 0.25, mib);
+            path(out, "cowOriginWriteFreshDisks", "COW origin writes onto new sparse disks", kib, chunk, raw.get(), 0,
+                    mib);
             path(out, "snapshotRead", "snapshot reads of exception chunks", kib, chunk, raw.get(), 0.50, mib);
             path(out, "originRead", "origin reads", kib, chunk, raw.get(), 0, mib);
         }

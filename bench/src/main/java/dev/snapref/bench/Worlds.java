@@ -27,6 +27,17 @@ final class Worlds {
         return tables(dm, originSectors, chunkSectors);
     }
 
+    /**
+     * Replaces the snapshot of {@code dm} (made by {@link #withFreshSnapshot}) by a new one on the
+     * same cow, whose header chunk is wiped first so the new store starts empty: every origin chunk
+     * needs a copy-on-write again, while every disk page stays allocated.
+     */
+    static void resnapshot(DeviceMapper dm, long originSectors, long chunkSectors) throws DmException {
+        dm.remove("snap");
+        dm.write("/dev/disk/cow", 0, new byte[(int) chunkSectors * 512]);
+        dm.create("snap", snapshotTable(originSectors, chunkSectors));
+    }
+
     static String snapshotTable(long originSectors, long chunkSectors) {
         return "0 " + originSectors + " snapshot /dev/disk/origin /dev/disk/cow P " + chunkSectors;
     }

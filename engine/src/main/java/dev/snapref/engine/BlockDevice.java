@@ -23,6 +23,19 @@ public interface BlockDevice {
      */
     void write(long sector, byte[] src, int off, int count, boolean fua) throws IOException;
 
+    /**
+     * Copies {@code count} sectors at {@code sector} of this device to {@code dst} at
+     * {@code dstSector} (what kcopyd does for an exception): a read of this device, then a write of
+     * {@code dst}, each an ordinary request with its own range check and failure. Not atomic: a
+     * concurrent write to the source may or may not be seen. Implementations may move the data
+     * without a caller buffer when they know the destination.
+     */
+    default void copyTo(long sector, BlockDevice dst, long dstSector, int count) throws IOException {
+        byte[] buf = new byte[Math.multiplyExact(count, SECTOR_SIZE)];
+        read(sector, buf, 0, count);
+        dst.write(dstSector, buf, 0, count, false);
+    }
+
     /** Makes every completed write durable (a cache flush). */
     void flush() throws IOException;
 

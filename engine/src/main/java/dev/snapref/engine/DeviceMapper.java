@@ -29,6 +29,8 @@ public final class DeviceMapper {
     private final Map<String, BlockDevice> disks = new ConcurrentHashMap<>();
     private static final java.util.Comparator<MappedDevice> BY_NAME = java.util.Comparator.comparing(MappedDevice::name);
     private final Map<String, MappedDevice> devices = new ConcurrentHashMap<>();
+    /** Every block device node by its path (disks and mapped devices), so the I/O path looks a node up with the caller's cached hash. */
+    private final Map<String, Object> nodesByPath = new ConcurrentHashMap<>();
     private final Map<MappedDevice, MappedBlockDevice> nodes = new ConcurrentHashMap<>();
     private final Kernel kernel;
 
@@ -72,6 +74,7 @@ public final class DeviceMapper {
         if (disks.putIfAbsent(name, device) != null) {
             throw new IllegalArgumentException("disk exists: " + name);
         }
+        nodesByPath.put(DISK_PREFIX + name, device);
     }
 
     /** The disk /dev/disk/NAME, or null. */
@@ -149,7 +152,9 @@ public final class DeviceMapper {
             if (devices.containsKey(name)) {
                 throw new DmException(Errno.EBUSY, name);
             }
-            devices.put(name, new MappedDevice(name, kernel));
+            MappedDevice md = new MappedDevice(name, kernel);
+            devices.put(name, md);
+            nodesByPath.put(MAPPER_PREFIX + name, md);
             return null;
         });
     }
@@ -231,6 +236,7 @@ public final class DeviceMapper {
                 throw new DmException(Errno.EBUSY, name);
             }
             devices.remove(name);
+            nodesByPath.remove(MAPPER_PREFIX + name);
             nodes.remove(md);
             for (Table t : md.removeTables()) {
                 md.destroyTable(t);
@@ -324,7 +330,29 @@ public final class DeviceMapper {
      * end of the device, empty beyond it). ENOENT if there is no such block device; EIO on failure.
      */
     public byte[] read(String path, long sector, int count) throws DmException {
-        return io(path, sector, count, null);
+        Object node = node(path);
+        int n = sectorsInRange(node, sector, count);
+        byte[] buf = new byte[n * BlockDevice.SECTOR_SIZE];
+        if (n > 0) {
+            io(node, sector, n, buf, 0, false);
+        }
+        return buf;
+    }
+
+    /**
+     * One O_DIRECT read into the caller's buffer (pread): reads the sectors of
+     * [{@code sector}, {@code sector + count}) that exist into {@code dst[off..]} and returns how
+     * many it read (fewer at the end of the device, 0 beyond it); the rest of {@code dst} is left
+     * alone. Errors as {@link #read(String, long, int)}.
+     */
+    public int read(String path, long sector, int count, byte[] dst, int off) throws DmException {
+        checkBuffer(dst, off, count);
+        Object node = node(path);
+        int n = sectorsInRange(node, sector, count);
+        if (n > 0) {
+            io(node, sector, n, dst, off, false);
+        }
+        return n;
     }
 
     /**
@@ -335,50 +363,62 @@ public final class DeviceMapper {
         if (data.length % BlockDevice.SECTOR_SIZE != 0) {
             throw new IllegalArgumentException("data must be whole sectors");
         }
-        io(path, sector, data.length / BlockDevice.SECTOR_SIZE, data);
+        write(path, sector, data.length / BlockDevice.SECTOR_SIZE, data, 0);
     }
 
-    private byte[] io(String path, long sector, int count, byte[] data) throws DmException {
-        boolean write = data != null;
-        BlockDevice disk = null;
-        MappedDevice md = null;
-        if (path.startsWith(DISK_PREFIX)) {
-            disk = disks.get(path.substring(DISK_PREFIX.length()));
-        } else if (path.startsWith(MAPPER_PREFIX)) {
-            md = devices.get(path.substring(MAPPER_PREFIX.length()));
-            if (md != null && !md.hasDisk()) {
-                md = null;
-            }
+    /**
+     * One O_DIRECT write of {@code count} sectors from the caller's buffer at {@code src[off..]}
+     * (pwrite): writes what fits, then ENOSPC if not everything fitted. Errors as
+     * {@link #write(String, long, byte[])}.
+     */
+    public void write(String path, long sector, int count, byte[] src, int off) throws DmException {
+        checkBuffer(src, off, count);
+        Object node = node(path);
+        int n = sectorsInRange(node, sector, count);
+        if (n > 0) {
+            io(node, sector, n, src, off, true);
         }
-        if (disk == null && md == null) {
+        if (n < count) {
+            throw new DmException(Errno.ENOSPC, path);
+        }
+    }
+
+    private static void checkBuffer(byte[] buf, int off, int count) {
+        if (count < 0 || off < 0 || off + (long) count * BlockDevice.SECTOR_SIZE > buf.length) {
+            throw new IllegalArgumentException("buffer too short for " + count + " sectors at offset " + off);
+        }
+    }
+
+    /** The block device node {@code path} names: a disk, or a mapped device with a node; ENOENT if none. */
+    private Object node(String path) throws DmException {
+        Object node = nodesByPath.get(path);
+        if (node == null || node instanceof MappedDevice md && !md.hasDisk()) {
             throw new DmException(Errno.ENOENT, path);
         }
-        long size = disk != null ? disk.sectors() : md.capacity();
-        int n = (int) Math.max(0, Math.min(count, size - sector));
-        if (n == 0) {
-            if (write && count > 0) {
-                throw new DmException(Errno.ENOSPC, path);
-            }
-            return new byte[0];
-        }
-        byte[] buf = write ? data : new byte[n * BlockDevice.SECTOR_SIZE];
+        return node;
+    }
+
+    /** How many of {@code count} sectors from {@code sector} lie inside {@code node} now. */
+    private static int sectorsInRange(Object node, long sector, int count) {
+        long size = node instanceof BlockDevice disk ? disk.sectors() : ((MappedDevice) node).capacity();
+        return (int) Math.max(0, Math.min(count, size - sector));
+    }
+
+    /** One request on {@code node} (a disk or a mapped device); EIO when it fails. */
+    private static void io(Object node, long sector, int n, byte[] buf, int off, boolean write) throws DmException {
         try {
-            if (disk != null) {
+            if (node instanceof BlockDevice disk) {
                 if (write) {
-                    disk.write(sector, buf, 0, n, false);
+                    disk.write(sector, buf, off, n, false);
                 } else {
-                    disk.read(sector, buf, 0, n);
+                    disk.read(sector, buf, off, n);
                 }
             } else {
-                submit(md, new Bio(write, sector, n, buf, 0));
+                submit((MappedDevice) node, new Bio(write, sector, n, buf, off));
             }
         } catch (IOException e) {
             throw new DmException(Errno.EIO, e.getMessage());
         }
-        if (write && n < count) {
-            throw new DmException(Errno.ENOSPC, path);
-        }
-        return write ? null : buf;
     }
 
     private static void submit(MappedDevice md, Bio bio) throws IOException, DmException {

@@ -3,25 +3,88 @@ package dev.snapref.engine.block;
 import dev.snapref.engine.BlockDevice;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * An in-memory, zero-filled block device. Sparse: storage is allocated in pages of
- * {@value #PAGE_SECTORS} sectors on first write, so a large device with little data costs little
- * memory. A page is locked while it is read or written, so sectors are never seen half-written.
+ * {@value #PAGE_SECTORS} sectors (4 KiB) on first write, so a large device with little data costs
+ * little memory. Pages hang off leaves of {@value #LEAF_PAGES} page slots; the leaves are found in a
+ * flat array for devices up to {@value #MAX_FLAT_LEAVES} leaves and in a hash map above that.
+ *
+ * <p><b>Guarantees.</b> Thread-safe. A page is locked while it is read or written, so a sector is
+ * never seen half-written. Page locks are stripes of one small shared array (a page's lock is
+ * found by hashing device serial and page number), so taking one touches a line that stays in
+ * cache rather than the header of a cold page. A first write that covers a whole page publishes a copy of the caller's
+ * bytes (no zero fill first); a concurrent writer that loses the race to publish writes into the
+ * winner's page, so the result is the same as some serial order of the two writes.
+ * {@link #copyTo} between two memory devices moves pages without a caller buffer.
+ *
+ * <p><b>Limits.</b> Memory is never given back (no discard). A device of more than
+ * {@value #MAX_FLAT_LEAVES} leaves (256 GiB) pays a hash lookup per leaf touched.
  */
 public final class MemoryBlockDevice implements BlockDevice {
-    static final int PAGE_SECTORS = 64;
+    static final int PAGE_SECTORS = 8;
+    private static final int PAGE_SHIFT = 3;
     private static final int PAGE_BYTES = PAGE_SECTORS * SECTOR_SIZE;
+    static final int LEAF_PAGES = 1024;
+    private static final int LEAF_SHIFT = 10;
+    static final int MAX_FLAT_LEAVES = 1 << 16;
 
+    /** Gives every device its place in the lock order of {@link #copyTo}. */
+    private static final AtomicLong SERIALS = new AtomicLong();
+
+    /** The page lock stripes shared by every memory device; a power of two. */
+    private static final Object[] STRIPES = newStripes(1024);
+
+    private final long serial = SERIALS.getAndIncrement();
     private final long sectors;
-    private final ConcurrentHashMap<Long, byte[]> pages = new ConcurrentHashMap<>();
+    /** Leaves by number when the device is small enough for a flat directory, else null. */
+    private final AtomicReferenceArray<AtomicReferenceArray<byte[]>> flatLeaves;
+    /** Leaves by number for larger devices, else null. */
+    private final ConcurrentHashMap<Long, AtomicReferenceArray<byte[]>> hashedLeaves;
 
     public MemoryBlockDevice(long sectors) {
         if (sectors < 0) {
             throw new IllegalArgumentException("negative size");
         }
         this.sectors = sectors;
+        long leaves = leafCount(sectors);
+        if (leaves <= MAX_FLAT_LEAVES) {
+            flatLeaves = new AtomicReferenceArray<>((int) leaves);
+            hashedLeaves = null;
+        } else {
+            flatLeaves = null;
+            hashedLeaves = new ConcurrentHashMap<>();
+        }
+    }
+
+    private static Object[] newStripes(int n) {
+        Object[] out = new Object[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = new Object();
+        }
+        return out;
+    }
+
+    /** Index of the lock stripe of page {@code pageNo} of this device. */
+    private int stripe(long pageNo) {
+        long h = (pageNo + serial * 0x9E3779B97F4A7C15L) * 0xC2B2AE3D27D4EB4FL;
+        return (int) (h >>> 32) & (STRIPES.length - 1);
+    }
+
+    /** The lock of page {@code pageNo} of this device. */
+    private Object lockOf(long pageNo) {
+        return STRIPES[stripe(pageNo)];
+    }
+
+    private static long leafCount(long sectors) {
+        long pages = (sectors + PAGE_SECTORS - 1) >>> PAGE_SHIFT;
+        return (pages + LEAF_PAGES - 1) >>> LEAF_SHIFT;
     }
 
     @Override
@@ -29,46 +92,188 @@ public final class MemoryBlockDevice implements BlockDevice {
         return sectors;
     }
 
+    // ------------------------------------------------------------------ directory
+
+    /** The leaf holding page {@code pageNo}; null when absent and {@code create} is false. */
+    private AtomicReferenceArray<byte[]> leaf(long pageNo, boolean create) {
+        long leafNo = pageNo >>> LEAF_SHIFT;
+        if (flatLeaves != null) {
+            int i = (int) leafNo;
+            AtomicReferenceArray<byte[]> leaf = flatLeaves.get(i);
+            if (leaf == null && create) {
+                flatLeaves.compareAndSet(i, null, new AtomicReferenceArray<>(LEAF_PAGES));
+                leaf = flatLeaves.get(i);
+            }
+            return leaf;
+        }
+        return create ? hashedLeaves.computeIfAbsent(leafNo, k -> new AtomicReferenceArray<>(LEAF_PAGES))
+                : hashedLeaves.get(leafNo);
+    }
+
+    private static int slot(long pageNo) {
+        return (int) (pageNo & (LEAF_PAGES - 1));
+    }
+
+    /** The page {@code pageNo}, or null when it was never written. */
+    private byte[] page(long pageNo) {
+        AtomicReferenceArray<byte[]> leaf = leaf(pageNo, false);
+        return leaf == null ? null : leaf.get(slot(pageNo));
+    }
+
+    /**
+     * Publishes {@code fresh} as page {@code pageNo} if the page is absent; returns null when it
+     * did, else the page that was there (the caller writes into it under its lock).
+     */
+    private byte[] publish(long pageNo, byte[] fresh) {
+        AtomicReferenceArray<byte[]> leaf = leaf(pageNo, true);
+        int slot = slot(pageNo);
+        if (leaf.compareAndSet(slot, null, fresh)) {
+            return null;
+        }
+        return leaf.get(slot);
+    }
+
+    // ------------------------------------------------------------------ I/O
+
     @Override
     public void read(long sector, byte[] dst, int off, int count) throws IOException {
         BlockDevice.checkRange(sector, count, sectors);
-        forEachPage(sector, count, off, (pageNo, inPage, n, bufOff) -> {
-            byte[] page = pages.get(pageNo);
+        int done = 0;
+        while (done < count) {
+            long s = sector + done;
+            int inPage = (int) (s & (PAGE_SECTORS - 1));
+            int n = Math.min(count - done, PAGE_SECTORS - inPage);
+            int bufOff = off + done * SECTOR_SIZE;
+            long pageNo = s >>> PAGE_SHIFT;
+            byte[] page = page(pageNo);
             if (page == null) {
-                java.util.Arrays.fill(dst, bufOff, bufOff + n * SECTOR_SIZE, (byte) 0);
+                Arrays.fill(dst, bufOff, bufOff + n * SECTOR_SIZE, (byte) 0);
             } else {
-                synchronized (page) {
+                synchronized (lockOf(pageNo)) {
                     System.arraycopy(page, inPage * SECTOR_SIZE, dst, bufOff, n * SECTOR_SIZE);
                 }
             }
-        });
+            done += n;
+        }
     }
 
     @Override
     public void write(long sector, byte[] src, int off, int count, boolean fua) throws IOException {
         BlockDevice.checkRange(sector, count, sectors);
-        forEachPage(sector, count, off, (pageNo, inPage, n, bufOff) -> {
-            byte[] page = pages.computeIfAbsent(pageNo, k -> new byte[PAGE_BYTES]);
-            synchronized (page) {
-                System.arraycopy(src, bufOff, page, inPage * SECTOR_SIZE, n * SECTOR_SIZE);
-            }
-        });
-    }
-
-    /** One piece of a request that stays inside one page. */
-    private interface PageRun {
-        void run(long pageNo, int inPage, int sectors, int bufOff);
-    }
-
-    /** Cuts {@code count} sectors from {@code sector} at page boundaries; buffer offsets start at {@code off}. */
-    private static void forEachPage(long sector, int count, int off, PageRun run) {
         int done = 0;
         while (done < count) {
             long s = sector + done;
-            int inPage = (int) (s % PAGE_SECTORS);
+            int inPage = (int) (s & (PAGE_SECTORS - 1));
             int n = Math.min(count - done, PAGE_SECTORS - inPage);
-            run.run(s / PAGE_SECTORS, inPage, n, off + done * SECTOR_SIZE);
+            writeInPage(s >>> PAGE_SHIFT, inPage, src, off + done * SECTOR_SIZE, n);
             done += n;
+        }
+    }
+
+    /** Writes {@code n} sectors from {@code src[bufOff..]} at sector {@code inPage} of page {@code pageNo}. */
+    private void writeInPage(long pageNo, int inPage, byte[] src, int bufOff, int n) {
+        byte[] page = page(pageNo);
+        if (page == null) {
+            byte[] fresh;
+            if (n == PAGE_SECTORS) {
+                fresh = Arrays.copyOfRange(src, bufOff, bufOff + PAGE_BYTES);
+            } else {
+                fresh = new byte[PAGE_BYTES];
+                System.arraycopy(src, bufOff, fresh, inPage * SECTOR_SIZE, n * SECTOR_SIZE);
+            }
+            page = publish(pageNo, fresh);
+            if (page == null) {
+                return;
+            }
+        }
+        synchronized (lockOf(pageNo)) {
+            System.arraycopy(src, bufOff, page, inPage * SECTOR_SIZE, n * SECTOR_SIZE);
+        }
+    }
+
+    /**
+     * Copies {@code count} sectors at {@code sector} to {@code dst} at {@code dstSector}, one pass
+     * over the bytes when both are memory devices with the same alignment within a page: an absent
+     * destination page that the copy covers whole is published as a copy of the source page;
+     * otherwise the source and destination page locks are both taken, lower stripe first (monitors
+     * are reentrant, so one stripe for both is taken once in effect); every copy follows that order
+     * and no other operation nests locks, so copies in opposite directions cannot deadlock. Any other destination gets the generic read-then-write.
+     */
+    @Override
+    public void copyTo(long sector, BlockDevice dst, long dstSector, int count) throws IOException {
+        if (!(dst instanceof MemoryBlockDevice to) || ((sector ^ dstSector) & (PAGE_SECTORS - 1)) != 0) {
+            BlockDevice.super.copyTo(sector, dst, dstSector, count);
+            return;
+        }
+        BlockDevice.checkRange(sector, count, sectors);
+        BlockDevice.checkRange(dstSector, count, to.sectors);
+        int done = 0;
+        while (done < count) {
+            long s = sector + done;
+            int inPage = (int) (s & (PAGE_SECTORS - 1));
+            int n = Math.min(count - done, PAGE_SECTORS - inPage);
+            copyPage(s >>> PAGE_SHIFT, to, (dstSector + done) >>> PAGE_SHIFT, inPage, n);
+            done += n;
+        }
+    }
+
+    /** Copies {@code n} sectors from {@code inPage} of page {@code pageNo} to the same place in {@code to}'s page. */
+    private void copyPage(long pageNo, MemoryBlockDevice to, long dstPageNo, int inPage, int n) {
+        byte[] from = page(pageNo);
+        byte[] target = to.page(dstPageNo);
+        if (target == null) {
+            if (n == PAGE_SECTORS && to.publish(dstPageNo, copyOfPage(pageNo, from)) == null) {
+                return;
+            }
+            if (from == null) {
+                to.writeZeros(dstPageNo, inPage, n);
+                return;
+            }
+            target = to.pageForWrite(dstPageNo);
+        } else if (from == null) {
+            to.writeZeros(dstPageNo, inPage, n);
+            return;
+        }
+        int off = inPage * SECTOR_SIZE;
+        if (from == target) {
+            return;
+        }
+        int a = stripe(pageNo);
+        int b = to.stripe(dstPageNo);
+        synchronized (STRIPES[Math.min(a, b)]) {
+            synchronized (STRIPES[Math.max(a, b)]) {
+                System.arraycopy(from, off, target, off, n * SECTOR_SIZE);
+            }
+        }
+    }
+
+    /** Page {@code pageNo}, allocated (zeroed) if absent. */
+    private byte[] pageForWrite(long pageNo) {
+        byte[] page = page(pageNo);
+        if (page != null) {
+            return page;
+        }
+        page = publish(pageNo, new byte[PAGE_BYTES]);
+        return page != null ? page : page(pageNo);
+    }
+
+    /** Zeroes {@code n} sectors from {@code inPage} of page {@code pageNo} (nothing to do when absent). */
+    private void writeZeros(long pageNo, int inPage, int n) {
+        byte[] page = page(pageNo);
+        if (page != null) {
+            synchronized (lockOf(pageNo)) {
+                Arrays.fill(page, inPage * SECTOR_SIZE, (inPage + n) * SECTOR_SIZE, (byte) 0);
+            }
+        }
+    }
+
+    /** A copy of page {@code pageNo} ({@code page}, or zeros when it is null), taken under its lock. */
+    private byte[] copyOfPage(long pageNo, byte[] page) {
+        if (page == null) {
+            return new byte[PAGE_BYTES];
+        }
+        synchronized (lockOf(pageNo)) {
+            return page.clone();
         }
     }
 
@@ -77,28 +282,56 @@ public final class MemoryBlockDevice implements BlockDevice {
         // memory is always durable
     }
 
+    // ------------------------------------------------------------------ introspection
+
     /**
      * The sector ranges that hold allocated pages, as {@code {start, end}} pairs (end exclusive),
      * sorted and joined. Every sector outside them reads as zero: a checker may compare only
      * these. A snapshot taken while writes run may miss a page allocated meanwhile.
      */
-    public java.util.List<long[]> allocatedRanges() {
-        long[] pageNos = pages.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-        java.util.List<long[]> out = new java.util.ArrayList<>();
-        for (long p : pageNos) {
-            long start = p * PAGE_SECTORS;
-            long end = Math.min(sectors, start + PAGE_SECTORS);
-            if (!out.isEmpty() && out.get(out.size() - 1)[1] == start) {
-                out.get(out.size() - 1)[1] = end;
-            } else {
-                out.add(new long[] {start, end});
+    public List<long[]> allocatedRanges() {
+        List<long[]> out = new ArrayList<>();
+        for (long leafNo : leafNumbers()) {
+            AtomicReferenceArray<byte[]> leaf = leaf(leafNo << LEAF_SHIFT, false);
+            for (int i = 0; i < LEAF_PAGES; i++) {
+                if (leaf.get(i) != null) {
+                    addRange(out, ((leafNo << LEAF_SHIFT) + i) << PAGE_SHIFT);
+                }
             }
         }
         return out;
     }
 
+    private void addRange(List<long[]> out, long start) {
+        long end = Math.min(sectors, start + PAGE_SECTORS);
+        if (!out.isEmpty() && out.get(out.size() - 1)[1] == start) {
+            out.get(out.size() - 1)[1] = end;
+        } else {
+            out.add(new long[] {start, end});
+        }
+    }
+
+    /** Numbers of the leaves that exist, ascending. */
+    private long[] leafNumbers() {
+        if (flatLeaves == null) {
+            return hashedLeaves.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        }
+        long[] out = new long[flatLeaves.length()];
+        int n = 0;
+        for (int i = 0; i < flatLeaves.length(); i++) {
+            if (flatLeaves.get(i) != null) {
+                out[n++] = i;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
     /** Number of allocated pages (for tests of sparseness). */
     public int allocatedPages() {
-        return pages.size();
+        int n = 0;
+        for (long[] r : allocatedRanges()) {
+            n += (int) ((r[1] - r[0] + PAGE_SECTORS - 1) / PAGE_SECTORS);
+        }
+        return n;
     }
 }

@@ -257,6 +257,12 @@ public final class MappedDevice {
         Table map = live;
         assert map != null : "I/O without a live table";
         Target ti = map.target();
+        if (ti.pieceLength(bio.write, bio.sector - ti.begin(), bio.count) >= bio.count) {
+            Mapping m = ti.map(bio);
+            m.start();
+            m.finish();
+            return;
+        }
         List<Bio> pieces = split(ti, bio);
         IOException first = null;
         Mapping m0 = ti.map(pieces.get(0));

@@ -31,11 +31,14 @@ public final class Origins {
         assert lock.isWriteLockedByCurrentThread() : "_origins_lock not write-held";
     }
 
-    /** The snapshots of {@code origin} in list order (a copy); empty if none. Read lock held. */
+    /**
+     * The snapshots of {@code origin} in list order, as a read-only view that is valid only while
+     * the read lock is held (writers change the list under the write lock); empty if none.
+     */
     List<SnapshotTarget> snapshotsOf(BlockDevice origin) {
         assertRead();
         List<SnapshotTarget> l = snapshots.get(origin);
-        return l == null ? List.of() : new ArrayList<>(l);
+        return l == null ? List.of() : java.util.Collections.unmodifiableList(l);
     }
 
     /** __find_snapshots_sharing_cow. Read lock held. */

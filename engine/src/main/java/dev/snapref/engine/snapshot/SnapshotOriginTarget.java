@@ -82,8 +82,11 @@ public final class SnapshotOriginTarget extends Target {
         if (!bio.write) {
             return Mapping.remap(dev, bio.sector, bio);
         }
-        List<PendingException> toStart = new ArrayList<>();
+        List<PendingException> toStart = new ArrayList<>(2);
         List<PendingException> waitOn = originWrite(bio.sector, toStart);
+        if (waitOn.isEmpty()) {
+            return Mapping.remap(dev, bio.sector, bio);
+        }
         return new Mapping() {
             @Override
             public void start() {
@@ -101,7 +104,7 @@ public final class SnapshotOriginTarget extends Target {
                         break; // the bug: no second pass over the snapshots skipped below
                     }
                     // retry_origin_bios: run the write past the snapshots again
-                    List<PendingException> again = new ArrayList<>();
+                    List<PendingException> again = new ArrayList<>(2);
                     w = originWrite(bio.sector, again);
                     startAll(again);
                 }
@@ -111,21 +114,28 @@ public final class SnapshotOriginTarget extends Target {
     }
 
     private static void startAll(List<PendingException> pes) {
-        for (PendingException pe : pes) {
+        for (int i = 0; i < pes.size(); i++) {
+            PendingException pe = pes.get(i);
             pe.snap.copy(pe);
         }
     }
 
-    /** __origin_write over the snapshots of this origin; returns the exceptions to wait for. */
+    /**
+     * __origin_write over the snapshots of this origin; returns the exceptions to wait for (an
+     * empty list, shared, when there are none: the write goes straight to the origin, as
+     * DM_MAPIO_REMAPPED).
+     */
     private List<PendingException> originWrite(long sector, List<PendingException> toStart) {
-        List<SnapshotTarget> snaps;
         origins.lock().readLock().lock();
         try {
-            snaps = origins.snapshotsOf(dev);
-            List<PendingException> waitOn = new ArrayList<>();
-            for (SnapshotTarget s : snaps) {
-                PendingException pe = s.originWrite(sector, toStart);
+            List<SnapshotTarget> snaps = origins.snapshotsOf(dev);
+            List<PendingException> waitOn = List.of();
+            for (int i = 0; i < snaps.size(); i++) {
+                PendingException pe = snaps.get(i).originWrite(sector, toStart);
                 if (pe != null) {
+                    if (waitOn.isEmpty()) {
+                        waitOn = new ArrayList<>(2);
+                    }
                     waitOn.add(pe);
                     if (kernel.bug(EngineBug.ORIGIN_WRITE_SKIPS_SNAPSHOT)) {
                         break; // the bug: the other snapshots of the origin are skipped

@@ -429,9 +429,7 @@ public final class SnapshotTarget extends Target {
                 if (n <= 0) {
                     throw new IOException("copy source beyond the origin");
                 }
-                byte[] buf = new byte[(int) n * BlockDevice.SECTOR_SIZE];
-                origin.read(src, buf, 0, (int) n);
-                cow.write(dst, buf, 0, (int) n, false);
+                origin.copyTo(src, cow, dst, (int) n);
             }
         } catch (IOException e) {
             pe.copyError = !kernel.bug(dev.snapref.engine.EngineBug.COPY_ERROR_REPORTED_AS_SUCCESS);

@@ -14,6 +14,12 @@ import java.util.List;
  * the current metadata area (with flush + FUA) when no prepared exception is outstanding or the
  * area is full, after zeroing the next area when it is full; next_free never lands on a metadata
  * chunk. Guarded by the owning snapshot's lock (see {@link ExceptionStore}).
+ *
+ * <p>A commit writes only the sectors of the area that changed since its last successful write
+ * when the area on disk is known to mirror the area in memory (read from disk, zeroed on disk, or
+ * written since); otherwise the whole area chunk, as the kernel always does. Either way the disk
+ * ends up holding the whole in-memory area, so images stay byte-identical with the kernel's; the
+ * shorter write only saves copying a chunk of metadata per exception.
  */
 public final class PersistentStore extends ExceptionStore {
     private static final String PREFIX = "persistent snapshot: ";
@@ -25,6 +31,10 @@ public final class PersistentStore extends ExceptionStore {
     private int currentCommitted;
     private long exceptionsPerArea;
     private byte[] area;
+    /** Whether the current area on disk holds exactly {@link #area} up to {@link #dirtyFrom}. */
+    private boolean areaMirrored;
+    /** The first entry of the current area not yet written to disk (when mirrored). */
+    private int dirtyFrom;
     private int pendingCount;
     private final List<Object> callbacks = new ArrayList<>();
 
@@ -138,6 +148,7 @@ public final class PersistentStore extends ExceptionStore {
             log.log(PREFIX + "zero_disk_area(0) failed");
             return -5;
         }
+        mirrored(0);
         return 0;
     }
 
@@ -151,6 +162,7 @@ public final class PersistentStore extends ExceptionStore {
             full = insertExceptions(buf, sink);
             if (!full) {
                 System.arraycopy(buf, 0, area, 0, area.length);
+                mirrored(currentCommitted);
             }
         }
         currentArea--;
@@ -215,8 +227,12 @@ public final class PersistentStore extends ExceptionStore {
         if (pendingCount != 0 && !areaFull) {
             return List.of();
         }
-        if (areaFull && !bug(EngineBug.FORGET_ZERO_NEXT_AREA) && !zeroDiskArea(currentArea + 1)) {
-            valid = false;
+        boolean nextZeroed = false;
+        if (areaFull && !bug(EngineBug.FORGET_ZERO_NEXT_AREA)) {
+            nextZeroed = zeroDiskArea(currentArea + 1);
+            if (!nextZeroed) {
+                valid = false;
+            }
         }
         if (valid && !writeArea()) {
             valid = false;
@@ -225,6 +241,10 @@ public final class PersistentStore extends ExceptionStore {
             currentCommitted = 0;
             currentArea++;
             java.util.Arrays.fill(area, (byte) 0);
+            areaMirrored = false;
+            if (nextZeroed) {
+                mirrored(0);
+            }
         }
         List<Committed> due = new ArrayList<>(callbacks.size());
         for (Object t : callbacks) {
@@ -277,17 +297,36 @@ public final class PersistentStore extends ExceptionStore {
         return chunkIo(DiskFormat.areaLocation(exceptionsPerArea, areaIndex), new byte[area.length], true);
     }
 
+    /** The area on disk now holds {@link #area} up to entry {@code written}. */
+    private void mirrored(int written) {
+        areaMirrored = true;
+        dirtyFrom = written;
+    }
+
+    /**
+     * Flush, then a FUA write of the current area: only the sectors holding entries since the last
+     * write when the disk mirrors the rest, else the whole chunk.
+     */
     private boolean writeArea() {
+        int first = 0;
+        int count = (int) chunkSize();
+        if (areaMirrored) {
+            first = dirtyFrom * DiskFormat.ENTRY_BYTES / BlockDevice.SECTOR_SIZE;
+            int end = (currentCommitted * DiskFormat.ENTRY_BYTES + BlockDevice.SECTOR_SIZE - 1) / BlockDevice.SECTOR_SIZE;
+            count = Math.max(1, Math.min(count, end) - first);
+        }
         try {
             if (!bug(EngineBug.COMMIT_WITHOUT_FLUSH)) {
                 cow.flush();
             }
-            cow.write(DiskFormat.areaLocation(exceptionsPerArea, currentArea) * chunkSize(), area, 0,
-                    (int) chunkSize(), true);
-            return true;
+            cow.write(DiskFormat.areaLocation(exceptionsPerArea, currentArea) * chunkSize() + first, area,
+                    first * BlockDevice.SECTOR_SIZE, count, true);
         } catch (IOException e) {
+            areaMirrored = false;
             return false;
         }
+        mirrored(currentCommitted);
+        return true;
     }
 
     private boolean chunkIo(long chunk, byte[] buf, boolean write) {

@@ -1,0 +1,176 @@
+package dev.snapref.engine.block;
+
+import dev.snapref.engine.BlockDevice;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The in-memory device against a flat byte array under random reads, writes and copies (every
+ * alignment, page and leaf boundaries, partial last page, both leaf directories), plus sparseness,
+ * range checks and a copy race in opposite directions.
+ */
+class MemoryBlockDeviceTest {
+    private static final int S = BlockDevice.SECTOR_SIZE;
+
+    @Test
+    void randomIoMatchesAFlatArray() throws IOException {
+        // a partial last page, and more than one leaf
+        long sectors = (long) MemoryBlockDevice.LEAF_PAGES * MemoryBlockDevice.PAGE_SECTORS + 13;
+        checkAgainstReference(new MemoryBlockDevice(sectors), new MemoryBlockDevice(sectors), sectors, 11);
+    }
+
+    @Test
+    void hashedLeavesBehaveTheSame() throws IOException {
+        long sectors = (long) MemoryBlockDevice.MAX_FLAT_LEAVES * MemoryBlockDevice.LEAF_PAGES
+                * MemoryBlockDevice.PAGE_SECTORS * 2;
+        MemoryBlockDevice a = new MemoryBlockDevice(sectors);
+        byte[] data = filled(3 * S, 9);
+        long far = sectors - 3;
+        a.write(far, data, 0, 3, false);
+        byte[] back = new byte[3 * S];
+        a.read(far, back, 0, 3);
+        assertArrayEquals(data, back);
+        assertEquals(List.of(far - far % MemoryBlockDevice.PAGE_SECTORS, sectors), flatten(a.allocatedRanges()));
+    }
+
+    private static void checkAgainstReference(MemoryBlockDevice a, MemoryBlockDevice b, long sectors, long seed)
+            throws IOException {
+        Random r = new Random(seed);
+        byte[] refA = new byte[(int) sectors * S];
+        byte[] refB = new byte[(int) sectors * S];
+        for (int i = 0; i < 3_000; i++) {
+            int count = 1 + r.nextInt(40);
+            long at = r.nextInt((int) sectors - count + 1);
+            long to = r.nextInt((int) sectors - count + 1);
+            switch (r.nextInt(5)) {
+                case 0, 1 -> {
+                    byte[] data = filled(count * S, r.nextInt());
+                    a.write(at, data, 0, count, r.nextBoolean());
+                    System.arraycopy(data, 0, refA, (int) at * S, count * S);
+                }
+                case 2 -> {
+                    byte[] got = new byte[count * S + 7];
+                    a.read(at, got, 7, count);
+                    assertArrayEquals(java.util.Arrays.copyOfRange(refA, (int) at * S, (int) (at + count) * S),
+                            java.util.Arrays.copyOfRange(got, 7, got.length), "read at " + at + " step " + i);
+                }
+                case 3 -> {
+                    a.copyTo(at, b, to, count);
+                    System.arraycopy(refA, (int) at * S, refB, (int) to * S, count * S);
+                }
+                default -> {
+                    a.copyTo(at, a, to, count);
+                    System.arraycopy(refA, (int) at * S, refA, (int) to * S, count * S);
+                }
+            }
+        }
+        byte[] allA = new byte[(int) sectors * S];
+        byte[] allB = new byte[(int) sectors * S];
+        a.read(0, allA, 0, (int) sectors);
+        b.read(0, allB, 0, (int) sectors);
+        assertArrayEquals(refA, allA);
+        assertArrayEquals(refB, allB);
+        assertZeroOutside(b, refB, sectors);
+    }
+
+    /** Every sector outside allocatedRanges is zero in the reference. */
+    private static void assertZeroOutside(MemoryBlockDevice d, byte[] ref, long sectors) {
+        boolean[] covered = new boolean[(int) sectors];
+        for (long[] range : d.allocatedRanges()) {
+            for (long s = range[0]; s < range[1]; s++) {
+                covered[(int) s] = true;
+            }
+        }
+        for (int s = 0; s < sectors; s++) {
+            if (!covered[s]) {
+                for (int i = 0; i < S; i++) {
+                    assertEquals(0, ref[s * S + i], "non-zero data outside the allocated ranges at sector " + s);
+                }
+            }
+        }
+    }
+
+    @Test
+    void sparseUntilWrittenAndAWholePageWriteAllocatesOnePage() throws IOException {
+        MemoryBlockDevice d = new MemoryBlockDevice(1 << 20);
+        assertEquals(0, d.allocatedPages());
+        byte[] zeros = new byte[16 * S];
+        d.read(100, zeros, 0, 16);
+        assertEquals(0, d.allocatedPages());
+        d.write(MemoryBlockDevice.PAGE_SECTORS * 5L, filled(MemoryBlockDevice.PAGE_SECTORS * S, 1), 0,
+                MemoryBlockDevice.PAGE_SECTORS, false);
+        assertEquals(1, d.allocatedPages());
+        d.copyTo(0, d, MemoryBlockDevice.PAGE_SECTORS * 9L, MemoryBlockDevice.PAGE_SECTORS);
+        assertEquals(2, d.allocatedPages(), "a copy of a hole into a hole may allocate a zero page, no more");
+    }
+
+    @Test
+    void outOfRangeRequestsFail() {
+        MemoryBlockDevice d = new MemoryBlockDevice(64);
+        byte[] buf = new byte[2 * S];
+        assertThrows(IOException.class, () -> d.read(63, buf, 0, 2));
+        assertThrows(IOException.class, () -> d.write(-1, buf, 0, 1, false));
+        assertThrows(IOException.class, () -> d.copyTo(0, new MemoryBlockDevice(8), 7, 2));
+        assertThrows(IOException.class, () -> d.copyTo(63, d, 0, 2));
+    }
+
+    @Test
+    void copiesInOppositeDirectionsDoNotDeadlock() throws Exception {
+        MemoryBlockDevice a = new MemoryBlockDevice(4096);
+        MemoryBlockDevice b = new MemoryBlockDevice(4096);
+        a.write(0, filled(4096 * S, 1), 0, 4096, false);
+        b.write(0, filled(4096 * S, 2), 0, 4096, false);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            MemoryBlockDevice from = t % 2 == 0 ? a : b;
+            MemoryBlockDevice to = t % 2 == 0 ? b : a;
+            Thread th = new Thread(() -> {
+                try {
+                    go.await();
+                    for (int i = 0; i < 2_000; i++) {
+                        from.copyTo((i * 8L) % 4000, to, (i * 24L) % 4000, 64);
+                    }
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            th.start();
+            threads.add(th);
+        }
+        go.countDown();
+        for (Thread th : threads) {
+            th.join(30_000);
+            assertTrue(!th.isAlive(), "copy threads deadlocked");
+        }
+        assertNull(failure.get());
+    }
+
+    private static byte[] filled(int bytes, int seed) {
+        byte[] b = new byte[bytes];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    private static List<Long> flatten(List<long[]> ranges) {
+        List<Long> out = new ArrayList<>();
+        for (long[] r : ranges) {
+            out.add(r[0]);
+            out.add(r[1]);
+        }
+        return out;
+    }
+}
