@@ -93,6 +93,49 @@ class PersistentFormatTest {
         assertEquals("PRE@45", Patterns.at(dm.read("/dev/mapper/again", 45, 1), 0));
     }
 
+    /**
+     * A commit may write only the area sectors that changed, but the area on disk must always end
+     * up equal to the whole area in memory, as the kernel's whole-chunk write leaves it: entries,
+     * then zeros. Stale bytes on the cow outside the new entries would betray a short write made
+     * while the disk did not mirror memory.
+     */
+    @Test
+    void areasOnDiskEqualTheWholeAreaAfterEveryCommitOnAStaleCow() throws Exception {
+        for (boolean forgetZero : new boolean[] {false, true}) {
+            DeviceMapper dm = forgetZero ? DeviceMapper.withBug("forget-zero-next-area") : new DeviceMapper();
+            dm.addDisk("origin", 4096);
+            long chunk = 8; // 4 KiB: 256 entries an area over 8 sectors, so a commit can write fewer sectors
+            long perArea = DiskFormat.exceptionsPerArea(chunk);
+            long area1 = DiskFormat.areaLocation(perArea, 1);
+            int cowSectors = (int) ((area1 + 8) * chunk);
+            dm.addDisk("cow", cowSectors);
+            byte[] stale = new byte[cowSectors * 512];
+            java.util.Arrays.fill(stale, (byte) 0x5a);
+            dm.write("/dev/disk/cow", 0, stale);
+            dm.write("/dev/disk/cow", 0, new byte[(int) chunk * 512]); // no header: a new store
+            dm.create("origin", "0 4096 snapshot-origin /dev/disk/origin");
+            withSnapshot(dm, "s", chunk);
+            for (int i = 0; i < perArea + 4; i++) {
+                dm.write("/dev/mapper/origin", i * chunk, Patterns.fill("NEW", i * chunk, (int) chunk));
+                byte[] image = BlockDevices.image(dm.disk("cow"));
+                int inArea1 = (int) Math.max(0, i + 1 - perArea);
+                long areaChunk = inArea1 == 0 ? 1 : area1;
+                int entries = inArea1 == 0 ? i + 1 : inArea1;
+                int areaBytes = (int) chunk * 512;
+                byte[] area = java.util.Arrays.copyOfRange(image, (int) (areaChunk * areaBytes),
+                        (int) (areaChunk * areaBytes) + areaBytes);
+                for (int b = entries * DiskFormat.ENTRY_BYTES; b < areaBytes; b++) {
+                    assertEquals(0, area[b], "stale byte " + b + " in area chunk " + areaChunk + " after " + (i + 1)
+                            + " exceptions (forget-zero bug " + forgetZero + ")");
+                }
+                for (int e = 0; e < entries; e++) {
+                    assertEquals(i + 1 - entries + e, DiskFormat.le64(area, e * DiskFormat.ENTRY_BYTES),
+                            "old chunk of entry " + e + " in area chunk " + areaChunk);
+                }
+            }
+        }
+    }
+
     @Test
     void onDiskChunkSizeOverridesTheTable() throws DmException {
         DeviceMapper dm = world(1024);
