@@ -39,6 +39,13 @@ final class Figures {
             double mib = EngineDataPathBench.BYTES / (1024.0 * 1024.0);
             out.add(Figure.info("raw memory copy, " + kib + " pieces", mib / (raw.get() / 1e6), "MiB/s"));
             path(out, "cowOriginWrite", "COW origin writes", kib, chunk, raw.get(), 0.25, mib);
+            path(out, "cowCopyFloor", "COW data moves alone on 4 KiB arrays (floor, no engine)", kib, chunk, raw.get(),
+                    0, mib);
+            Optional<Double> floor = score("EngineDataPathBench.cowCopyFloor", "chunkSectors", chunk);
+            Optional<Double> cow = score("EngineDataPathBench.cowOriginWrite", "chunkSectors", chunk);
+            if (floor.isPresent() && cow.isPresent()) {
+                out.add(Figure.info("  COW origin writes, share of the floor's speed", floor.get() / cow.get(), "x"));
+            }
             path(out, "cowOriginWriteFreshDisks", "COW origin writes onto new sparse disks", kib, chunk, raw.get(), 0,
                     mib);
             path(out, "snapshotRead", "snapshot reads of exception chunks", kib, chunk, raw.get(), 0.50, mib);

@@ -23,7 +23,8 @@ class BenchSmokeTest {
             assertTrue(f.value() > 0 && Double.isFinite(f.value()), f.name() + " = " + f.value());
         }
         String table = buf.toString(StandardCharsets.UTF_8);
-        for (String name : List.of("COW origin writes, 4 KiB chunks", "COW origin writes, 64 KiB chunks",
+        for (String name : List.of("COW origin writes, 4 KiB chunks", "COW origin writes, 64 KiB chunks", "COW origin writes onto new sparse disks, 4 KiB chunks",
+                "COW data moves alone on 4 KiB arrays (floor, no engine), 64 KiB chunks",
                 "snapshot reads of exception chunks, 4 KiB chunks", "origin reads, 64 KiB chunks",
                 "handover holding 100 exceptions", "exception table memory at 10000 exceptions",
                 "checked fuzz, 1 thread", "checked fuzz, 2 threads", "explorer, depth 2",
