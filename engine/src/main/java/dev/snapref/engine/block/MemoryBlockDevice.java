@@ -17,9 +17,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * flat array for devices up to {@value #MAX_FLAT_LEAVES} leaves and in a hash map above that.
  *
  * <p><b>Guarantees.</b> Thread-safe. A page is locked while it is read or written, so a sector is
- * never seen half-written. Page locks are stripes of one small shared array (a page's lock is
- * found by hashing device serial and page number), so taking one touches a line that stays in
- * cache rather than the header of a cold page. A first write that covers a whole page publishes a copy of the caller's
+ * never seen half-written. Pages are locked in groups of {@value #GROUP_SECTORS} sectors, so a
+ * request takes one lock per 64 KiB it touches rather than one per page (each lock is a full
+ * memory fence, which waits for the stores of the copy before it); the locks are stripes of one
+ * small shared array, found by hashing device serial and group number, so taking one touches a
+ * line that stays in cache rather than the header of a cold page. A first write that covers a whole page publishes a copy of the caller's
  * bytes (no zero fill first); a concurrent writer that loses the race to publish writes into the
  * winner's page, so the result is the same as some serial order of the two writes.
  * {@link #copyTo} between two memory devices moves pages without a caller buffer.
@@ -34,6 +36,9 @@ public final class MemoryBlockDevice implements BlockDevice {
     static final int LEAF_PAGES = 1024;
     private static final int LEAF_SHIFT = 10;
     static final int MAX_FLAT_LEAVES = 1 << 16;
+    /** Pages are locked in groups of this many sectors (64 KiB): one lock per group a request touches. */
+    static final int GROUP_SECTORS = 128;
+    private static final int GROUP_SHIFT = 7;
 
     /** Gives every device its place in the lock order of {@link #copyTo}. */
     private static final AtomicLong SERIALS = new AtomicLong();
@@ -71,15 +76,15 @@ public final class MemoryBlockDevice implements BlockDevice {
         return out;
     }
 
-    /** Index of the lock stripe of page {@code pageNo} of this device. */
-    private int stripe(long pageNo) {
-        long h = (pageNo + serial * 0x9E3779B97F4A7C15L) * 0xC2B2AE3D27D4EB4FL;
+    /** Index of the lock stripe of the lock group holding {@code sector} of this device. */
+    private int stripe(long sector) {
+        long h = ((sector >>> GROUP_SHIFT) + serial * 0x9E3779B97F4A7C15L) * 0xC2B2AE3D27D4EB4FL;
         return (int) (h >>> 32) & (STRIPES.length - 1);
     }
 
-    /** The lock of page {@code pageNo} of this device. */
-    private Object lockOf(long pageNo) {
-        return STRIPES[stripe(pageNo)];
+    /** Sectors from {@code sector} to the end of its lock group. */
+    private static int toGroupEnd(long sector) {
+        return GROUP_SECTORS - (int) (sector & (GROUP_SECTORS - 1));
     }
 
     private static long leafCount(long sectors) {
@@ -141,17 +146,27 @@ public final class MemoryBlockDevice implements BlockDevice {
         int done = 0;
         while (done < count) {
             long s = sector + done;
+            int n = Math.min(count - done, toGroupEnd(s));
+            synchronized (STRIPES[stripe(s)]) {
+                readLocked(s, dst, off + done * SECTOR_SIZE, n);
+            }
+            done += n;
+        }
+    }
+
+    /** Reads {@code count} sectors inside one lock group, whose lock is held. */
+    private void readLocked(long sector, byte[] dst, int off, int count) {
+        int done = 0;
+        while (done < count) {
+            long s = sector + done;
             int inPage = (int) (s & (PAGE_SECTORS - 1));
             int n = Math.min(count - done, PAGE_SECTORS - inPage);
             int bufOff = off + done * SECTOR_SIZE;
-            long pageNo = s >>> PAGE_SHIFT;
-            byte[] page = page(pageNo);
+            byte[] page = page(s >>> PAGE_SHIFT);
             if (page == null) {
                 Arrays.fill(dst, bufOff, bufOff + n * SECTOR_SIZE, (byte) 0);
             } else {
-                synchronized (lockOf(pageNo)) {
-                    System.arraycopy(page, inPage * SECTOR_SIZE, dst, bufOff, n * SECTOR_SIZE);
-                }
+                System.arraycopy(page, inPage * SECTOR_SIZE, dst, bufOff, n * SECTOR_SIZE);
             }
             done += n;
         }
@@ -163,46 +178,55 @@ public final class MemoryBlockDevice implements BlockDevice {
         int done = 0;
         while (done < count) {
             long s = sector + done;
-            int inPage = (int) (s & (PAGE_SECTORS - 1));
-            int n = Math.min(count - done, PAGE_SECTORS - inPage);
-            writeInPage(s >>> PAGE_SHIFT, inPage, src, off + done * SECTOR_SIZE, n);
+            int n = Math.min(count - done, toGroupEnd(s));
+            synchronized (STRIPES[stripe(s)]) {
+                writeLocked(s, src, off + done * SECTOR_SIZE, n);
+            }
             done += n;
         }
     }
 
-    /** Writes {@code n} sectors from {@code src[bufOff..]} at sector {@code inPage} of page {@code pageNo}. */
-    private void writeInPage(long pageNo, int inPage, byte[] src, int bufOff, int n) {
-        byte[] page = page(pageNo);
-        if (page == null) {
-            byte[] fresh;
-            if (n == PAGE_SECTORS) {
-                fresh = Arrays.copyOfRange(src, bufOff, bufOff + PAGE_BYTES);
-            } else {
-                fresh = new byte[PAGE_BYTES];
-                System.arraycopy(src, bufOff, fresh, inPage * SECTOR_SIZE, n * SECTOR_SIZE);
-            }
-            page = publish(pageNo, fresh);
+    /** Writes {@code count} sectors inside one lock group, whose lock is held. */
+    private void writeLocked(long sector, byte[] src, int off, int count) {
+        int done = 0;
+        while (done < count) {
+            long s = sector + done;
+            int inPage = (int) (s & (PAGE_SECTORS - 1));
+            int n = Math.min(count - done, PAGE_SECTORS - inPage);
+            int bufOff = off + done * SECTOR_SIZE;
+            long pageNo = s >>> PAGE_SHIFT;
+            byte[] page = page(pageNo);
             if (page == null) {
-                return;
+                page = publish(pageNo, n == PAGE_SECTORS ? Arrays.copyOfRange(src, bufOff, bufOff + PAGE_BYTES)
+                        : new byte[PAGE_BYTES]);
+                if (page == null && n == PAGE_SECTORS) {
+                    done += n;
+                    continue; // the copy of the caller's bytes is the page now
+                }
+                if (page == null) {
+                    page = page(pageNo);
+                }
             }
-        }
-        synchronized (lockOf(pageNo)) {
             System.arraycopy(src, bufOff, page, inPage * SECTOR_SIZE, n * SECTOR_SIZE);
+            done += n;
         }
     }
 
     /**
      * Copies {@code count} sectors at {@code sector} to {@code dst} at {@code dstSector}, one pass
-     * over the bytes when both are memory devices with the same alignment within a page: an absent
-     * destination page that the copy covers whole is published as a copy of the source page;
-     * otherwise the source and destination page locks are both taken, lower stripe first (monitors
-     * are reentrant, so one stripe for both is taken once in effect); every copy follows that order
-     * and no other operation nests locks, so copies in opposite directions cannot deadlock. Any other destination gets the generic read-then-write.
+     * over the bytes when both are memory devices with the same alignment within a page: for each
+     * piece that stays inside one lock group of either device, both group locks are taken, lower
+     * stripe first (monitors are reentrant, so one stripe for both is in effect taken once), and
+     * every page of the piece is copied; an absent destination page that the piece covers whole is
+     * published as a copy of the source page (zeros for an absent source page). Every copy takes
+     * locks in that order and no other operation nests them, so copies in opposite directions
+     * cannot deadlock. Any other destination gets the generic read-then-write.
      */
     @Override
     public void copyTo(long sector, BlockDevice dst, long dstSector, int count) throws IOException {
-        if (!(dst instanceof MemoryBlockDevice to) || ((sector ^ dstSector) & (PAGE_SECTORS - 1)) != 0) {
-            BlockDevice.super.copyTo(sector, dst, dstSector, count);
+        if (!(dst instanceof MemoryBlockDevice to) || ((sector ^ dstSector) & (PAGE_SECTORS - 1)) != 0
+                || to == this && sector < dstSector + count && dstSector < sector + count) {
+            BlockDevice.super.copyTo(sector, dst, dstSector, count); // overlapping ranges: read all, then write
             return;
         }
         BlockDevice.checkRange(sector, count, sectors);
@@ -210,70 +234,49 @@ public final class MemoryBlockDevice implements BlockDevice {
         int done = 0;
         while (done < count) {
             long s = sector + done;
-            int inPage = (int) (s & (PAGE_SECTORS - 1));
-            int n = Math.min(count - done, PAGE_SECTORS - inPage);
-            copyPage(s >>> PAGE_SHIFT, to, (dstSector + done) >>> PAGE_SHIFT, inPage, n);
+            long d = dstSector + done;
+            int n = Math.min(count - done, Math.min(toGroupEnd(s), toGroupEnd(d)));
+            int a = stripe(s);
+            int b = to.stripe(d);
+            synchronized (STRIPES[Math.min(a, b)]) {
+                synchronized (STRIPES[Math.max(a, b)]) {
+                    copyLocked(s, to, d, n);
+                }
+            }
             done += n;
         }
     }
 
-    /** Copies {@code n} sectors from {@code inPage} of page {@code pageNo} to the same place in {@code to}'s page. */
-    private void copyPage(long pageNo, MemoryBlockDevice to, long dstPageNo, int inPage, int n) {
-        byte[] from = page(pageNo);
-        byte[] target = to.page(dstPageNo);
-        if (target == null) {
-            if (n == PAGE_SECTORS && to.publish(dstPageNo, copyOfPage(pageNo, from)) == null) {
-                return;
+    /** Copies {@code count} sectors inside one lock group of each device; both group locks are held. */
+    private void copyLocked(long sector, MemoryBlockDevice to, long dstSector, int count) {
+        int done = 0;
+        while (done < count) {
+            long s = sector + done;
+            int inPage = (int) (s & (PAGE_SECTORS - 1));
+            int n = Math.min(count - done, PAGE_SECTORS - inPage);
+            long dstPageNo = (dstSector + done) >>> PAGE_SHIFT;
+            byte[] from = page(s >>> PAGE_SHIFT);
+            byte[] target = to.page(dstPageNo);
+            if (target == null && n == PAGE_SECTORS
+                    && to.publish(dstPageNo, from == null ? new byte[PAGE_BYTES] : from.clone()) == null) {
+                done += n;
+                continue;
             }
+            if (target == null) {
+                if (from == null) {
+                    done += n; // zeros onto a page that reads as zeros
+                    continue;
+                }
+                to.publish(dstPageNo, new byte[PAGE_BYTES]);
+                target = to.page(dstPageNo);
+            }
+            int at = inPage * SECTOR_SIZE;
             if (from == null) {
-                to.writeZeros(dstPageNo, inPage, n);
-                return;
+                Arrays.fill(target, at, at + n * SECTOR_SIZE, (byte) 0);
+            } else if (from != target) {
+                System.arraycopy(from, at, target, at, n * SECTOR_SIZE);
             }
-            target = to.pageForWrite(dstPageNo);
-        } else if (from == null) {
-            to.writeZeros(dstPageNo, inPage, n);
-            return;
-        }
-        int off = inPage * SECTOR_SIZE;
-        if (from == target) {
-            return;
-        }
-        int a = stripe(pageNo);
-        int b = to.stripe(dstPageNo);
-        synchronized (STRIPES[Math.min(a, b)]) {
-            synchronized (STRIPES[Math.max(a, b)]) {
-                System.arraycopy(from, off, target, off, n * SECTOR_SIZE);
-            }
-        }
-    }
-
-    /** Page {@code pageNo}, allocated (zeroed) if absent. */
-    private byte[] pageForWrite(long pageNo) {
-        byte[] page = page(pageNo);
-        if (page != null) {
-            return page;
-        }
-        page = publish(pageNo, new byte[PAGE_BYTES]);
-        return page != null ? page : page(pageNo);
-    }
-
-    /** Zeroes {@code n} sectors from {@code inPage} of page {@code pageNo} (nothing to do when absent). */
-    private void writeZeros(long pageNo, int inPage, int n) {
-        byte[] page = page(pageNo);
-        if (page != null) {
-            synchronized (lockOf(pageNo)) {
-                Arrays.fill(page, inPage * SECTOR_SIZE, (inPage + n) * SECTOR_SIZE, (byte) 0);
-            }
-        }
-    }
-
-    /** A copy of page {@code pageNo} ({@code page}, or zeros when it is null), taken under its lock. */
-    private byte[] copyOfPage(long pageNo, byte[] page) {
-        if (page == null) {
-            return new byte[PAGE_BYTES];
-        }
-        synchronized (lockOf(pageNo)) {
-            return page.clone();
+            done += n;
         }
     }
 

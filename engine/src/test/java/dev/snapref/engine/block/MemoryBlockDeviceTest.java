@@ -117,6 +117,20 @@ class MemoryBlockDeviceTest {
     }
 
     @Test
+    void overlappingCopyOnOneDeviceBehavesLikeMemmove() throws IOException {
+        MemoryBlockDevice d = new MemoryBlockDevice(1024);
+        byte[] ref = filled(1024 * S, 5);
+        d.write(0, ref, 0, 1024, false);
+        d.copyTo(0, d, 16, 300); // forward overlap, page aligned
+        System.arraycopy(ref, 0, ref, 16 * S, 300 * S);
+        d.copyTo(400, d, 392, 200); // backward overlap
+        System.arraycopy(ref, 400 * S, ref, 392 * S, 200 * S);
+        byte[] all = new byte[1024 * S];
+        d.read(0, all, 0, 1024);
+        assertArrayEquals(ref, all);
+    }
+
+    @Test
     void outOfRangeRequestsFail() {
         MemoryBlockDevice d = new MemoryBlockDevice(64);
         byte[] buf = new byte[2 * S];
