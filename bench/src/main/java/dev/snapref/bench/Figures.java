@@ -99,7 +99,7 @@ final class Figures {
     }
 
     private void scaling(List<Figure> out) {
-        for (String method : List.of("snapshotReadCommand", "originWriteCommand")) {
+        for (String method : List.of("snapshotReadCommand", "originWriteCommand", "originWriteCommandHotSet")) {
             double min = Double.MAX_VALUE;
             double max = 0;
             for (RunResult r : named("ScalingBench." + method)) {

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.State;
  * stay flat): a one-chunk (4 KiB) snapshot read of an exception chunk, and a one-chunk origin
  * write to a chunk the snapshot already has an exception for (no copy), at origin sizes
  * 512 MiB and 32 GiB (sparse) and 10^2 or 10^5 exceptions. Chunks visited in a scattered order.
+ * The hot-set variant writes only the first 10^2 exception chunks whatever the table holds.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -57,4 +58,17 @@ public class ScalingBench {
     public void originWriteCommand() throws DmException {
         dm.write(Worlds.ORIGIN, nextExceptionSector(), data);
     }
+
+    /**
+     * As {@link #originWriteCommand} but always within the first {@value #HOT} exceptions: the
+     * table still holds all of them, the data touched stays in cache. Against
+     * {@link #originWriteCommand} it separates the table's cost from the data cache's.
+     */
+    @Benchmark
+    public void originWriteCommandHotSet() throws DmException {
+        long k = i++ % Math.min(HOT, exceptions);
+        dm.write(Worlds.ORIGIN, CowImage.originChunk(k, originSectors / CHUNK) * CHUNK, data);
+    }
+
+    static final long HOT = 100;
 }
