@@ -331,11 +331,8 @@ public final class DeviceMapper {
      */
     public byte[] read(String path, long sector, int count) throws DmException {
         Object node = node(path);
-        int n = sectorsInRange(node, sector, count);
-        byte[] buf = new byte[n * BlockDevice.SECTOR_SIZE];
-        if (n > 0) {
-            io(node, sector, n, buf, 0, false);
-        }
+        byte[] buf = new byte[sectorsInRange(node, sector, count) * BlockDevice.SECTOR_SIZE];
+        io(node, sector, buf.length / BlockDevice.SECTOR_SIZE, buf, 0, false);
         return buf;
     }
 
@@ -349,9 +346,7 @@ public final class DeviceMapper {
         checkBuffer(dst, off, count);
         Object node = node(path);
         int n = sectorsInRange(node, sector, count);
-        if (n > 0) {
-            io(node, sector, n, dst, off, false);
-        }
+        io(node, sector, n, dst, off, false);
         return n;
     }
 
@@ -375,9 +370,7 @@ public final class DeviceMapper {
         checkBuffer(src, off, count);
         Object node = node(path);
         int n = sectorsInRange(node, sector, count);
-        if (n > 0) {
-            io(node, sector, n, src, off, true);
-        }
+        io(node, sector, n, src, off, true);
         if (n < count) {
             throw new DmException(Errno.ENOSPC, path);
         }
@@ -404,8 +397,11 @@ public final class DeviceMapper {
         return (int) Math.max(0, Math.min(count, size - sector));
     }
 
-    /** One request on {@code node} (a disk or a mapped device); EIO when it fails. */
+    /** One request of {@code n} sectors on {@code node} (a disk or a mapped device; none when 0); EIO when it fails. */
     private static void io(Object node, long sector, int n, byte[] buf, int off, boolean write) throws DmException {
+        if (n == 0) {
+            return;
+        }
         try {
             if (node instanceof BlockDevice disk) {
                 if (write) {

@@ -143,15 +143,7 @@ public final class MemoryBlockDevice implements BlockDevice {
     @Override
     public void read(long sector, byte[] dst, int off, int count) throws IOException {
         BlockDevice.checkRange(sector, count, sectors);
-        int done = 0;
-        while (done < count) {
-            long s = sector + done;
-            int n = Math.min(count - done, toGroupEnd(s));
-            synchronized (STRIPES[stripe(s)]) {
-                readLocked(s, dst, off + done * SECTOR_SIZE, n);
-            }
-            done += n;
-        }
+        byGroup(false, sector, dst, off, count);
     }
 
     /** Reads {@code count} sectors inside one lock group, whose lock is held. */
@@ -175,12 +167,21 @@ public final class MemoryBlockDevice implements BlockDevice {
     @Override
     public void write(long sector, byte[] src, int off, int count, boolean fua) throws IOException {
         BlockDevice.checkRange(sector, count, sectors);
+        byGroup(true, sector, src, off, count);
+    }
+
+    /** Cuts a checked request at lock group boundaries and does each piece under its group's lock. */
+    private void byGroup(boolean write, long sector, byte[] buf, int off, int count) {
         int done = 0;
         while (done < count) {
             long s = sector + done;
             int n = Math.min(count - done, toGroupEnd(s));
             synchronized (STRIPES[stripe(s)]) {
-                writeLocked(s, src, off + done * SECTOR_SIZE, n);
+                if (write) {
+                    writeLocked(s, buf, off + done * SECTOR_SIZE, n);
+                } else {
+                    readLocked(s, buf, off + done * SECTOR_SIZE, n);
+                }
             }
             done += n;
         }
