@@ -146,24 +146,6 @@ public final class MemoryBlockDevice implements BlockDevice {
         byGroup(false, sector, dst, off, count);
     }
 
-    /** Reads {@code count} sectors inside one lock group, whose lock is held. */
-    private void readLocked(long sector, byte[] dst, int off, int count) {
-        int done = 0;
-        while (done < count) {
-            long s = sector + done;
-            int inPage = (int) (s & (PAGE_SECTORS - 1));
-            int n = Math.min(count - done, PAGE_SECTORS - inPage);
-            int bufOff = off + done * SECTOR_SIZE;
-            byte[] page = page(s >>> PAGE_SHIFT);
-            if (page == null) {
-                Arrays.fill(dst, bufOff, bufOff + n * SECTOR_SIZE, (byte) 0);
-            } else {
-                System.arraycopy(page, inPage * SECTOR_SIZE, dst, bufOff, n * SECTOR_SIZE);
-            }
-            done += n;
-        }
-    }
-
     @Override
     public void write(long sector, byte[] src, int off, int count, boolean fua) throws IOException {
         BlockDevice.checkRange(sector, count, sectors);
@@ -177,40 +159,52 @@ public final class MemoryBlockDevice implements BlockDevice {
             long s = sector + done;
             int n = Math.min(count - done, toGroupEnd(s));
             synchronized (STRIPES[stripe(s)]) {
-                if (write) {
-                    writeLocked(s, buf, off + done * SECTOR_SIZE, n);
-                } else {
-                    readLocked(s, buf, off + done * SECTOR_SIZE, n);
-                }
+                pagesLocked(write, s, buf, off + done * SECTOR_SIZE, n);
             }
             done += n;
         }
     }
 
-    /** Writes {@code count} sectors inside one lock group, whose lock is held. */
-    private void writeLocked(long sector, byte[] src, int off, int count) {
+    /** Reads or writes {@code count} sectors inside one lock group, whose lock is held, page by page. */
+    private void pagesLocked(boolean write, long sector, byte[] buf, int off, int count) {
         int done = 0;
         while (done < count) {
             long s = sector + done;
             int inPage = (int) (s & (PAGE_SECTORS - 1));
             int n = Math.min(count - done, PAGE_SECTORS - inPage);
             int bufOff = off + done * SECTOR_SIZE;
-            long pageNo = s >>> PAGE_SHIFT;
-            byte[] page = page(pageNo);
-            if (page == null) {
-                page = publish(pageNo, n == PAGE_SECTORS ? Arrays.copyOfRange(src, bufOff, bufOff + PAGE_BYTES)
-                        : new byte[PAGE_BYTES]);
-                if (page == null && n == PAGE_SECTORS) {
-                    done += n;
-                    continue; // the copy of the caller's bytes is the page now
-                }
-                if (page == null) {
-                    page = page(pageNo);
-                }
+            if (write) {
+                writePage(s >>> PAGE_SHIFT, inPage, buf, bufOff, n);
+            } else {
+                readPage(s >>> PAGE_SHIFT, inPage, buf, bufOff, n);
             }
-            System.arraycopy(src, bufOff, page, inPage * SECTOR_SIZE, n * SECTOR_SIZE);
             done += n;
         }
+    }
+
+    private void readPage(long pageNo, int inPage, byte[] dst, int bufOff, int n) {
+        byte[] page = page(pageNo);
+        if (page == null) {
+            Arrays.fill(dst, bufOff, bufOff + n * SECTOR_SIZE, (byte) 0);
+        } else {
+            System.arraycopy(page, inPage * SECTOR_SIZE, dst, bufOff, n * SECTOR_SIZE);
+        }
+    }
+
+    /** Writes into page {@code pageNo}; an absent page written whole becomes a copy of the caller's bytes. */
+    private void writePage(long pageNo, int inPage, byte[] src, int bufOff, int n) {
+        byte[] page = page(pageNo);
+        if (page == null) {
+            boolean whole = n == PAGE_SECTORS;
+            page = publish(pageNo, whole ? Arrays.copyOfRange(src, bufOff, bufOff + PAGE_BYTES) : new byte[PAGE_BYTES]);
+            if (page == null && whole) {
+                return;
+            }
+            if (page == null) {
+                page = page(pageNo);
+            }
+        }
+        System.arraycopy(src, bufOff, page, inPage * SECTOR_SIZE, n * SECTOR_SIZE);
     }
 
     /**
