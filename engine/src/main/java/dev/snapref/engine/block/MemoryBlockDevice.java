@@ -21,10 +21,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * request takes one lock per 64 KiB it touches rather than one per page (each lock is a full
  * memory fence, which waits for the stores of the copy before it); the locks are stripes of one
  * small shared array, found by hashing device serial and group number, so taking one touches a
- * line that stays in cache rather than the header of a cold page. A first write that covers a whole page publishes a copy of the caller's
- * bytes (no zero fill first); a concurrent writer that loses the race to publish writes into the
- * winner's page, so the result is the same as some serial order of the two writes.
- * {@link #copyTo} between two memory devices moves pages without a caller buffer.
+ * line that stays in cache rather than the header of a cold page. Pages appear only under their
+ * group's lock; a first write that covers a whole page makes a copy of the caller's bytes the page
+ * (no zero fill first). {@link #copyTo} between two memory devices moves pages without a caller
+ * buffer, and copying a hole onto a hole allocates nothing.
  *
  * <p><b>Limits.</b> Memory is never given back (no discard). A device of more than
  * {@value #MAX_FLAT_LEAVES} leaves (256 GiB) pays a hash lookup per leaf touched.
@@ -40,7 +40,7 @@ public final class MemoryBlockDevice implements BlockDevice {
     static final int GROUP_SECTORS = 128;
     private static final int GROUP_SHIFT = 7;
 
-    /** Gives every device its place in the lock order of {@link #copyTo}. */
+    /** Numbers devices, so that equal group numbers of different devices spread over the stripes. */
     private static final AtomicLong SERIALS = new AtomicLong();
 
     /** The page lock stripes shared by every memory device; a power of two. */
@@ -126,16 +126,13 @@ public final class MemoryBlockDevice implements BlockDevice {
     }
 
     /**
-     * Publishes {@code fresh} as page {@code pageNo} if the page is absent; returns null when it
-     * did, else the page that was there (the caller writes into it under its lock).
+     * Makes {@code fresh} the absent page {@code pageNo}. The caller holds the page's group lock,
+     * under which alone pages of the group appear, so the slot is still empty; readers of the slot
+     * see either no page or the whole of {@code fresh}.
      */
-    private byte[] publish(long pageNo, byte[] fresh) {
-        AtomicReferenceArray<byte[]> leaf = leaf(pageNo, true);
-        int slot = slot(pageNo);
-        if (leaf.compareAndSet(slot, null, fresh)) {
-            return null;
-        }
-        return leaf.get(slot);
+    private void publish(long pageNo, byte[] fresh) {
+        boolean empty = leaf(pageNo, true).compareAndSet(slot(pageNo), null, fresh);
+        assert empty : "page " + pageNo + " published outside its group lock";
     }
 
     // ------------------------------------------------------------------ I/O
@@ -194,15 +191,13 @@ public final class MemoryBlockDevice implements BlockDevice {
     /** Writes into page {@code pageNo}; an absent page written whole becomes a copy of the caller's bytes. */
     private void writePage(long pageNo, int inPage, byte[] src, int bufOff, int n) {
         byte[] page = page(pageNo);
+        if (page == null && n == PAGE_SECTORS) {
+            publish(pageNo, Arrays.copyOfRange(src, bufOff, bufOff + PAGE_BYTES));
+            return;
+        }
         if (page == null) {
-            boolean whole = n == PAGE_SECTORS;
-            page = publish(pageNo, whole ? Arrays.copyOfRange(src, bufOff, bufOff + PAGE_BYTES) : new byte[PAGE_BYTES]);
-            if (page == null && whole) {
-                return;
-            }
-            if (page == null) {
-                page = page(pageNo);
-            }
+            page = new byte[PAGE_BYTES];
+            publish(pageNo, page);
         }
         System.arraycopy(src, bufOff, page, inPage * SECTOR_SIZE, n * SECTOR_SIZE);
     }
@@ -212,8 +207,9 @@ public final class MemoryBlockDevice implements BlockDevice {
      * over the bytes when both are memory devices with the same alignment within a page: for each
      * piece that stays inside one lock group of either device, both group locks are taken, lower
      * stripe first (monitors are reentrant, so one stripe for both is in effect taken once), and
-     * every page of the piece is copied; an absent destination page that the piece covers whole is
-     * published as a copy of the source page (zeros for an absent source page). Every copy takes
+     * every page of the piece is copied; an absent destination page that the piece covers whole
+     * becomes a copy of the source page, and nothing is allocated for a hole copied onto a hole.
+     * Every copy takes
      * locks in that order and no other operation nests them, so copies in opposite directions
      * cannot deadlock. Any other destination gets the generic read-then-write.
      */
@@ -252,25 +248,21 @@ public final class MemoryBlockDevice implements BlockDevice {
             long dstPageNo = (dstSector + done) >>> PAGE_SHIFT;
             byte[] from = page(s >>> PAGE_SHIFT);
             byte[] target = to.page(dstPageNo);
-            if (target == null && n == PAGE_SECTORS
-                    && to.publish(dstPageNo, from == null ? new byte[PAGE_BYTES] : from.clone()) == null) {
-                done += n;
-                continue;
-            }
-            if (target == null) {
-                if (from == null) {
-                    done += n; // zeros onto a page that reads as zeros
-                    continue;
-                }
-                to.publish(dstPageNo, new byte[PAGE_BYTES]);
-                target = to.page(dstPageNo);
-            }
             int at = inPage * SECTOR_SIZE;
-            if (from == null) {
-                Arrays.fill(target, at, at + n * SECTOR_SIZE, (byte) 0);
-            } else if (from != target) {
-                System.arraycopy(from, at, target, at, n * SECTOR_SIZE);
-            }
+            if (target != null) {
+                if (from == null) {
+                    Arrays.fill(target, at, at + n * SECTOR_SIZE, (byte) 0);
+                } else {
+                    System.arraycopy(from, at, target, at, n * SECTOR_SIZE);
+                }
+            } else if (from != null) {
+                // an absent page reads as zeros: the copy only has to bring the source's bytes
+                byte[] fresh = n == PAGE_SECTORS ? from.clone() : new byte[PAGE_BYTES];
+                if (n != PAGE_SECTORS) {
+                    System.arraycopy(from, at, fresh, at, n * SECTOR_SIZE);
+                }
+                to.publish(dstPageNo, fresh);
+            } // zeros onto a page that reads as zeros: nothing to do
             done += n;
         }
     }

@@ -313,7 +313,8 @@ public final class PersistentStore extends ExceptionStore {
         if (areaMirrored) {
             first = dirtyFrom * DiskFormat.ENTRY_BYTES / BlockDevice.SECTOR_SIZE;
             int end = (currentCommitted * DiskFormat.ENTRY_BYTES + BlockDevice.SECTOR_SIZE - 1) / BlockDevice.SECTOR_SIZE;
-            count = Math.max(1, Math.min(count, end) - first);
+            assert end > first && end <= count : "no new entry to write";
+            count = end - first;
         }
         try {
             if (!bug(EngineBug.COMMIT_WITHOUT_FLUSH)) {

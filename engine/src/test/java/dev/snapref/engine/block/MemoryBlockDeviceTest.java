@@ -113,7 +113,9 @@ class MemoryBlockDeviceTest {
                 MemoryBlockDevice.PAGE_SECTORS, false);
         assertEquals(1, d.allocatedPages());
         d.copyTo(0, d, MemoryBlockDevice.PAGE_SECTORS * 9L, MemoryBlockDevice.PAGE_SECTORS);
-        assertEquals(2, d.allocatedPages(), "a copy of a hole into a hole may allocate a zero page, no more");
+        assertEquals(1, d.allocatedPages(), "a copy of a hole onto a hole allocates nothing");
+        d.copyTo(MemoryBlockDevice.PAGE_SECTORS * 5L + 2, d, MemoryBlockDevice.PAGE_SECTORS * 12L + 2, 3);
+        assertEquals(2, d.allocatedPages(), "a partial copy of data onto a hole allocates one page");
     }
 
     @Test
