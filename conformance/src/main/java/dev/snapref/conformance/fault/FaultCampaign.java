@@ -141,7 +141,7 @@ public final class FaultCampaign implements ScriptMode {
         final Model.Trace trace;
         final Map<String, Long> counts;
         final Set<String> lost = new HashSet<>();
-        /** A device that was a snapshot-origin in either world diverged: every snapshot may follow. */
+        /** A snapshot-origin device, or a snapshot of the origin, was lost in either world: every snapshot may follow. */
         private boolean originLost;
         /** Cows other than the faulted one whose devices may diverge: used by a lost device's tables. */
         final Set<String> alsoTainted = new HashSet<>();
@@ -329,7 +329,10 @@ public final class FaultCampaign implements ScriptMode {
          */
         private void lose(String dev, int i) {
             lost.add(dev);
-            originLost |= isOriginDevice(dev, i);
+            // a lost snapshot also changes its origin: present in one world only, it sets the
+            // origin's split boundary (minimum chunk size) at the next origin resume, so origin
+            // writes split, and copy, differently for every snapshot of the origin
+            originLost |= isOriginDevice(dev, i) || !cowsOf(dev, i).isEmpty();
             for (String c : cowsOf(dev, i)) {
                 suspect(c);
             }

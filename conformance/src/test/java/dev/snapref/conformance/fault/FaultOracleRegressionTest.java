@@ -57,6 +57,27 @@ class FaultOracleRegressionTest {
                 """, "17711194582494606027");
     }
 
+    /**
+     * s1's create fails on the fault (cow2's header read), so the origin resumes with no chunk
+     * size to split at: the engine's origin write is one bio and copies one chunk of s2, the
+     * model's is split at s1's 4 sectors and overflows s2. s2 never touches cow2.
+     */
+    @Test
+    void aLostSnapshotChangesItsOriginsSplitBoundary() throws Exception {
+        assertFaultsPass("""
+                disk origin 126
+                disk cow 10
+                disk cow2 8
+                dmsetup create origin --table '0 1 snapshot-origin /dev/disk/origin'
+                dmsetup load origin --table '0 63 snapshot-origin /dev/disk/origin'
+                dmsetup create s1 --table '0 1 snapshot /dev/disk/origin /dev/disk/cow2 P 4'
+                dmsetup resume origin
+                dmsetup create s2 --table '0 63 snapshot /dev/disk/origin /dev/disk/cow N 8'
+                write /dev/mapper/origin 14 8 A
+                dmsetup status s2
+                """, "9107933635240004767");
+    }
+
     /** s1's create fails on the fault, so s2 takes over nothing: its data is not the model's to judge. */
     @Test
     void noHandoverFromALostSource() throws Exception {
