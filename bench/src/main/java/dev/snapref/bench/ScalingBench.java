@@ -1,7 +1,7 @@
 package dev.snapref.bench;
 
 import dev.snapref.engine.DeviceMapper;
-import dev.snapref.engine.DmException;
+import dev.snapref.engine.kernel.DmException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

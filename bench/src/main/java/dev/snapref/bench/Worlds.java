@@ -1,7 +1,7 @@
 package dev.snapref.bench;
 
 import dev.snapref.engine.DeviceMapper;
-import dev.snapref.engine.DmException;
+import dev.snapref.engine.kernel.DmException;
 
 /** Engine worlds the benchmarks start from: one origin, one persistent snapshot, in memory. */
 final class Worlds {

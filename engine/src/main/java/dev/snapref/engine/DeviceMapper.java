@@ -1,38 +1,36 @@
 package dev.snapref.engine;
 
+import dev.snapref.engine.block.BlockDevice;
 import dev.snapref.engine.block.MemoryBlockDevice;
-import dev.snapref.engine.core.Bio;
-import dev.snapref.engine.core.Kernel;
-import dev.snapref.engine.core.MappedBlockDevice;
-import dev.snapref.engine.core.MappedDevice;
-import dev.snapref.engine.core.Table;
-import dev.snapref.engine.core.TableLoader;
-import dev.snapref.engine.core.Target;
+import dev.snapref.engine.dm.DmContext;
+import dev.snapref.engine.dm.MappedDevice;
+import dev.snapref.engine.dm.Table;
+import dev.snapref.engine.dm.TableLoader;
+import dev.snapref.engine.dm.Target;
+import dev.snapref.engine.inspect.DeviceView;
+import dev.snapref.engine.inspect.TargetView;
+import dev.snapref.engine.kernel.DmException;
+import dev.snapref.engine.kernel.EngineBug;
+import dev.snapref.engine.kernel.Errno;
+import dev.snapref.engine.kernel.KernelLog;
+import dev.snapref.engine.snapshot.SnapshotTargets;
 
-import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * "The kernel": backing disks, dm core and the snapshot targets, driven like dmsetup and O_DIRECT
- * I/O drive Linux 6.1. Thread-safe: control operations are serialized by the control lock; I/O runs
- * concurrently with them and with other I/O, blocks while its device is suspended and is drained by
- * suspend. Errors carry the kernel's errno; kernel messages go to {@link #log()}.
+ * "The kernel": backing disks, dm core and the target types it registers (the snapshot targets),
+ * driven like dmsetup and O_DIRECT I/O drive Linux 6.1. Thread-safe: control operations are
+ * serialized by the control lock; I/O runs concurrently with them and with other I/O, blocks while
+ * its device is suspended and is drained by suspend. Every failure is a {@link DmException}
+ * carrying the kernel's errno; kernel messages go to {@link #log()}.
  */
 public final class DeviceMapper {
-    private static final String DISK_PREFIX = "/dev/disk/";
-    private static final String MAPPER_PREFIX = "/dev/mapper/";
-
-    private final Map<String, BlockDevice> disks = new ConcurrentHashMap<>();
-    private static final java.util.Comparator<MappedDevice> BY_NAME = java.util.Comparator.comparing(MappedDevice::name);
-    private final Map<String, MappedDevice> devices = new ConcurrentHashMap<>();
-    /** Every block device node by its path (disks and mapped devices), so the I/O path looks a node up with the caller's cached hash. */
-    private final Map<String, Object> nodesByPath = new ConcurrentHashMap<>();
-    private final Map<MappedDevice, MappedBlockDevice> nodes = new ConcurrentHashMap<>();
-    private final Kernel kernel;
+    private final DeviceNodes nodes = new DeviceNodes();
+    private final DmContext ctx;
 
     /** A correct engine (no bug switch on). */
     public DeviceMapper() {
@@ -44,7 +42,8 @@ public final class DeviceMapper {
      * {@link EngineBug}). An empty set is the correct engine.
      */
     public DeviceMapper(Set<EngineBug> bugs) {
-        this.kernel = new Kernel(this::openDevice, bugs);
+        this.ctx = new DmContext(nodes::open, bugs);
+        SnapshotTargets.register(ctx);
     }
 
     /**
@@ -59,7 +58,11 @@ public final class DeviceMapper {
 
     /** The bug switches that are on (empty for the correct engine). */
     public Set<EngineBug> bugs() {
-        return kernel.bugs();
+        return ctx.bugs();
+    }
+
+    public KernelLog log() {
+        return ctx.log();
     }
 
     // ------------------------------------------------------------------ disks
@@ -71,38 +74,12 @@ public final class DeviceMapper {
 
     /** Adds /dev/disk/NAME backed by {@code device}. */
     public void addDisk(String name, BlockDevice device) {
-        if (disks.putIfAbsent(name, device) != null) {
-            throw new IllegalArgumentException("disk exists: " + name);
-        }
-        nodesByPath.put(DISK_PREFIX + name, device);
+        nodes.addDisk(name, device);
     }
 
     /** The disk /dev/disk/NAME, or null. */
     public BlockDevice disk(String name) {
-        return disks.get(name);
-    }
-
-    public KernelLog log() {
-        return kernel.log();
-    }
-
-    private BlockDevice openDevice(String path, MappedDevice self) throws DmException {
-        if (path.startsWith(DISK_PREFIX)) {
-            BlockDevice d = disks.get(path.substring(DISK_PREFIX.length()));
-            if (d != null) {
-                return d;
-            }
-        } else if (path.startsWith(MAPPER_PREFIX)) {
-            MappedDevice md = devices.get(path.substring(MAPPER_PREFIX.length()));
-            if (md != null && md.hasDisk()) {
-                if (md == self) {
-                    throw new DmException(Errno.EINVAL, "table refers to its own device");
-                }
-                return nodes.computeIfAbsent(md, MappedBlockDevice::new);
-            }
-        }
-        // dm_get_device: a path that names no block device is -ENODEV (Linux 6.1, dm_get_dev_t)
-        throw new DmException(Errno.ENODEV, path);
+        return nodes.disk(name);
     }
 
     // ------------------------------------------------------------------ control (dmsetup)
@@ -112,20 +89,12 @@ public final class DeviceMapper {
     }
 
     private <T> T control(Op<T> op) throws DmException {
-        kernel.controlLock().lock();
+        ctx.controlLock().lock();
         try {
             return op.run();
         } finally {
-            kernel.controlLock().unlock();
+            ctx.controlLock().unlock();
         }
-    }
-
-    private MappedDevice lookup(String name) throws DmException {
-        MappedDevice md = devices.get(name);
-        if (md == null) {
-            throw new DmException(Errno.ENXIO, name);
-        }
-        return md;
     }
 
     /** dmsetup create NAME --table TABLE: create, load, resume; on any failure no device is left. */
@@ -143,18 +112,15 @@ public final class DeviceMapper {
         });
     }
 
-    /** dmsetup create NAME --notable. EBUSY if the name is taken. */
+    /** dmsetup create NAME --notable. EBUSY if the name is taken, EINVAL for a name dm refuses. */
     public void createNoTable(String name) throws DmException {
         control(() -> {
             if (name.isEmpty() || name.contains("/")) {
                 throw new DmException(Errno.EINVAL, name);
             }
-            if (devices.containsKey(name)) {
+            if (!nodes.addMapped(new MappedDevice(name, ctx))) {
                 throw new DmException(Errno.EBUSY, name);
             }
-            MappedDevice md = new MappedDevice(name, kernel);
-            devices.put(name, md);
-            nodesByPath.put(MAPPER_PREFIX + name, md);
             return null;
         });
     }
@@ -162,12 +128,13 @@ public final class DeviceMapper {
     /** dmsetup load: runs the constructor now and stages the table inactive (replacing an older one). */
     public void load(String name, String table) throws DmException {
         control(() -> {
-            MappedDevice md = lookup(name);
+            MappedDevice md = nodes.lookup(name);
             Table t = TableLoader.load(md, table);
-            int r = md.setupQueue(t);
-            if (r != 0) {
+            try {
+                md.setupQueue(t);
+            } catch (DmException e) {
                 md.destroyTable(t);
-                throw new DmException(errno(-r), "unable to set up device queue");
+                throw new DmException(e.errno(), "unable to set up device queue");
             }
             Table old = md.stageInactive(t);
             if (old != null) {
@@ -180,7 +147,7 @@ public final class DeviceMapper {
     /** dmsetup suspend; a no-op on a suspended device. */
     public void suspend(String name) throws DmException {
         control(() -> {
-            MappedDevice md = lookup(name);
+            MappedDevice md = nodes.lookup(name);
             if (!md.isSuspended()) {
                 md.suspend();
             }
@@ -195,33 +162,40 @@ public final class DeviceMapper {
      */
     public void resume(String name) throws DmException {
         control(() -> {
-            MappedDevice md = lookup(name);
-            Table newMap = md.takeInactive();
-            Table old = null;
-            if (newMap != null) {
-                if (!md.isSuspended()) {
-                    md.suspend();
+            MappedDevice md = nodes.lookup(name);
+            Table old = swapInInactive(md);
+            try {
+                if (md.isSuspended()) {
+                    md.resume();
                 }
-                int lr = md.calculateLimits(newMap);
-                if (lr != 0) {
-                    // dm_swap_table failed: the new table is destroyed, the device stays suspended
-                    md.destroyTable(newMap);
-                    throw new DmException(errno(-lr), "dm_swap_table failed");
+            } catch (DmException e) {
+                throw new DmException(e.errno(), "resume failed");
+            } finally {
+                if (old != null) {
+                    md.destroyTable(old);
                 }
-                old = md.swapTable(newMap);
-            }
-            int r = 0;
-            if (md.isSuspended()) {
-                r = md.resume();
-            }
-            if (old != null) {
-                md.destroyTable(old);
-            }
-            if (r != 0) {
-                throw new DmException(errno(-r), "resume failed");
             }
             return null;
         });
+    }
+
+    /** The swap half of do_resume: makes the inactive table live (suspending first); returns the old live table. */
+    private static Table swapInInactive(MappedDevice md) throws DmException {
+        Table newMap = md.takeInactive();
+        if (newMap == null) {
+            return null;
+        }
+        if (!md.isSuspended()) {
+            md.suspend();
+        }
+        try {
+            md.calculateLimits(newMap);
+        } catch (DmException e) {
+            // dm_swap_table failed: the new table is destroyed, the device stays suspended
+            md.destroyTable(newMap);
+            throw new DmException(e.errno(), "dm_swap_table failed");
+        }
+        return md.swapTable(newMap);
     }
 
     /**
@@ -231,39 +205,16 @@ public final class DeviceMapper {
      */
     public void remove(String name) throws DmException {
         control(() -> {
-            MappedDevice md = lookup(name);
-            if (md.gate().users() > 0 || openByTable(md)) {
+            MappedDevice md = nodes.lookup(name);
+            if (md.gate().users() > 0 || nodes.openByTable(md)) {
                 throw new DmException(Errno.EBUSY, name);
             }
-            devices.remove(name);
-            nodesByPath.remove(MAPPER_PREFIX + name);
-            nodes.remove(md);
+            nodes.removeMapped(md);
             for (Table t : md.removeTables()) {
                 md.destroyTable(t);
             }
             return null;
         });
-    }
-
-    /** Whether a live or inactive table of some device holds {@code md} open as one of its devices. Control lock held. */
-    private boolean openByTable(MappedDevice md) {
-        for (MappedDevice other : devices.values()) {
-            for (Table t : new Table[] {other.live(), other.inactive()}) {
-                if (t != null && t.target() != null && usesDevice(t.target(), md)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean usesDevice(Target ti, MappedDevice md) {
-        for (dev.snapref.engine.core.DeviceArea a : ti.devices()) {
-            if (a.device() instanceof MappedBlockDevice m && m.md() == md) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** dmsetup status [--inactive]: {@code START LEN TYPE INFO} without trailing blanks; empty if no such table. */
@@ -278,7 +229,7 @@ public final class DeviceMapper {
 
     private Optional<String> line(String name, boolean inactive, boolean info) throws DmException {
         return control(() -> {
-            MappedDevice md = lookup(name);
+            MappedDevice md = nodes.lookup(name);
             Table t = inactive ? md.inactive() : md.live();
             if (t == null || t.target() == null) {
                 return Optional.empty();
@@ -293,7 +244,7 @@ public final class DeviceMapper {
     /** dmsetup info: state and tables present. */
     public DeviceInfo info(String name) throws DmException {
         return control(() -> {
-            MappedDevice md = lookup(name);
+            MappedDevice md = nodes.lookup(name);
             return new DeviceInfo(md.isSuspended(), md.live() != null, md.inactive() != null);
         });
     }
@@ -303,10 +254,7 @@ public final class DeviceMapper {
      * device node of non-zero size. Disks are never suspended.
      */
     public boolean isSuspended(String path) {
-        if (!path.startsWith(MAPPER_PREFIX)) {
-            return false;
-        }
-        MappedDevice md = devices.get(path.substring(MAPPER_PREFIX.length()));
+        MappedDevice md = nodes.mappedAt(path);
         return md != null && md.hasDisk() && md.capacity() > 0 && md.gate().isBlocked();
     }
 
@@ -316,11 +264,8 @@ public final class DeviceMapper {
      * does: the block layer answers it at once (a read returns nothing, a write ENOSPC).
      */
     public boolean wouldBlock(String path, long sector) {
-        if (!isSuspended(path)) {
-            return false;
-        }
-        MappedDevice md = devices.get(path.substring(MAPPER_PREFIX.length()));
-        return md != null && sector < md.capacity();
+        MappedDevice md = nodes.mappedAt(path);
+        return isSuspended(path) && md != null && sector < md.capacity();
     }
 
     // ------------------------------------------------------------------ I/O
@@ -330,9 +275,9 @@ public final class DeviceMapper {
      * end of the device, empty beyond it). ENOENT if there is no such block device; EIO on failure.
      */
     public byte[] read(String path, long sector, int count) throws DmException {
-        Object node = node(path);
-        byte[] buf = new byte[sectorsInRange(node, sector, count) * BlockDevice.SECTOR_SIZE];
-        io(node, sector, buf.length / BlockDevice.SECTOR_SIZE, buf, 0, false);
+        Object node = nodes.ioNode(path);
+        byte[] buf = new byte[DirectIo.sectorsInRange(node, sector, count) * BlockDevice.SECTOR_SIZE];
+        DirectIo.read(node, sector, buf.length / BlockDevice.SECTOR_SIZE, buf, 0);
         return buf;
     }
 
@@ -343,11 +288,7 @@ public final class DeviceMapper {
      * alone. Errors as {@link #read(String, long, int)}.
      */
     public int read(String path, long sector, int count, byte[] dst, int off) throws DmException {
-        checkBuffer(dst, off, count);
-        Object node = node(path);
-        int n = sectorsInRange(node, sector, count);
-        io(node, sector, n, dst, off, false);
-        return n;
+        return DirectIo.read(nodes.ioNode(path), sector, count, dst, off);
     }
 
     /**
@@ -367,115 +308,35 @@ public final class DeviceMapper {
      * {@link #write(String, long, byte[])}.
      */
     public void write(String path, long sector, int count, byte[] src, int off) throws DmException {
-        checkBuffer(src, off, count);
-        Object node = node(path);
-        int n = sectorsInRange(node, sector, count);
-        io(node, sector, n, src, off, true);
-        if (n < count) {
-            throw new DmException(Errno.ENOSPC, path);
-        }
+        DirectIo.write(nodes.ioNode(path), path, sector, count, src, off);
     }
 
-    private static void checkBuffer(byte[] buf, int off, int count) {
-        if (count < 0 || off < 0 || off + (long) count * BlockDevice.SECTOR_SIZE > buf.length) {
-            throw new IllegalArgumentException("buffer too short for " + count + " sectors at offset " + off);
-        }
-    }
-
-    /** The block device node {@code path} names: a disk, or a mapped device with a node; ENOENT if none. */
-    private Object node(String path) throws DmException {
-        Object node = nodesByPath.get(path);
-        if (node == null || node instanceof MappedDevice md && !md.hasDisk()) {
-            throw new DmException(Errno.ENOENT, path);
-        }
-        return node;
-    }
-
-    /** How many of {@code count} sectors from {@code sector} lie inside {@code node} now. */
-    private static int sectorsInRange(Object node, long sector, int count) {
-        long size = node instanceof BlockDevice disk ? disk.sectors() : ((MappedDevice) node).capacity();
-        return (int) Math.max(0, Math.min(count, size - sector));
-    }
-
-    /** One request of {@code n} sectors on {@code node} (a disk or a mapped device; none when 0); EIO when it fails. */
-    private static void io(Object node, long sector, int n, byte[] buf, int off, boolean write) throws DmException {
-        if (n == 0) {
-            return;
-        }
-        try {
-            if (node instanceof BlockDevice disk) {
-                if (write) {
-                    disk.write(sector, buf, off, n, false);
-                } else {
-                    disk.read(sector, buf, off, n);
-                }
-            } else {
-                submit((MappedDevice) node, new Bio(write, sector, n, buf, off));
-            }
-        } catch (IOException e) {
-            throw new DmException(Errno.EIO, e.getMessage());
-        }
-    }
-
-    private static void submit(MappedDevice md, Bio bio) throws IOException, DmException {
-        if (!md.gate().enter()) {
-            throw new DmException(Errno.ENXIO, md.name());
-        }
-        try {
-            BlockDevice.checkRange(bio.sector, bio.count, md.capacity());
-            md.submit(bio);
-        } finally {
-            md.gate().exit();
-        }
-    }
-
-    private static Errno errno(int n) {
-        for (Errno e : Errno.values()) {
-            if (e.number() == n) {
-                return e;
-            }
-        }
-        return Errno.EIO;
-    }
+    // ------------------------------------------------------------------ inspection
 
     /**
      * A read-only view of every mapped device, in name order, taken under the control lock (so no
      * table is loaded, swapped or destroyed meanwhile; I/O may still run). For tools and the
      * conformance refinement check.
      */
-    public List<dev.snapref.engine.inspect.DeviceState> inspect() {
-        kernel.controlLock().lock();
+    public List<DeviceView> inspect() {
+        ctx.controlLock().lock();
         try {
-            List<MappedDevice> sorted = new java.util.ArrayList<>(devices.values());
-            sorted.sort(BY_NAME);
-            List<dev.snapref.engine.inspect.DeviceState> out = new java.util.ArrayList<>(sorted.size());
-            for (MappedDevice md : sorted) {
-                out.add(new dev.snapref.engine.inspect.DeviceState(md.name(), md.isSuspended(), inspect(md.live()),
-                        inspect(md.inactive())));
+            List<DeviceView> out = new ArrayList<>();
+            for (MappedDevice md : nodes.sortedDevices()) {
+                out.add(new DeviceView(md.name(), md.isSuspended(), view(md.live()), view(md.inactive())));
             }
-            return java.util.Collections.unmodifiableList(out);
+            return Collections.unmodifiableList(out);
         } finally {
-            kernel.controlLock().unlock();
+            ctx.controlLock().unlock();
         }
     }
 
-    private static Optional<dev.snapref.engine.inspect.TableState> inspect(Table t) {
-        if (t == null || t.target() == null) {
-            return Optional.empty();
-        }
-        Target ti = t.target();
-        if (ti instanceof dev.snapref.engine.snapshot.SnapshotTarget s) {
-            return Optional.of(s.inspect());
-        }
-        if (ti instanceof dev.snapref.engine.snapshot.SnapshotOriginTarget o) {
-            return Optional.of(new dev.snapref.engine.inspect.TableState("snapshot-origin", true, true, 0, "", "",
-                    java.util.Collections.emptySortedMap(), o.splitBoundary()));
-        }
-        return Optional.empty();
+    private static Optional<TargetView> view(Table t) {
+        return t == null || t.target() == null ? Optional.empty() : Optional.of(t.target().view());
     }
 
     /** Names of the mapped devices (tests, tools). */
     public List<String> deviceNames() {
-        return List.copyOf(devices.keySet());
+        return nodes.deviceNames();
     }
 }

@@ -1,5 +1,9 @@
 package dev.snapref.engine;
 
+import dev.snapref.engine.block.BlockDevice;
+import dev.snapref.engine.kernel.Errno;
+import dev.snapref.engine.kernel.DmException;
+
 import dev.snapref.engine.block.BlockDevices;
 import dev.snapref.engine.block.MemoryBlockDevice;
 import dev.snapref.engine.cow.CowImageCheck;

@@ -1,5 +1,8 @@
 package dev.snapref.engine;
 
+import dev.snapref.engine.kernel.Errno;
+import dev.snapref.engine.kernel.DmException;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.snapref.engine;
 
+import dev.snapref.engine.kernel.Errno;
+import dev.snapref.engine.kernel.DmException;
+
 import dev.snapref.engine.block.BlockDevices;
 import dev.snapref.engine.cow.CowArea;
 import dev.snapref.engine.cow.CowException;

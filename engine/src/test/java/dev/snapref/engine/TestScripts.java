@@ -1,5 +1,7 @@
 package dev.snapref.engine;
 
+import dev.snapref.engine.kernel.DmException;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -79,7 +79,7 @@ public class HandoverOriginWriteRace {
     public void arbiter(LLLL_Result r) {
         try {
             r.r3 = w.dm.info("dest").suspended() ? "SUSPENDED" : w.read(World.mapper("dest"), 0, CHUNKS * World.CHUNK);
-        } catch (dev.snapref.engine.DmException e) {
+        } catch (dev.snapref.engine.kernel.DmException e) {
             r.r3 = e.errno().name();
         }
         r.r4 = w.read(World.ORIGIN, 0, CHUNKS * World.CHUNK);

@@ -2,7 +2,7 @@ package dev.snapref.stress;
 
 import dev.snapref.engine.DeviceInfo;
 import dev.snapref.engine.DeviceMapper;
-import dev.snapref.engine.DmException;
+import dev.snapref.engine.kernel.DmException;
 import java.util.Optional;
 
 /**
@@ -130,7 +130,7 @@ final class World {
         try {
             status = dm.status(name, false);
         } catch (DmException e) {
-            return e.errno() == dev.snapref.engine.Errno.ENXIO ? "GONE" : e.errno().name();
+            return e.errno() == dev.snapref.engine.kernel.Errno.ENXIO ? "GONE" : e.errno().name();
         }
         if (status.isEmpty()) {
             return "NOTABLE";

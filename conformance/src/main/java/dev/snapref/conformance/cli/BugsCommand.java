@@ -1,6 +1,6 @@
 package dev.snapref.conformance.cli;
 
-import dev.snapref.engine.EngineBug;
+import dev.snapref.engine.kernel.EngineBug;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -12,7 +12,7 @@ import dev.snapref.conformance.fuzz.Reproducer;
 import dev.snapref.conformance.fuzz.Seeds;
 import dev.snapref.conformance.fuzz.Shard;
 import dev.snapref.conformance.gen.GeneratorConfig;
-import dev.snapref.engine.EngineBug;
+import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.scenario.Script;
 import dev.snapref.scenario.ScriptError;
 import java.io.IOException;

@@ -3,12 +3,12 @@ package dev.snapref.conformance.fault;
 import dev.snapref.conformance.fuzz.FuzzCampaign;
 import dev.snapref.conformance.fuzz.Seeds;
 import dev.snapref.engine.DeviceMapper;
-import dev.snapref.engine.DmException;
-import dev.snapref.engine.EngineBug;
+import dev.snapref.engine.kernel.DmException;
+import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.engine.block.BlockDevices;
 import dev.snapref.engine.cow.CowImageCheck;
-import dev.snapref.engine.inspect.DeviceState;
-import dev.snapref.engine.inspect.TableState;
+import dev.snapref.conformance.target.InspectedDevice;
+import dev.snapref.conformance.target.InspectedTable;
 import dev.snapref.engine.store.DiskFormat;
 import dev.snapref.scenario.SectorPattern;
 import java.io.IOException;
@@ -146,7 +146,7 @@ public final class CorruptImageCampaign {
     }
 
     private static String describe(DeviceMapper dm) {
-        return dm.inspect().stream().filter(d -> d.name().equals("snap")).findFirst().flatMap(DeviceState::live)
+        return InspectedDevice.all(dm).stream().filter(d -> d.name().equals("snap")).findFirst().flatMap(InspectedDevice::live)
                 .map(t -> (t.valid() ? "loaded " + t.exceptions() : "marked invalid")).orElse("no table");
     }
 
@@ -163,7 +163,7 @@ public final class CorruptImageCampaign {
         try {
             dm.read("/dev/mapper/snap", 0, 8);
         } catch (DmException e) {
-            if (e.errno() != dev.snapref.engine.Errno.EIO) {
+            if (e.errno() != dev.snapref.engine.kernel.Errno.EIO) {
                 return Optional.of(new Finding("corrupt:snapshot-read-errno", "snapshot read failed with " + e.errno()));
             }
         }

@@ -1,9 +1,9 @@
 package dev.snapref.conformance.fault;
 
-import dev.snapref.engine.BlockDevice;
+import dev.snapref.engine.block.BlockDevice;
 import dev.snapref.engine.DeviceMapper;
-import dev.snapref.engine.DmException;
-import dev.snapref.engine.EngineBug;
+import dev.snapref.engine.kernel.DmException;
+import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.engine.block.BlockDevices;
 import dev.snapref.engine.block.BlockOp;
 import dev.snapref.engine.block.DurableImage;
@@ -13,8 +13,8 @@ import dev.snapref.engine.block.MemoryBlockDevice;
 import dev.snapref.engine.cow.CowHeader;
 import dev.snapref.engine.cow.CowImageCheck;
 import dev.snapref.engine.cow.CowImageDump;
-import dev.snapref.engine.inspect.DeviceState;
-import dev.snapref.engine.inspect.TableState;
+import dev.snapref.conformance.target.InspectedDevice;
+import dev.snapref.conformance.target.InspectedTable;
 import dev.snapref.engine.store.ChunkSize;
 import dev.snapref.model.Disk;
 import dev.snapref.model.Model;
@@ -158,8 +158,8 @@ public final class CrashCampaign implements ScriptMode {
             return Optional.of(new Finding("crash:reload-failed", where + ": fresh table failed with "
                     + e.errno() + ": " + String.join(" | ", dm.log().drain())));
         }
-        TableState t = dm.inspect().stream().filter(d -> d.name().equals("reboot")).findFirst()
-                .flatMap(DeviceState::live).orElseThrow();
+        InspectedTable t = InspectedDevice.all(dm).stream().filter(d -> d.name().equals("reboot")).findFirst()
+                .flatMap(InspectedDevice::live).orElseThrow();
         ModelState before = step == 0 ? ModelState.initial() : states.get(step - 1);
         if (!t.valid()) {
             return everInvalid(states, step, cow) ? Optional.empty()

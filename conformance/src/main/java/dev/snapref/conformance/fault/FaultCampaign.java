@@ -1,13 +1,13 @@
 package dev.snapref.conformance.fault;
 
-import dev.snapref.engine.BlockDevice;
-import dev.snapref.engine.EngineBug;
+import dev.snapref.engine.block.BlockDevice;
+import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.engine.block.BlockOp;
 import dev.snapref.engine.block.Fault;
 import dev.snapref.engine.block.FaultAtlas;
 import dev.snapref.engine.block.FaultyBlockDevice;
-import dev.snapref.engine.inspect.DeviceState;
-import dev.snapref.engine.inspect.TableState;
+import dev.snapref.conformance.target.InspectedDevice;
+import dev.snapref.conformance.target.InspectedTable;
 import dev.snapref.model.Disk;
 import dev.snapref.model.Model;
 import dev.snapref.model.ModelState;
@@ -263,7 +263,7 @@ public final class FaultCampaign implements ScriptMode {
         /** Cows a table of {@code dev} uses: the engine's tables now, the model's before and after step i. */
         private Set<String> cowsOf(String dev, int i) {
             Set<String> out = new HashSet<>();
-            for (DeviceState d : engine.dm.inspect()) {
+            for (InspectedDevice d : InspectedDevice.all(engine.dm)) {
                 if (d.name().equals(dev)) {
                     d.live().filter(t -> t.target().equals("snapshot")).ifPresent(t -> out.add(diskName(t.cow())));
                     d.inactive().filter(t -> t.target().equals("snapshot")).ifPresent(t -> out.add(diskName(t.cow())));
@@ -288,7 +288,7 @@ public final class FaultCampaign implements ScriptMode {
         /** Whether {@code dev} holds a snapshot-origin table in the engine now or in the model around step i. */
         private boolean isOriginDevice(String dev, int i) {
             boolean origin = false;
-            for (DeviceState d : engine.dm.inspect()) {
+            for (InspectedDevice d : InspectedDevice.all(engine.dm)) {
                 origin |= d.name().equals(dev) && (isOrigin(d.live()) || isOrigin(d.inactive()));
             }
             for (int j = Math.max(0, i - 1); j <= i; j++) {
@@ -302,13 +302,13 @@ public final class FaultCampaign implements ScriptMode {
             return t != null && t.target() instanceof dev.snapref.model.OriginTarget;
         }
 
-        private static boolean isOrigin(Optional<TableState> t) {
+        private static boolean isOrigin(Optional<InspectedTable> t) {
             return t.map(x -> x.target().equals("snapshot-origin")).orElse(false);
         }
 
         private Set<String> allCows(int i) {
             Set<String> out = new HashSet<>();
-            for (DeviceState d : engine.dm.inspect()) {
+            for (InspectedDevice d : InspectedDevice.all(engine.dm)) {
                 d.live().filter(t -> t.target().equals("snapshot")).ifPresent(t -> out.add(diskName(t.cow())));
                 d.inactive().filter(t -> t.target().equals("snapshot")).ifPresent(t -> out.add(diskName(t.cow())));
             }
@@ -401,8 +401,8 @@ public final class FaultCampaign implements ScriptMode {
 
         /** A snapshot that turned invalid in this step because of the fault logs the kernel's message and shows Invalid. */
         private Optional<Finding> checkInvalidations(TranscriptStep e, String at, boolean firedNow) {
-            for (DeviceState d : engine.dm.inspect()) {
-                Optional<TableState> t = d.live().filter(x -> x.target().equals("snapshot"));
+            for (InspectedDevice d : InspectedDevice.all(engine.dm)) {
+                Optional<InspectedTable> t = d.live().filter(x -> x.target().equals("snapshot"));
                 if (t.isEmpty()) {
                     continue;
                 }
@@ -419,14 +419,14 @@ public final class FaultCampaign implements ScriptMode {
             return Optional.empty();
         }
 
-        private boolean usesCow(TableState t) {
+        private boolean usesCow(InspectedTable t) {
             return t.cow().equals("/dev/disk/" + cow);
         }
 
         private boolean valid(String dev) {
-            for (DeviceState d : engine.dm.inspect()) {
+            for (InspectedDevice d : InspectedDevice.all(engine.dm)) {
                 if (d.name().equals(dev)) {
-                    return d.live().map(TableState::valid).orElse(false);
+                    return d.live().map(InspectedTable::valid).orElse(false);
                 }
             }
             return false;
@@ -434,7 +434,7 @@ public final class FaultCampaign implements ScriptMode {
 
         /** Whether a table of {@code dev} (engine now, or model before or after step i) uses the faulted cow. */
         private boolean tainted(String dev, int i) {
-            for (DeviceState d : engine.dm.inspect()) {
+            for (InspectedDevice d : InspectedDevice.all(engine.dm)) {
                 if (d.name().equals(dev) && (d.live().filter(this::usesCow).isPresent()
                         || d.inactive().filter(this::usesCow).isPresent())) {
                     return true;
@@ -485,8 +485,8 @@ public final class FaultCampaign implements ScriptMode {
             if (dataUnknown) {
                 return Optional.empty();
             }
-            for (DeviceState d : engine.dm.inspect()) {
-                Optional<TableState> t = d.live().filter(x -> x.target().equals("snapshot") && x.valid() && usesCow(x));
+            for (InspectedDevice d : InspectedDevice.all(engine.dm)) {
+                Optional<InspectedTable> t = d.live().filter(x -> x.target().equals("snapshot") && x.valid() && usesCow(x));
                 if (t.isEmpty() || lost.contains(d.name()) || dataUnknownDevices.contains(d.name()) || d.suspended()) {
                     continue;
                 }
@@ -510,7 +510,7 @@ public final class FaultCampaign implements ScriptMode {
         private long sizeOf(String dev) {
             try {
                 return engine.dm.status(dev, false).map(x -> Long.parseLong(x.split(" ")[1])).orElse(0L);
-            } catch (dev.snapref.engine.DmException ex) {
+            } catch (dev.snapref.engine.kernel.DmException ex) {
                 return 0;
             }
         }

@@ -2,9 +2,9 @@ package dev.snapref.conformance.fault;
 
 import dev.snapref.conformance.target.EngineTarget;
 
-import dev.snapref.engine.BlockDevice;
+import dev.snapref.engine.block.BlockDevice;
 import dev.snapref.engine.DeviceMapper;
-import dev.snapref.engine.EngineBug;
+import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.engine.block.FaultAtlas;
 import dev.snapref.engine.block.FaultyBlockDevice;
 import dev.snapref.engine.block.MemoryBlockDevice;

@@ -1,8 +1,8 @@
 package dev.snapref.conformance.fault;
 
 import dev.snapref.engine.DeviceMapper;
-import dev.snapref.engine.inspect.DeviceState;
-import dev.snapref.engine.inspect.TableState;
+import dev.snapref.conformance.target.InspectedDevice;
+import dev.snapref.conformance.target.InspectedTable;
 import dev.snapref.engine.store.DiskFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,8 +40,8 @@ final class KernelLoad {
             if (gotErrno != null || !words.stream().allMatch(all::contains)) {
                 return false;
             }
-            Optional<TableState> t = dm.inspect().stream().filter(d -> d.name().equals("snap")).findFirst()
-                    .flatMap(DeviceState::live);
+            Optional<InspectedTable> t = InspectedDevice.all(dm).stream().filter(d -> d.name().equals("snap")).findFirst()
+                    .flatMap(InspectedDevice::live);
             if (t.isEmpty()) {
                 return false;
             }

@@ -4,13 +4,11 @@ import dev.snapref.conformance.check.RawDisk;
 import dev.snapref.conformance.refine.AbstractDevice;
 import dev.snapref.conformance.refine.AbstractTable;
 import dev.snapref.conformance.refine.AbstractWorld;
-import dev.snapref.engine.BlockDevice;
+import dev.snapref.engine.block.BlockDevice;
 import dev.snapref.engine.DeviceMapper;
 import dev.snapref.engine.block.MemoryBlockDevice;
 import dev.snapref.engine.block.BlockDevices;
 import dev.snapref.engine.cow.CowImageCheck;
-import dev.snapref.engine.inspect.DeviceState;
-import dev.snapref.engine.inspect.TableState;
 import dev.snapref.scenario.Command;
 import dev.snapref.scenario.SectorContent;
 import dev.snapref.scenario.SectorPattern;
@@ -52,14 +50,14 @@ final class EngineSession implements TargetSession, RawDisk {
     @Override
     public AbstractWorld world() {
         Map<String, AbstractDevice> out = new TreeMap<>();
-        for (DeviceState d : dm.inspect()) {
+        for (InspectedDevice d : InspectedDevice.all(dm)) {
             out.put(d.name(), new AbstractDevice(d.suspended(), d.live().map(EngineSession::table),
                     d.inactive().map(EngineSession::table)));
         }
         return AbstractWorld.of(out);
     }
 
-    private static AbstractTable table(TableState t) {
+    private static AbstractTable table(InspectedTable t) {
         if (t.target().equals("snapshot-origin")) {
             return AbstractTable.origin(t.splitBoundary());
         }

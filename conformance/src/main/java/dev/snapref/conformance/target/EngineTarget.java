@@ -2,8 +2,8 @@ package dev.snapref.conformance.target;
 
 import dev.snapref.engine.DeviceInfo;
 import dev.snapref.engine.DeviceMapper;
-import dev.snapref.engine.DmException;
-import dev.snapref.engine.EngineBug;
+import dev.snapref.engine.kernel.DmException;
+import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.engine.block.BlockDevices;
 import dev.snapref.scenario.Command;
 import dev.snapref.scenario.CreateCommand;
@@ -156,7 +156,7 @@ public final class EngineTarget implements SteppableTarget {
         return i.live() ? "LIVE" : i.inactive() ? "INACTIVE" : "None";
     }
 
-    private static Errno toScenario(dev.snapref.engine.Errno e) {
+    private static Errno toScenario(dev.snapref.engine.kernel.Errno e) {
         Optional<Errno> byNumber = Errno.fromNumber(e.number());
         return byNumber.orElse(Errno.EIO);
     }

@@ -10,7 +10,7 @@ import dev.snapref.conformance.gen.GeneratorConfig;
 import dev.snapref.conformance.target.ModelTarget;
 import dev.snapref.conformance.target.SteppableTarget;
 import dev.snapref.conformance.target.TargetOptions;
-import dev.snapref.engine.EngineBug;
+import dev.snapref.engine.kernel.EngineBug;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;

@@ -1,6 +1,5 @@
 package dev.snapref.engine.block;
 
-import dev.snapref.engine.BlockDevice;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.snapref.engine.block;
 
-import dev.snapref.engine.BlockDevice;
 
 import java.io.IOException;
 import java.util.ArrayList;

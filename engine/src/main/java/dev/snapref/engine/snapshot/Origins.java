@@ -1,6 +1,9 @@
 package dev.snapref.engine.snapshot;
 
-import dev.snapref.engine.BlockDevice;
+import dev.snapref.engine.block.BlockDevice;
+import dev.snapref.engine.kernel.DmException;
+import dev.snapref.engine.kernel.EngineBug;
+import dev.snapref.engine.kernel.Errno;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -44,16 +47,16 @@ public final class Origins {
     /** __find_snapshots_sharing_cow. Read lock held. */
     Sharing findSharingCow(SnapshotTarget snap) {
         assertRead();
-        List<SnapshotTarget> l = snapshots.get(snap.originDevice());
+        List<SnapshotTarget> l = snapshots.get(snap.origin);
         int count = 0;
         SnapshotTarget src = null;
         SnapshotTarget dest = null;
         if (l != null) {
             for (SnapshotTarget s : l) {
-                if (s.cowDevice() != snap.cowDevice()) {
+                if (s.cow != snap.cow) {
                     continue;
                 }
-                if (s.isActive()) {
+                if (s.active) {
                     src = s;
                 } else {
                     dest = s;
@@ -64,20 +67,28 @@ public final class Origins {
         return new Sharing(count, src, dest);
     }
 
+    /** What {@link #register} made of a new snapshot. */
+    enum Registration {
+        /** No live snapshot shares its cow: it owns its store. */
+        SNAPSHOT,
+        /** A live snapshot shares its cow: this one waits to take over its store at resume. */
+        HANDOVER_DESTINATION
+    }
+
     /**
-     * register_snapshot: validates the handover pairing and inserts the snapshot. Returns 0 (normal
-     * snapshot), 1 (handover destination) or -1 (pairing error, nothing registered).
+     * register_snapshot: validates the handover pairing and inserts the snapshot. Fails with EINVAL
+     * (nothing registered) when two snapshots already share the cow or a destination is pending.
      */
-    int register(SnapshotTarget snap) {
+    Registration register(SnapshotTarget snap) throws DmException {
         lock.writeLock().lock();
         try {
             Sharing sh = findSharingCow(snap);
-            boolean pairingChecked = !snap.bug(dev.snapref.engine.EngineBug.THIRD_TABLE_ALLOWED);
+            boolean pairingChecked = !snap.bug(EngineBug.THIRD_TABLE_ALLOWED);
             if (pairingChecked && (sh.count() == 2 || sh.dest() != null)) {
-                return -1;
+                throw new DmException(Errno.EINVAL, "Snapshot cow pairing for exception table handover failed");
             }
             insert(snap);
-            return sh.src() == null ? 0 : 1;
+            return sh.src() == null ? Registration.SNAPSHOT : Registration.HANDOVER_DESTINATION;
         } finally {
             lock.writeLock().unlock();
         }
@@ -85,7 +96,7 @@ public final class Origins {
 
     private void insert(SnapshotTarget snap) {
         assertWrite();
-        List<SnapshotTarget> l = snapshots.computeIfAbsent(snap.originDevice(), k -> new ArrayList<>());
+        List<SnapshotTarget> l = snapshots.computeIfAbsent(snap.origin, k -> new ArrayList<>());
         int i = 0;
         while (i < l.size() && l.get(i).chunkSize() >= snap.chunkSize()) {
             i++;
@@ -97,12 +108,12 @@ public final class Origins {
     void unregister(SnapshotTarget snap) {
         lock.writeLock().lock();
         try {
-            List<SnapshotTarget> l = snapshots.get(snap.originDevice());
+            List<SnapshotTarget> l = snapshots.get(snap.origin);
             if (l != null) {
                 boolean removed = l.remove(snap);
                 assert removed : "unregister of an unregistered snapshot";
                 if (l.isEmpty()) {
-                    snapshots.remove(snap.originDevice());
+                    snapshots.remove(snap.origin);
                 }
             }
         } finally {
@@ -114,7 +125,7 @@ public final class Origins {
     void reregister(SnapshotTarget snap) {
         lock.writeLock().lock();
         try {
-            List<SnapshotTarget> l = snapshots.get(snap.originDevice());
+            List<SnapshotTarget> l = snapshots.get(snap.origin);
             assert l != null && l.contains(snap) : "reregister of an unregistered snapshot";
             l.remove(snap);
             insert(snap);

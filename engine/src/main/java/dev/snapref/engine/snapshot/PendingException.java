@@ -1,6 +1,6 @@
 package dev.snapref.engine.snapshot;
 
-import dev.snapref.engine.core.Bio;
+import dev.snapref.engine.dm.Bio;
 import dev.snapref.engine.store.ExceptionStore;
 
 /**

@@ -1,15 +1,16 @@
 package dev.snapref.engine.snapshot;
 
-import dev.snapref.engine.BlockDevice;
-import dev.snapref.engine.DmException;
-import dev.snapref.engine.EngineBug;
-import dev.snapref.engine.Errno;
-import dev.snapref.engine.core.Bio;
-import dev.snapref.engine.core.CtrException;
-import dev.snapref.engine.core.Kernel;
-import dev.snapref.engine.core.Mapping;
-import dev.snapref.engine.core.Table;
-import dev.snapref.engine.core.Target;
+import dev.snapref.engine.block.BlockDevice;
+import dev.snapref.engine.dm.Bio;
+import dev.snapref.engine.dm.DeviceArea;
+import dev.snapref.engine.dm.DmContext;
+import dev.snapref.engine.dm.Mapping;
+import dev.snapref.engine.dm.Table;
+import dev.snapref.engine.dm.Target;
+import dev.snapref.engine.inspect.OriginView;
+import dev.snapref.engine.kernel.DmException;
+import dev.snapref.engine.kernel.EngineBug;
+import dev.snapref.engine.kernel.Errno;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,31 +28,34 @@ public final class SnapshotOriginTarget extends Target {
     /** rounddown_pow_of_two(UINT_MAX). */
     static final long NO_SNAPSHOT_BOUNDARY = 1L << 31;
 
-    private final Kernel kernel;
+    private final DmContext ctx;
     private final Origins origins;
     private final String path;
     private final BlockDevice dev;
     private volatile long splitBoundary = NO_SNAPSHOT_BOUNDARY;
 
-    private SnapshotOriginTarget(Table t, long begin, long length, Kernel k, String path, BlockDevice dev) {
+    private SnapshotOriginTarget(Table t, long begin, long length, DmContext ctx, Origins origins, String path,
+                                 BlockDevice dev) {
         super(t, begin, length);
-        this.kernel = k;
-        this.origins = k.origins();
+        this.ctx = ctx;
+        this.origins = origins;
         this.path = path;
         this.dev = dev;
     }
 
     /** origin_ctr: exactly one argument, the origin device. */
-    public static SnapshotOriginTarget construct(Table t, long begin, long length, String[] argv, Kernel k)
-            throws CtrException {
+    static SnapshotOriginTarget construct(Table t, long begin, long length, String[] argv, DmContext ctx,
+                                          Origins origins) throws DmException {
         if (argv.length != 1) {
-            throw new CtrException("origin: incorrect number of arguments", Errno.EINVAL);
+            throw new DmException(Errno.EINVAL, "origin: incorrect number of arguments");
         }
+        BlockDevice dev;
         try {
-            return new SnapshotOriginTarget(t, begin, length, k, argv[0], k.resolver().open(argv[0], t.md()));
+            dev = ctx.resolver().open(argv[0], t.md());
         } catch (DmException e) {
-            throw new CtrException("Cannot get target device", e.errno());
+            throw new DmException(e.errno(), "Cannot get target device");
         }
+        return new SnapshotOriginTarget(t, begin, length, ctx, origins, argv[0], dev);
     }
 
     @Override
@@ -100,7 +104,7 @@ public final class SnapshotOriginTarget extends Target {
                     for (PendingException pe : w) {
                         pe.await();
                     }
-                    if (kernel.bug(EngineBug.ORIGIN_WRITE_SKIPS_SNAPSHOT)) {
+                    if (ctx.bug(EngineBug.ORIGIN_WRITE_SKIPS_SNAPSHOT)) {
                         break; // the bug: no second pass over the snapshots skipped below
                     }
                     // retry_origin_bios: run the write past the snapshots again
@@ -116,7 +120,7 @@ public final class SnapshotOriginTarget extends Target {
     private static void startAll(List<PendingException> pes) {
         for (int i = 0; i < pes.size(); i++) {
             PendingException pe = pes.get(i);
-            pe.snap.copy(pe);
+            ExceptionCompletion.copy(pe);
         }
     }
 
@@ -131,13 +135,13 @@ public final class SnapshotOriginTarget extends Target {
             List<SnapshotTarget> snaps = origins.snapshotsOf(dev);
             List<PendingException> waitOn = List.of();
             for (int i = 0; i < snaps.size(); i++) {
-                PendingException pe = snaps.get(i).originWrite(sector, toStart);
+                PendingException pe = SnapshotMap.originWrite(snaps.get(i), sector, toStart);
                 if (pe != null) {
                     if (waitOn.isEmpty()) {
                         waitOn = new ArrayList<>(2);
                     }
                     waitOn.add(pe);
-                    if (kernel.bug(EngineBug.ORIGIN_WRITE_SKIPS_SNAPSHOT)) {
+                    if (ctx.bug(EngineBug.ORIGIN_WRITE_SKIPS_SNAPSHOT)) {
                         break; // the bug: the other snapshots of the origin are skipped
                     }
                 }
@@ -149,8 +153,8 @@ public final class SnapshotOriginTarget extends Target {
     }
 
     @Override
-    public List<dev.snapref.engine.core.DeviceArea> devices() {
-        return List.of(new dev.snapref.engine.core.DeviceArea(kernel.logName(path, dev), dev, 0, length()));
+    public List<DeviceArea> devices() {
+        return List.of(new DeviceArea(ctx.logName(path, dev), dev, 0, length()));
     }
 
     @Override
@@ -177,5 +181,11 @@ public final class SnapshotOriginTarget extends Target {
     @Override
     public String statusTable() {
         return path;
+    }
+
+    /** The origin's view: its length and the split boundary in force (2^31 before its first resume). */
+    @Override
+    public OriginView view() {
+        return new OriginView(length(), splitBoundary);
     }
 }

@@ -1,9 +1,14 @@
 package dev.snapref.engine.store;
 
-import dev.snapref.engine.BlockDevice;
-import dev.snapref.engine.KernelLog;
+import dev.snapref.engine.block.BlockDevice;
+import dev.snapref.engine.inspect.StoreKind;
+import dev.snapref.engine.kernel.DmException;
+import dev.snapref.engine.kernel.EngineBug;
+import dev.snapref.engine.kernel.Errno;
+import dev.snapref.engine.kernel.KernelLog;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * An exception store (dm-exception-store.h): allocates cow chunks for exceptions, makes completed
@@ -18,7 +23,7 @@ public abstract class ExceptionStore {
     private long chunkSize;
     private int chunkShift;
     private boolean userspaceSupportsOverflow;
-    private java.util.Set<dev.snapref.engine.EngineBug> bugs = java.util.Set.of();
+    private Set<EngineBug> bugs = Set.of();
 
     protected ExceptionStore(BlockDevice cow, KernelLog log) {
         this.cow = cow;
@@ -45,13 +50,13 @@ public abstract class ExceptionStore {
         chunkShift = sectors == 0 ? 0 : Long.numberOfTrailingZeros(sectors);
     }
 
-    /** Turns on the engine's bug switches for this store (see {@link dev.snapref.engine.EngineBug}). */
-    public final void setBugs(java.util.Set<dev.snapref.engine.EngineBug> bugs) {
-        this.bugs = java.util.Set.copyOf(bugs);
+    /** Turns on the engine's bug switches for this store (see {@link EngineBug}). */
+    public final void setBugs(Set<EngineBug> bugs) {
+        this.bugs = Set.copyOf(bugs);
     }
 
     /** Whether the bug switch {@code b} is on for this store. */
-    protected final boolean bug(dev.snapref.engine.EngineBug b) {
+    protected final boolean bug(EngineBug b) {
         return bugs.contains(b);
     }
 
@@ -71,13 +76,13 @@ public abstract class ExceptionStore {
 
     /**
      * Reads existing metadata (or initialises a new store), passing every committed exception to
-     * {@code sink}. Returns 0 when valid, 1 when the store is marked invalid, a negative errno
-     * number on failure (after logging what the kernel logs).
+     * {@code sink}. Returns true when the store is valid, false when it is marked invalid; fails
+     * with the kernel's errno (after logging what the kernel logs).
      */
-    public abstract int readMetadata(ExceptionSink sink);
+    public abstract boolean readMetadata(ExceptionSink sink) throws DmException;
 
-    /** Allocates a cow chunk; returns it, or -1 when the cow is full. */
-    public abstract long prepare();
+    /** Allocates a cow chunk and returns it; fails with ENOSPC when the cow is full. */
+    public abstract long prepare() throws DmException;
 
     /**
      * Records the completed exception and returns the commits whose callbacks are now due (possibly
@@ -94,15 +99,19 @@ public abstract class ExceptionStore {
     /** Usage for the status line. */
     public abstract StoreUsage usage();
 
-    /** The table-line part of the store, e.g. {@code " P 8"}. */
-    public abstract String tableStatus();
+    /** The store's word in table lines: {@code P}, {@code PO} or {@code N}. */
+    public abstract String typeWord();
+
+    /** Which kind of store this is. */
+    public abstract StoreKind kind();
 
     /**
      * Constructs a store from the table words {@code <persistent?> <chunksize>}, like
-     * dm_exception_store_create. Returns null on any failure (the caller reports
-     * "Couldn't create exception store"); only the persistent option error is logged.
+     * dm_exception_store_create: fails with EINVAL and the inner error text (which snapshot_ctr
+     * replaces by "Couldn't create exception store"); only the persistent option error is logged.
      */
-    public static ExceptionStore create(String type, String chunkArg, BlockDevice cow, KernelLog log) {
+    public static ExceptionStore create(String type, String chunkArg, BlockDevice cow, KernelLog log)
+            throws DmException {
         char persistent = type.isEmpty() ? 0 : Character.toUpperCase(type.charAt(0));
         ExceptionStore store;
         if (persistent == 'P') {
@@ -110,25 +119,24 @@ public abstract class ExceptionStore {
         } else if (persistent == 'N') {
             store = new TransientStore(cow, log);
         } else {
-            return null; // "Exception store type is not P or N"
+            throw new DmException(Errno.EINVAL, "Exception store type is not P or N");
         }
         long chunk = ChunkSize.parseUnsigned(chunkArg);
         if (chunk < 0) {
-            return null; // "Invalid chunk size"
+            throw new DmException(Errno.EINVAL, "Invalid chunk size");
         }
         if (chunk != 0) {
-            if (ChunkSize.validate(chunk, 1) != null) {
-                return null;
+            String error = ChunkSize.validate(chunk, 1);
+            if (error != null) {
+                throw new DmException(Errno.EINVAL, error);
             }
             store.setChunkSize(chunk);
         }
         String options = type.length() > 1 ? type.substring(1) : null;
-        if (!store.construct(options)) {
-            return null; // "Exception store type constructor failed"
-        }
+        store.construct(options);
         return store;
     }
 
-    /** The type's constructor with the option characters after the type letter; false on error. */
-    protected abstract boolean construct(String options);
+    /** The type's constructor with the option characters after the type letter (null: none). */
+    protected abstract void construct(String options) throws DmException;
 }

@@ -1,11 +1,15 @@
 package dev.snapref.engine.store;
 
-import dev.snapref.engine.BlockDevice;
-import dev.snapref.engine.EngineBug;
-import dev.snapref.engine.KernelLog;
+import dev.snapref.engine.block.BlockDevice;
+import dev.snapref.engine.inspect.StoreKind;
+import dev.snapref.engine.kernel.DmException;
+import dev.snapref.engine.kernel.EngineBug;
+import dev.snapref.engine.kernel.Errno;
+import dev.snapref.engine.kernel.KernelLog;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,38 +47,41 @@ public final class PersistentStore extends ExceptionStore {
     }
 
     @Override
-    protected boolean construct(String options) {
+    protected void construct(String options) throws DmException {
         if (options != null) {
             if (Character.toUpperCase(options.charAt(0)) == 'O') {
                 setUserspaceSupportsOverflow(true);
             } else {
                 log.log(PREFIX + "Unsupported persistent store option: " + options);
-                return false;
+                throw new DmException(Errno.EINVAL, "Exception store type constructor failed");
             }
         }
-        return true;
     }
 
     @Override
-    public int readMetadata(ExceptionSink sink) {
+    public boolean readMetadata(ExceptionSink sink) throws DmException {
         boolean supplied = chunkSize() != 0;
         if (!supplied) {
             setChunkSize(ChunkSize.DEFAULT_SECTORS);
         }
         if (!onCow(0)) {
-            return -5; // -EIO: the header chunk lies past the end of the cow (dm-io fails the read)
+            // the read fails with EIO (dm-io), before any chunk-sized buffer is allocated
+            throw new DmException(Errno.EIO, "header chunk past the end of the cow");
         }
         byte[] header = new byte[(int) chunkSize() * BlockDevice.SECTOR_SIZE];
-        if (!chunkIo(0, header, false)) {
-            return -5; // -EIO
+        try {
+            chunkIo(0, header, false);
+        } catch (IOException e) {
+            throw new DmException(Errno.EIO, "read_header");
         }
         int magic = DiskFormat.le32(header, 0);
         if (magic == 0) {
-            return initialiseNew();
+            initialiseNew();
+            return true;
         }
         if (magic != DiskFormat.MAGIC) {
             log.log(PREFIX + "Invalid or corrupt snapshot");
-            return -6; // -ENXIO
+            throw new DmException(Errno.ENXIO, "Invalid or corrupt snapshot");
         }
         valid = DiskFormat.le32(header, 4) != 0;
         version = DiskFormat.le32(header, 8);
@@ -87,42 +94,30 @@ public final class PersistentStore extends ExceptionStore {
             String err = ChunkSize.validate(diskChunk, 1);
             if (err != null) {
                 log.log(PREFIX + "invalid on-disk chunk size " + diskChunk + ": " + err + ".");
-                return -22;
+                throw new DmException(Errno.EINVAL, "invalid on-disk chunk size");
             }
             setChunkSize(diskChunk);
         }
         exceptionsPerArea = DiskFormat.exceptionsPerArea(chunkSize());
-        if (!onCow(DiskFormat.areaLocation(exceptionsPerArea, 0))) {
-            return areaZeroPastTheEnd();
+        // An on-disk chunk size (valid as a chunk size) may put area 0 past the end of the cow: the
+        // kernel allocates the area and its read fails with EIO after the version and valid checks.
+        // The area is not allocated then (a corrupt chunk size of 2^21 sectors would be 1 GiB).
+        boolean areaZeroOnCow = onCow(DiskFormat.areaLocation(exceptionsPerArea, 0));
+        if (areaZeroOnCow) {
+            allocateArea();
         }
-        allocateArea();
         if (version != DiskFormat.VERSION) {
             log.log(PREFIX + "unable to handle snapshot disk version " + version);
-            return -22;
+            throw new DmException(Errno.EINVAL, "unable to handle snapshot disk version");
         }
         if (!valid) {
-            return 1;
+            return false;
         }
-        return readExceptions(sink);
-    }
-
-    /**
-     * An on-disk chunk size (valid as a chunk size) that puts area 0 past the end of the cow: the
-     * kernel would allocate the area and read it, and the read fails with EIO ("Failed to read
-     * snapshot metadata"); the version check and an invalid header come first, as in
-     * persistent_read_metadata. The engine answers the same without allocating the area (a corrupt
-     * chunk size of 2^21 sectors would be a 1 GiB buffer); the area stays unallocated, which is
-     * safe because only a valid store with a readable area 0 ever commits.
-     */
-    private int areaZeroPastTheEnd() {
-        if (version != DiskFormat.VERSION) {
-            log.log(PREFIX + "unable to handle snapshot disk version " + version);
-            return -22;
+        if (!areaZeroOnCow) {
+            throw new DmException(Errno.EIO, "metadata area 0 past the end of the cow");
         }
-        if (!valid) {
-            return 1;
-        }
-        return -5;
+        readExceptions(sink);
+        return true;
     }
 
     /** Whether the whole of chunk {@code chunk} lies on the cow (I/O past its end fails with EIO). */
@@ -136,28 +131,33 @@ public final class PersistentStore extends ExceptionStore {
         area = new byte[(int) chunkSize() * BlockDevice.SECTOR_SIZE];
     }
 
-    private int initialiseNew() {
+    private void initialiseNew() throws DmException {
         allocateArea();
-        if (!writeHeader()) {
+        try {
+            writeHeader();
+        } catch (IOException e) {
             log.log(PREFIX + "write_header failed");
-            return -5;
+            throw new DmException(Errno.EIO, "write_header failed");
         }
         currentArea = 0;
-        java.util.Arrays.fill(area, (byte) 0);
-        if (!zeroDiskArea(0)) {
+        Arrays.fill(area, (byte) 0);
+        try {
+            zeroDiskArea(0);
+        } catch (IOException e) {
             log.log(PREFIX + "zero_disk_area(0) failed");
-            return -5;
+            throw new DmException(Errno.EIO, "zero_disk_area(0) failed");
         }
         mirrored(0);
-        return 0;
     }
 
-    private int readExceptions(ExceptionSink sink) {
+    private void readExceptions(ExceptionSink sink) throws DmException {
         boolean full = true;
         byte[] buf = new byte[area.length];
         for (currentArea = 0; full; currentArea++) {
-            if (!chunkIo(DiskFormat.areaLocation(exceptionsPerArea, currentArea), buf, false)) {
-                return -5;
+            try {
+                chunkIo(DiskFormat.areaLocation(exceptionsPerArea, currentArea), buf, false);
+            } catch (IOException e) {
+                throw new DmException(Errno.EIO, "read_exceptions");
             }
             full = insertExceptions(buf, sink);
             if (!full) {
@@ -169,7 +169,6 @@ public final class PersistentStore extends ExceptionStore {
         if (!bug(EngineBug.NEXT_FREE_ON_METADATA)) {
             skipMetadata();
         }
-        return 0;
     }
 
     /** Returns whether the area was full (no terminator). */
@@ -197,10 +196,10 @@ public final class PersistentStore extends ExceptionStore {
     }
 
     @Override
-    public long prepare() {
+    public long prepare() throws DmException {
         long size = cow.sectors();
         if (size < (nextFree + 1) * chunkSize()) {
-            return -1;
+            throw new DmException(Errno.ENOSPC, "cow full");
         }
         long chunk = nextFree;
         nextFree++;
@@ -227,20 +226,14 @@ public final class PersistentStore extends ExceptionStore {
         if (pendingCount != 0 && !areaFull) {
             return List.of();
         }
-        boolean nextZeroed = false;
-        if (areaFull && !bug(EngineBug.FORGET_ZERO_NEXT_AREA)) {
-            nextZeroed = zeroDiskArea(currentArea + 1);
-            if (!nextZeroed) {
-                valid = false;
-            }
-        }
-        if (valid && !writeArea()) {
-            valid = false;
+        boolean nextZeroed = areaFull && !bug(EngineBug.FORGET_ZERO_NEXT_AREA) && zeroNextArea();
+        if (valid) {
+            writeAreaOrInvalidate();
         }
         if (areaFull) {
             currentCommitted = 0;
             currentArea++;
-            java.util.Arrays.fill(area, (byte) 0);
+            Arrays.fill(area, (byte) 0);
             areaMirrored = false;
             if (nextZeroed) {
                 mirrored(0);
@@ -262,7 +255,9 @@ public final class PersistentStore extends ExceptionStore {
     @Override
     public void drop() {
         valid = false;
-        if (!writeHeader()) {
+        try {
+            writeHeader();
+        } catch (IOException e) {
             log.log(PREFIX + "write header failed");
         }
     }
@@ -274,27 +269,55 @@ public final class PersistentStore extends ExceptionStore {
     }
 
     @Override
-    public String tableStatus() {
-        return (userspaceSupportsOverflow() ? " PO " : " P ") + chunkSize();
+    public String typeWord() {
+        return userspaceSupportsOverflow() ? "PO" : "P";
     }
 
-    private boolean writeHeader() {
+    @Override
+    public StoreKind kind() {
+        return StoreKind.PERSISTENT;
+    }
+
+    /** write_header: the whole header chunk (zero beyond the four fields). */
+    private void writeHeader() throws IOException {
         if (!onCow(0)) {
-            return false; // the write would fail with EIO: no chunk-sized buffer for it
+            throw new IOException("header chunk past the end of the cow"); // no chunk-sized buffer for it
         }
         byte[] header = new byte[(int) chunkSize() * BlockDevice.SECTOR_SIZE];
         DiskFormat.putLe32(header, 0, DiskFormat.MAGIC);
         DiskFormat.putLe32(header, 4, valid ? 1 : 0);
         DiskFormat.putLe32(header, 8, version);
         DiskFormat.putLe32(header, 12, (int) chunkSize());
-        return chunkIo(0, header, true);
+        chunkIo(0, header, true);
     }
 
-    private boolean zeroDiskArea(long areaIndex) {
-        if (!onCow(DiskFormat.areaLocation(exceptionsPerArea, areaIndex))) {
-            return false; // the write would fail with EIO
+    /** zero_disk_area: writes zeros over metadata area {@code areaIndex}. */
+    private void zeroDiskArea(long areaIndex) throws IOException {
+        long chunk = DiskFormat.areaLocation(exceptionsPerArea, areaIndex);
+        if (!onCow(chunk)) {
+            throw new IOException("metadata area " + areaIndex + " past the end of the cow");
         }
-        return chunkIo(DiskFormat.areaLocation(exceptionsPerArea, areaIndex), new byte[area.length], true);
+        chunkIo(chunk, new byte[area.length], true);
+    }
+
+    /** The area just filled: zero the next one on disk; a failure invalidates the store. Returns whether it was zeroed. */
+    private boolean zeroNextArea() {
+        try {
+            zeroDiskArea(currentArea + 1);
+            return true;
+        } catch (IOException e) {
+            valid = false;
+            return false;
+        }
+    }
+
+    private void writeAreaOrInvalidate() {
+        try {
+            writeArea();
+        } catch (IOException e) {
+            areaMirrored = false;
+            valid = false;
+        }
     }
 
     /** The area on disk now holds {@link #area} up to entry {@code written}. */
@@ -307,7 +330,7 @@ public final class PersistentStore extends ExceptionStore {
      * Flush, then a FUA write of the current area: only the sectors holding entries since the last
      * write when the disk mirrors the rest, else the whole chunk.
      */
-    private boolean writeArea() {
+    private void writeArea() throws IOException {
         int first = 0;
         int count = (int) chunkSize();
         if (areaMirrored) {
@@ -316,31 +339,24 @@ public final class PersistentStore extends ExceptionStore {
             assert end > first && end <= count : "no new entry to write";
             count = end - first;
         }
-        try {
-            if (!bug(EngineBug.COMMIT_WITHOUT_FLUSH)) {
-                cow.flush();
-            }
-            cow.write(DiskFormat.areaLocation(exceptionsPerArea, currentArea) * chunkSize() + first, area,
-                    first * BlockDevice.SECTOR_SIZE, count, true);
-        } catch (IOException e) {
-            areaMirrored = false;
-            return false;
+        if (!bug(EngineBug.COMMIT_WITHOUT_FLUSH)) {
+            cow.flush();
         }
+        cow.write(DiskFormat.areaLocation(exceptionsPerArea, currentArea) * chunkSize() + first, area,
+                first * BlockDevice.SECTOR_SIZE, count, true);
         mirrored(currentCommitted);
-        return true;
     }
 
-    private boolean chunkIo(long chunk, byte[] buf, boolean write) {
-        try {
-            long sector = chunk * chunkSize();
-            if (write) {
-                cow.write(sector, buf, 0, (int) chunkSize(), false);
-            } else {
-                cow.read(sector, buf, 0, (int) chunkSize());
-            }
-            return true;
-        } catch (IOException e) {
-            return false;
+    /** One whole-chunk request (dm-io); a chunk past the end of the cow fails with EIO without a request. */
+    private void chunkIo(long chunk, byte[] buf, boolean write) throws IOException {
+        if (!onCow(chunk)) {
+            throw new IOException("chunk " + chunk + " past the end of the cow");
+        }
+        long sector = chunk * chunkSize();
+        if (write) {
+            cow.write(sector, buf, 0, (int) chunkSize(), false);
+        } else {
+            cow.read(sector, buf, 0, (int) chunkSize());
         }
     }
 }

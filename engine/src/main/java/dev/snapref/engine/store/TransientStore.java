@@ -1,7 +1,10 @@
 package dev.snapref.engine.store;
 
-import dev.snapref.engine.BlockDevice;
-import dev.snapref.engine.KernelLog;
+import dev.snapref.engine.block.BlockDevice;
+import dev.snapref.engine.inspect.StoreKind;
+import dev.snapref.engine.kernel.DmException;
+import dev.snapref.engine.kernel.Errno;
+import dev.snapref.engine.kernel.KernelLog;
 
 import java.util.List;
 
@@ -18,19 +21,19 @@ public final class TransientStore extends ExceptionStore {
     }
 
     @Override
-    protected boolean construct(String options) {
-        return true; // options are ignored by the transient type
+    protected void construct(String options) {
+        // options are ignored by the transient type
     }
 
     @Override
-    public int readMetadata(ExceptionSink sink) {
-        return 0;
+    public boolean readMetadata(ExceptionSink sink) {
+        return true;
     }
 
     @Override
-    public long prepare() {
+    public long prepare() throws DmException {
         if (cow.sectors() < nextFreeSector + chunkSize()) {
-            return -1;
+            throw new DmException(Errno.ENOSPC, "cow full");
         }
         long chunk = nextFreeSector >>> chunkShift();
         nextFreeSector += chunkSize();
@@ -58,7 +61,12 @@ public final class TransientStore extends ExceptionStore {
     }
 
     @Override
-    public String tableStatus() {
-        return " N " + chunkSize();
+    public String typeWord() {
+        return "N";
+    }
+
+    @Override
+    public StoreKind kind() {
+        return StoreKind.TRANSIENT;
     }
 }

@@ -1,6 +1,6 @@
 package dev.snapref.engine.block;
 
-import dev.snapref.engine.BlockDevice;
+import dev.snapref.engine.block.BlockDevice;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.snapref.engine.BlockDevice;
+import dev.snapref.engine.block.BlockDevice;
 import dev.snapref.engine.DeviceMapper;
-import dev.snapref.engine.DmException;
-import dev.snapref.engine.Errno;
+import dev.snapref.engine.kernel.DmException;
+import dev.snapref.engine.kernel.Errno;
 import dev.snapref.engine.block.BlockDevices;
 import java.util.List;
 import org.junit.jupiter.api.Test;

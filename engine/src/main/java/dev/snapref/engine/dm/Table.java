@@ -1,4 +1,4 @@
-package dev.snapref.engine.core;
+package dev.snapref.engine.dm;
 
 /**
  * A device-mapper table of one target line, bound to its mapped device. Destroyed exactly once.

@@ -1,32 +1,29 @@
-package dev.snapref.engine.core;
+package dev.snapref.engine.dm;
 
-import dev.snapref.engine.EngineBug;
-import dev.snapref.engine.KernelLog;
-import dev.snapref.engine.snapshot.Origins;
+import dev.snapref.engine.block.BlockDevice;
+import dev.snapref.engine.kernel.EngineBug;
+import dev.snapref.engine.kernel.KernelLog;
 
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The shared kernel-wide state targets reach: the message log, the origin registry of the
- * snapshot targets, the device resolver and the control lock that serializes every dmsetup
- * operation (the engine's ioctl lock; see proofs-notes/engine-lock-order.md).
+ * What dm core and every target share: the kernel message log, the control lock that serializes
+ * every dmsetup operation (the engine's ioctl lock: lock 1 of the lock order in
+ * {@code dev/snapref/engine/package-info.java}), the device resolver of table lines, the
+ * registry of target types and the bug switches of this build. It knows no target: target types
+ * are registered into {@link #targetTypes()} by whoever assembles the engine.
  */
-public final class Kernel {
+public final class DmContext {
     private final KernelLog log = new KernelLog();
-    private final Origins origins = new Origins();
     private final ReentrantLock controlLock = new ReentrantLock();
+    private final TargetTypes targetTypes = new TargetTypes();
     private final DeviceResolver resolver;
     private final Set<EngineBug> bugs;
 
-    /** A correct kernel. */
-    public Kernel(DeviceResolver resolver) {
-        this(resolver, Set.of());
-    }
-
-    /** A kernel with the given bug switches on (see {@link EngineBug}). */
-    public Kernel(DeviceResolver resolver, Set<EngineBug> bugs) {
+    /** A context with the given bug switches on (empty: a correct kernel). */
+    public DmContext(DeviceResolver resolver, Set<EngineBug> bugs) {
         this.resolver = resolver;
         this.bugs = bugs.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(bugs));
     }
@@ -45,19 +42,20 @@ public final class Kernel {
         return log;
     }
 
-    public Origins origins() {
-        return origins;
-    }
-
     public DeviceResolver resolver() {
         return resolver;
+    }
+
+    /** The target types tables may name (dm_register_target fills it). */
+    public TargetTypes targetTypes() {
+        return targetTypes;
     }
 
     /**
      * How kernel messages name a device: a mapped device by its dm name (the canonical form of
      * {@code dm-N} / {@code 253:N}), a disk by its path.
      */
-    public String logName(String path, dev.snapref.engine.BlockDevice dev) {
+    public String logName(String path, BlockDevice dev) {
         if (dev instanceof MappedBlockDevice m) {
             return m.md().name();
         }

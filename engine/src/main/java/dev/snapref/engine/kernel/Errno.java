@@ -1,4 +1,4 @@
-package dev.snapref.engine;
+package dev.snapref.engine.kernel;
 
 /**
  * The Linux errno values the engine can return, with their numbers (x86-64 / generic).

@@ -1,6 +1,6 @@
-package dev.snapref.engine.core;
+package dev.snapref.engine.dm;
 
-import dev.snapref.engine.BlockDevice;
+import dev.snapref.engine.block.BlockDevice;
 
 /**
  * One device area a target uses (iterate_devices callout arguments).

@@ -1,4 +1,4 @@
-package dev.snapref.engine;
+package dev.snapref.engine.kernel;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,9 @@
-package dev.snapref.engine.core;
+package dev.snapref.engine.dm;
+
+import dev.snapref.engine.inspect.TargetView;
+import dev.snapref.engine.kernel.DmException;
+
+import java.util.List;
 
 /**
  * A target instance in a table (struct dm_target). Hooks are called by dm core with the control
@@ -54,9 +59,8 @@ public abstract class Target {
     /** Maps one piece (sector is device-relative, equal to target-relative since begin == 0). */
     public abstract Mapping map(Bio bio);
 
-    /** Returns 0 or a negative errno number. */
-    public int preresume() {
-        return 0;
+    /** The preresume hook: refuses to resume with the errno the kernel gives (dm core logs the failure). */
+    public void preresume() throws DmException {
     }
 
     public void resume() {
@@ -72,7 +76,7 @@ public abstract class Target {
      * iterate_devices: the device areas this target uses, checked against the devices' sizes when
      * the table's queue limits are calculated (first load, and every swap).
      */
-    public abstract java.util.List<DeviceArea> devices();
+    public abstract List<DeviceArea> devices();
 
     /** The destructor (dtr). */
     public abstract void destroy();
@@ -82,4 +86,7 @@ public abstract class Target {
 
     /** STATUSTYPE_TABLE text. */
     public abstract String statusTable();
+
+    /** A consistent read-only view of the target's state, for tools and the refinement check. */
+    public abstract TargetView view();
 }

@@ -1,6 +1,7 @@
-package dev.snapref.engine.core;
+package dev.snapref.engine.dm;
 
-import dev.snapref.engine.Errno;
+import dev.snapref.engine.kernel.DmException;
+import dev.snapref.engine.kernel.Errno;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.List;
  */
 public final class MappedDevice {
     private final String name;
-    private final Kernel kernel;
+    private final DmContext context;
     private final IoGate gate = new IoGate();
     private volatile Table live;
     private Table inactive;
@@ -25,17 +26,18 @@ public final class MappedDevice {
     private volatile long capacity;
     private boolean removed;
 
-    public MappedDevice(String name, Kernel kernel) {
+    public MappedDevice(String name, DmContext context) {
         this.name = name;
-        this.kernel = kernel;
+        this.context = context;
     }
 
     public String name() {
         return name;
     }
 
-    public Kernel kernel() {
-        return kernel;
+    /** What dm core and the targets share (log, control lock, resolver, target types). */
+    public DmContext context() {
+        return context;
     }
 
     public IoGate gate() {
@@ -66,17 +68,12 @@ public final class MappedDevice {
     }
 
     private void assertControl() {
-        assert kernel.controlLock().isHeldByCurrentThread() : "control lock not held";
+        assert context.controlLock().isHeldByCurrentThread() : "control lock not held";
     }
 
     /** A new, empty table bound to this device (to be filled by a ctr). */
     public Table newTable() {
         return new Table(this);
-    }
-
-    /** Fills {@code t} with its target; called by the table loader. */
-    public static void setTarget(Table t, Target target) {
-        t.setTarget(target);
     }
 
     /** Destroys a table that never became live or was replaced (dm_table_destroy). */
@@ -87,41 +84,40 @@ public final class MappedDevice {
 
     /**
      * dm_calculate_queue_limits, as far as it can fail here: every device area must lie inside its
-     * device (device_area_is_invalid; a device of size 0 is not checked). Returns 0 or -EINVAL
-     * after logging {@code table: <md>: <dev> too small for target: ...}.
+     * device (device_area_is_invalid; a device of size 0 is not checked). Fails with EINVAL after
+     * logging {@code table: <md>: <dev> too small for target: ...}.
      */
-    public int calculateLimits(Table t) {
+    public void calculateLimits(Table t) throws DmException {
         for (DeviceArea a : t.target().devices()) {
             long size = a.device().sectors();
             if (size == 0) {
                 continue;
             }
             if (a.start() >= size || a.start() + a.length() > size) {
-                kernel.log().log("table: " + name + ": " + a.name() + " too small for target: start=" + a.start()
+                context.log().log("table: " + name + ": " + a.name() + " too small for target: start=" + a.start()
                         + ", len=" + a.length() + ", dev_size=" + size);
-                return -Errno.EINVAL.number();
+                throw new DmException(Errno.EINVAL, a.name() + " too small for target");
             }
         }
-        return 0;
     }
 
     /**
      * dm_setup_md_queue on the first table load: fails (logging as the kernel does) when the
      * table's limits cannot be calculated; on success the device node exists from now on.
      */
-    public int setupQueue(Table t) {
+    public void setupQueue(Table t) throws DmException {
         assertControl();
         if (hasDisk) {
-            return 0;
+            return;
         }
-        int r = calculateLimits(t);
-        if (r != 0) {
-            kernel.log().log("core: Cannot calculate initial queue limits");
-            kernel.log().log("ioctl: unable to set up device queue for new table.");
-            return r;
+        try {
+            calculateLimits(t);
+        } catch (DmException e) {
+            context.log().log("core: Cannot calculate initial queue limits");
+            context.log().log("ioctl: unable to set up device queue for new table.");
+            throw e;
         }
         hasDisk = true;
-        return 0;
     }
 
     /** Stages {@code t} as the inactive table; returns the one it replaces (caller destroys it). */
@@ -168,29 +164,26 @@ public final class MappedDevice {
     }
 
     /**
-     * dm_resume: preresume every target (first failure aborts, logged as the kernel does), resume
-     * hooks, then let I/O flow. Returns 0 or a negative errno number; on failure the device stays
-     * suspended.
+     * dm_resume: preresume the target (a failure is logged as the kernel does and aborts), resume
+     * hook, then let I/O flow. On failure the device stays suspended.
      */
-    public int resume() {
+    public void resume() throws DmException {
         assertControl();
-        if (!suspended) {
-            return -Errno.EINVAL.number();
-        }
         Table map = live;
-        if (map == null || map.size() == 0) {
-            return -Errno.EINVAL.number();
+        if (!suspended || map == null || map.size() == 0) {
+            throw new DmException(Errno.EINVAL, "resume of a device that is not suspended or has no table");
         }
         Target ti = map.target();
-        int r = ti.preresume();
-        if (r != 0) {
-            kernel.log().log("table: " + name + ": " + ti.typeName() + ": preresume failed, error = " + r);
-            return r;
+        try {
+            ti.preresume();
+        } catch (DmException e) {
+            context.log().log("table: " + name + ": " + ti.typeName() + ": preresume failed, error = -"
+                    + e.errno().number());
+            throw e;
         }
         ti.resume();
         suspended = false;
         gate.unblock();
-        return 0;
     }
 
     /**

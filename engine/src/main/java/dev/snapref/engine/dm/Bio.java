@@ -1,6 +1,6 @@
-package dev.snapref.engine.core;
+package dev.snapref.engine.dm;
 
-import dev.snapref.engine.BlockDevice;
+import dev.snapref.engine.block.BlockDevice;
 
 /**
  * One block I/O request (or a piece of one) on a mapped device: a sector range and the caller's

@@ -1,4 +1,4 @@
-package dev.snapref.engine;
+package dev.snapref.engine.kernel;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 /**
  * The catalogue of historical (or plausible) dm-snapshot mistakes the engine can be built with,
  * to prove that the conformance gate and the stress tests see them ("canaries"). A switch is
- * turned on with {@link DeviceMapper#DeviceMapper(java.util.Set)}; with no switch on the engine
+ * turned on with {@code DeviceMapper(Set)}; with no switch on the engine
  * is the reference behaviour. Each switch is checked at the one place of the engine where the
  * real mistake would be, as a small {@code if (kernel.bug(X))} branch.
  *

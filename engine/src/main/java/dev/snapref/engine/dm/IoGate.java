@@ -1,4 +1,4 @@
-package dev.snapref.engine.core;
+package dev.snapref.engine.dm;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;

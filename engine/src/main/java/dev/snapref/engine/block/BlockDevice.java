@@ -1,4 +1,4 @@
-package dev.snapref.engine;
+package dev.snapref.engine.block;
 
 import java.io.IOException;
 
