@@ -1,8 +1,8 @@
 package dev.snapref.conformance.cli;
 
 import dev.snapref.conformance.check.DifferentialChecker;
-import dev.snapref.conformance.target.SteppableTarget;
-import dev.snapref.conformance.target.Target;
+import dev.snapref.conformance.targets.SteppableTarget;
+import dev.snapref.conformance.targets.Target;
 
 /** Builds the model (reference) and a step-wise candidate for checked runs (fuzz, replay, conform). */
 final class CheckedTargets {

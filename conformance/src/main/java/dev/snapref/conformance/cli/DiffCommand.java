@@ -2,9 +2,9 @@ package dev.snapref.conformance.cli;
 
 import dev.snapref.conformance.diff.Divergence;
 import dev.snapref.conformance.diff.TranscriptComparison;
-import dev.snapref.conformance.target.OutOfScope;
-import dev.snapref.conformance.target.Target;
-import dev.snapref.conformance.target.TargetRun;
+import dev.snapref.conformance.targets.OutOfScope;
+import dev.snapref.conformance.targets.Target;
+import dev.snapref.conformance.targets.TargetRun;
 import dev.snapref.scenario.Script;
 import dev.snapref.scenario.Transcript;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.snapref.conformance.cli;
 
-import dev.snapref.conformance.target.TargetOptions;
+import dev.snapref.conformance.targets.TargetOptions;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;

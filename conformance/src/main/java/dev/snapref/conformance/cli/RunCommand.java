@@ -1,7 +1,7 @@
 package dev.snapref.conformance.cli;
 
-import dev.snapref.conformance.target.Target;
-import dev.snapref.conformance.target.TargetRun;
+import dev.snapref.conformance.targets.Target;
+import dev.snapref.conformance.targets.TargetRun;
 import dev.snapref.scenario.Script;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,8 +1,8 @@
 package dev.snapref.conformance.cli;
 
-import dev.snapref.conformance.target.Target;
-import dev.snapref.conformance.target.TargetOptions;
-import dev.snapref.conformance.target.TargetRegistry;
+import dev.snapref.conformance.targets.Target;
+import dev.snapref.conformance.targets.TargetOptions;
+import dev.snapref.conformance.targets.TargetRegistry;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

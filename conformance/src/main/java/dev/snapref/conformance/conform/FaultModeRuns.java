@@ -9,7 +9,7 @@ import dev.snapref.conformance.fault.ScriptModeCampaign;
 import dev.snapref.conformance.fuzz.FuzzCampaign;
 import dev.snapref.conformance.fuzz.Shard;
 import dev.snapref.conformance.gen.GeneratorConfig;
-import dev.snapref.conformance.target.SteppableTarget;
+import dev.snapref.conformance.targets.SteppableTarget;
 import dev.snapref.engine.kernel.EngineBug;
 import java.nio.file.Path;
 import java.util.ArrayList;

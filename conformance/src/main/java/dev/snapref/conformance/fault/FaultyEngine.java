@@ -1,6 +1,6 @@
 package dev.snapref.conformance.fault;
 
-import dev.snapref.conformance.target.EngineTarget;
+import dev.snapref.conformance.targets.engine.EngineTarget;
 
 import dev.snapref.engine.block.BlockDevice;
 import dev.snapref.engine.DeviceMapper;

@@ -1,8 +1,8 @@
 package dev.snapref.conformance.fault;
 
 import dev.snapref.engine.DeviceMapper;
-import dev.snapref.conformance.target.InspectedDevice;
-import dev.snapref.conformance.target.InspectedTable;
+import dev.snapref.conformance.targets.engine.InspectedDevice;
+import dev.snapref.conformance.targets.engine.InspectedTable;
 import dev.snapref.engine.store.DiskFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

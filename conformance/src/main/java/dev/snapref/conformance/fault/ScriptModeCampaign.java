@@ -4,7 +4,7 @@ import dev.snapref.conformance.fuzz.FuzzCampaign;
 import dev.snapref.conformance.fuzz.Seeds;
 import dev.snapref.conformance.gen.ScriptGenerator;
 import dev.snapref.conformance.shrink.Shrinker;
-import dev.snapref.conformance.target.SteppableTarget;
+import dev.snapref.conformance.targets.SteppableTarget;
 import dev.snapref.scenario.Script;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -7,7 +7,7 @@ import dev.snapref.conformance.clause.Clause;
 import dev.snapref.conformance.gen.GeneratorConfig;
 import dev.snapref.conformance.gen.ScriptGenerator;
 import dev.snapref.conformance.shrink.Shrinker;
-import dev.snapref.conformance.target.SteppableTarget;
+import dev.snapref.conformance.targets.SteppableTarget;
 import dev.snapref.scenario.Script;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -3,7 +3,7 @@ package dev.snapref.conformance.gen;
 import dev.snapref.conformance.refine.AbstractDevice;
 import dev.snapref.conformance.refine.AbstractTable;
 import dev.snapref.conformance.refine.AbstractWorld;
-import dev.snapref.conformance.target.TargetSession;
+import dev.snapref.conformance.targets.TargetSession;
 import dev.snapref.scenario.Command;
 import dev.snapref.scenario.CreateCommand;
 import dev.snapref.scenario.CreateNoTableCommand;

@@ -1,6 +1,6 @@
 package dev.snapref.conformance.kernel;
 
-import dev.snapref.conformance.target.TargetRun;
+import dev.snapref.conformance.targets.TargetRun;
 import java.util.Optional;
 
 /**

@@ -1,8 +1,8 @@
 package dev.snapref.conformance.kernel;
 
-import dev.snapref.conformance.target.Target;
-import dev.snapref.conformance.target.TargetOptions;
-import dev.snapref.conformance.target.TargetRun;
+import dev.snapref.conformance.targets.Target;
+import dev.snapref.conformance.targets.TargetOptions;
+import dev.snapref.conformance.targets.TargetRun;
 import dev.snapref.scenario.Outcome;
 import dev.snapref.scenario.Script;
 import dev.snapref.scenario.Transcript;

@@ -1,9 +1,9 @@
 package dev.snapref.conformance.check;
 
 import dev.snapref.conformance.refine.AbstractWorld;
-import dev.snapref.conformance.target.SteppableTarget;
-import dev.snapref.conformance.target.TargetRun;
-import dev.snapref.conformance.target.TargetSession;
+import dev.snapref.conformance.targets.SteppableTarget;
+import dev.snapref.conformance.targets.TargetRun;
+import dev.snapref.conformance.targets.TargetSession;
 import dev.snapref.scenario.Command;
 import dev.snapref.scenario.DiskCommand;
 import dev.snapref.scenario.Errno;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.snapref.conformance.conform.Corpus;
-import dev.snapref.conformance.target.EngineTarget;
-import dev.snapref.conformance.target.ModelTarget;
-import dev.snapref.conformance.target.OutOfScope;
-import dev.snapref.conformance.target.Target;
-import dev.snapref.conformance.target.TargetOptions;
+import dev.snapref.conformance.targets.engine.EngineTarget;
+import dev.snapref.conformance.targets.model.ModelTarget;
+import dev.snapref.conformance.targets.OutOfScope;
+import dev.snapref.conformance.targets.Target;
+import dev.snapref.conformance.targets.TargetOptions;
 import dev.snapref.scenario.Script;
 import dev.snapref.scenario.ScriptError;
 import dev.snapref.scenario.ScriptParser;

@@ -1,4 +1,4 @@
-package dev.snapref.conformance.target;
+package dev.snapref.conformance.targets.engine;
 
 import dev.snapref.engine.inspect.OriginView;
 import dev.snapref.engine.inspect.SnapshotView;

@@ -1,4 +1,11 @@
-package dev.snapref.conformance.target;
+package dev.snapref.conformance.targets.model;
+
+import dev.snapref.conformance.targets.OutOfScope;
+import dev.snapref.conformance.targets.SteppableTarget;
+import dev.snapref.conformance.targets.Target;
+import dev.snapref.conformance.targets.TargetOptions;
+import dev.snapref.conformance.targets.TargetRun;
+import dev.snapref.conformance.targets.TargetSession;
 
 import dev.snapref.conformance.check.InvariantChecking;
 import dev.snapref.conformance.check.InvariantViolation;

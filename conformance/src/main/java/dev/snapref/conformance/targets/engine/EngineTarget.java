@@ -1,4 +1,10 @@
-package dev.snapref.conformance.target;
+package dev.snapref.conformance.targets.engine;
+
+import dev.snapref.conformance.targets.SteppableTarget;
+import dev.snapref.conformance.targets.Target;
+import dev.snapref.conformance.targets.TargetOptions;
+import dev.snapref.conformance.targets.TargetRun;
+import dev.snapref.conformance.targets.TargetSession;
 
 import dev.snapref.engine.DeviceInfo;
 import dev.snapref.engine.DeviceMapper;

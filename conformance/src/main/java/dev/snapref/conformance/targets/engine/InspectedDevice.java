@@ -1,4 +1,4 @@
-package dev.snapref.conformance.target;
+package dev.snapref.conformance.targets.engine;
 
 import dev.snapref.engine.DeviceMapper;
 import dev.snapref.engine.inspect.DeviceView;

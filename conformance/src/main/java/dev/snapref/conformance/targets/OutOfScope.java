@@ -1,4 +1,4 @@
-package dev.snapref.conformance.target;
+package dev.snapref.conformance.targets;
 
 /**
  * A target cannot run a script because the script is outside what the target covers (the

@@ -1,4 +1,4 @@
-package dev.snapref.conformance.target;
+package dev.snapref.conformance.targets;
 
 import java.nio.file.Path;
 import java.util.Optional;

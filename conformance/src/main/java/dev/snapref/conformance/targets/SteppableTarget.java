@@ -1,4 +1,4 @@
-package dev.snapref.conformance.target;
+package dev.snapref.conformance.targets;
 
 /** A target that can also be driven one command at a time (the model and the engine; not the kernel). */
 public interface SteppableTarget extends Target {

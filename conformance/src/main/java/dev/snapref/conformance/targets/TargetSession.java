@@ -1,4 +1,4 @@
-package dev.snapref.conformance.target;
+package dev.snapref.conformance.targets;
 
 import dev.snapref.conformance.refine.AbstractWorld;
 import dev.snapref.scenario.Command;

@@ -1,4 +1,6 @@
-package dev.snapref.conformance.target;
+package dev.snapref.conformance.targets.engine;
+
+import dev.snapref.conformance.targets.TargetSession;
 
 import dev.snapref.conformance.check.RawDisk;
 import dev.snapref.conformance.refine.AbstractDevice;

@@ -1,4 +1,6 @@
-package dev.snapref.conformance.target;
+package dev.snapref.conformance.targets.engine;
+
+import dev.snapref.conformance.targets.TargetRun;
 
 import dev.snapref.scenario.Script;
 import org.junit.jupiter.api.DynamicTest;
