@@ -33,6 +33,8 @@ public final class SnapshotOriginTarget extends Target {
     private final String path;
     private final BlockDevice dev;
     private volatile long splitBoundary = NO_SNAPSHOT_BOUNDARY;
+    /** Whether this target has been resumed (the split boundary is computed at resume). */
+    private volatile boolean resumed;
 
     private SnapshotOriginTarget(Table t, long begin, long length, DmContext ctx, Origins origins, String path,
                                  BlockDevice dev) {
@@ -160,6 +162,7 @@ public final class SnapshotOriginTarget extends Target {
     @Override
     public void resume() {
         splitBoundary = origins.minimumChunkSize(dev);
+        resumed = true;
         origins.insertDmOrigin(this);
     }
 
@@ -183,9 +186,9 @@ public final class SnapshotOriginTarget extends Target {
         return path;
     }
 
-    /** The origin's view: its length and the split boundary in force (2^31 before its first resume). */
+    /** The origin's view: its length and the split boundary computed at its last resume (0 before its first). */
     @Override
     public OriginView view() {
-        return new OriginView(length(), splitBoundary);
+        return new OriginView(length(), resumed ? splitBoundary : 0);
     }
 }
