@@ -1,4 +1,4 @@
-package dev.snapref.conformance.cli;
+package dev.snapref.cli;
 
 import dev.snapref.engine.kernel.EngineBug;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package dev.snapref.conformance.cli;
+package dev.snapref.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package dev.snapref.conformance.cli;
+package dev.snapref.cli;
 
 import dev.snapref.conformance.diff.Divergence;
 import dev.snapref.conformance.diff.TranscriptComparison;

@@ -1,4 +1,4 @@
-package dev.snapref.conformance.cli;
+package dev.snapref.cli;
 
 import dev.snapref.conformance.kernel.KernelScriptResult;
 import dev.snapref.conformance.kernel.KernelTarget;

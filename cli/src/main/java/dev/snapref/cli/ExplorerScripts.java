@@ -1,4 +1,4 @@
-package dev.snapref.conformance.cli;
+package dev.snapref.cli;
 
 import dev.snapref.model.explore.Explorer;
 import dev.snapref.model.explore.ExplorerConfig;

@@ -1,4 +1,4 @@
-package dev.snapref.conformance.cli;
+package dev.snapref.cli;
 
 /** A usage or input error: printed as {@code snapref: MESSAGE} and exit code 2. */
 public final class UsageException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.snapref.conformance.cli;
+package dev.snapref.cli;
 
 /** The exit codes of every snapref command. */
 public final class ExitCode {

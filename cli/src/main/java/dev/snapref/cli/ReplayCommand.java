@@ -1,4 +1,4 @@
-package dev.snapref.conformance.cli;
+package dev.snapref.cli;
 
 import dev.snapref.conformance.check.CheckResult;
 import dev.snapref.conformance.check.Failure;

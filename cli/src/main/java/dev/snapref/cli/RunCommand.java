@@ -1,4 +1,4 @@
-package dev.snapref.conformance.cli;
+package dev.snapref.cli;
 
 import dev.snapref.conformance.targets.Target;
 import dev.snapref.conformance.targets.TargetRun;

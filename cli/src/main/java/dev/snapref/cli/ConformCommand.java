@@ -1,4 +1,4 @@
-package dev.snapref.conformance.cli;
+package dev.snapref.cli;
 
 import dev.snapref.conformance.conform.ConformanceRun;
 import dev.snapref.conformance.conform.Corpus;

@@ -1,4 +1,4 @@
-package dev.snapref.conformance.cli;
+package dev.snapref.cli;
 
 import dev.snapref.scenario.Script;
 import dev.snapref.scenario.ScriptError;

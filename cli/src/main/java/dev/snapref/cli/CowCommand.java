@@ -1,4 +1,4 @@
-package dev.snapref.conformance.cli;
+package dev.snapref.cli;
 
 import dev.snapref.engine.cow.CowImageCheck;
 import dev.snapref.engine.cow.CowImageDump;
