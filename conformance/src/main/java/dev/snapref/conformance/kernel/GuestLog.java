@@ -65,59 +65,42 @@ public final class GuestLog {
                 }
                 current = null;
             }
-            case "DM" -> {
-                String[] w = rest.split(" ", 4);
-                if (current != null && w.length == 4) {
-                    current.mapped.put(w[0], new RawCommand.MappedDevice(w[0], w[1], w[2].equals("1"), w[3]));
-                }
-            }
-            case "DML" -> {
-                String[] w = rest.split(" ");
-                if (current != null && w.length == 2 && w[1].contains(":")) {
-                    String kernelName = "dm-" + w[1].substring(w[1].indexOf(':') + 1);
-                    current.mapped.putIfAbsent(kernelName, new RawCommand.MappedDevice(kernelName, w[1], false, w[0]));
-                }
-            }
-            case "RC" -> {
-                if (current != null) {
-                    current.rc = Integer.parseInt(rest.strip());
-                }
-            }
-            case "O" -> {
-                if (current != null) {
-                    current.out.add(rest);
-                }
-            }
-            case "E" -> {
-                if (current != null) {
-                    current.err.add(rest);
-                }
-            }
-            case "K" -> {
-                if (current != null) {
-                    current.kmsg.add(rest);
-                }
-            }
-            case "N" -> {
-                if (current != null) {
-                    current.readBytes = Long.parseLong(rest.strip());
-                }
-            }
-            case "BLOCKED" -> {
-                if (current != null) {
-                    current.blocked = true;
-                }
-            }
-            case "PASTEND" -> {
-                if (current != null) {
-                    current.pastEnd = true;
-                }
-            }
             case "CLEAN" -> {
                 String[] w = rest.strip().split(" ");
                 cleanLeft.put(Integer.parseInt(w[0]), Integer.parseInt(w[1]));
             }
             case "DONE" -> done = true;
+            default -> {
+                if (current != null) {
+                    acceptCommandLine(current, tag, rest);
+                }
+            }
+        }
+    }
+
+    /** A marker of the command running now: its devices, exit code, output, kernel messages, read size. */
+    private static void acceptCommandLine(RawCommand current, String tag, String rest) {
+        switch (tag) {
+            case "DM" -> {
+                String[] w = rest.split(" ", 4);
+                if (w.length == 4) {
+                    current.mapped.put(w[0], new RawCommand.MappedDevice(w[0], w[1], w[2].equals("1"), w[3]));
+                }
+            }
+            case "DML" -> {
+                String[] w = rest.split(" ");
+                if (w.length == 2 && w[1].contains(":")) {
+                    String kernelName = "dm-" + w[1].substring(w[1].indexOf(':') + 1);
+                    current.mapped.putIfAbsent(kernelName, new RawCommand.MappedDevice(kernelName, w[1], false, w[0]));
+                }
+            }
+            case "RC" -> current.rc = Integer.parseInt(rest.strip());
+            case "O" -> current.out.add(rest);
+            case "E" -> current.err.add(rest);
+            case "K" -> current.kmsg.add(rest);
+            case "N" -> current.readBytes = Long.parseLong(rest.strip());
+            case "BLOCKED" -> current.blocked = true;
+            case "PASTEND" -> current.pastEnd = true;
             default -> {
                 // an unknown marker: keep it in the tail only
             }

@@ -78,8 +78,16 @@ public final class CowImageCheck {
             p.add("image too small for header and metadata area 0");
             return new Result(false, p);
         }
-        CowImageDump dump = CowImageDump.of(image);
-        List<CowArea> areas = dump.areas();
+        checkEntries(image, chunks, e, p);
+        return new Result(p.isEmpty(), List.copyOf(p));
+    }
+
+    /**
+     * The exception entries of every area: a terminated last area, new chunks strictly increasing
+     * (allocation order), on the image and off metadata chunks, no old or new chunk twice.
+     */
+    private static void checkEntries(byte[] image, long chunks, long e, List<String> p) {
+        List<CowArea> areas = CowImageDump.of(image).areas();
         CowArea last = areas.isEmpty() ? null : areas.get(areas.size() - 1);
         if (last == null || last.full()) {
             long next = last == null ? 0 : last.index() + 1;
@@ -91,28 +99,32 @@ public final class CowImageCheck {
         long previous = -1;
         for (CowArea a : areas) {
             for (CowException x : a.exceptions()) {
-                String where = "area " + a.index() + " entry " + x.index();
-                long nc = x.newChunk();
-                if (previous >= 0 && Long.compareUnsigned(nc, previous) <= 0) {
-                    p.add(where + ": new chunk " + Long.toUnsignedString(nc) + " " + OUT_OF_ORDER + " (after "
-                            + Long.toUnsignedString(previous) + ")");
-                }
-                previous = nc;
-                if (Long.compareUnsigned(nc, chunks) >= 0) {
-                    p.add(where + ": new chunk " + Long.toUnsignedString(nc) + " beyond the image (" + chunks + " chunks)");
-                } else if (DiskFormat.isAreaChunk(e, nc)) {
-                    p.add(where + ": new chunk " + nc + " " + ON_METADATA);
-                }
-                if (olds.containsKey(x.oldChunk())) {
-                    p.add(where + ": duplicate old chunk " + Long.toUnsignedString(x.oldChunk()));
-                }
-                if (news.containsKey(nc)) {
-                    p.add(where + ": duplicate new chunk " + Long.toUnsignedString(nc));
-                }
-                olds.put(x.oldChunk(), nc);
-                news.put(nc, x.oldChunk());
+                checkEntry(a, x, previous, chunks, e, olds, news, p);
+                previous = x.newChunk();
+                olds.put(x.oldChunk(), x.newChunk());
+                news.put(x.newChunk(), x.oldChunk());
             }
         }
-        return new Result(p.isEmpty(), List.copyOf(p));
+    }
+
+    private static void checkEntry(CowArea a, CowException x, long previous, long chunks, long e, LongLongMap olds,
+                                   LongLongMap news, List<String> p) {
+        String where = "area " + a.index() + " entry " + x.index();
+        long nc = x.newChunk();
+        if (previous >= 0 && Long.compareUnsigned(nc, previous) <= 0) {
+            p.add(where + ": new chunk " + Long.toUnsignedString(nc) + " " + OUT_OF_ORDER + " (after "
+                    + Long.toUnsignedString(previous) + ")");
+        }
+        if (Long.compareUnsigned(nc, chunks) >= 0) {
+            p.add(where + ": new chunk " + Long.toUnsignedString(nc) + " beyond the image (" + chunks + " chunks)");
+        } else if (DiskFormat.isAreaChunk(e, nc)) {
+            p.add(where + ": new chunk " + nc + " " + ON_METADATA);
+        }
+        if (olds.containsKey(x.oldChunk())) {
+            p.add(where + ": duplicate old chunk " + Long.toUnsignedString(x.oldChunk()));
+        }
+        if (news.containsKey(nc)) {
+            p.add(where + ": duplicate new chunk " + Long.toUnsignedString(nc));
+        }
     }
 }

@@ -64,16 +64,7 @@ public final class PersistentStore extends ExceptionStore {
         if (!supplied) {
             setChunkSize(ChunkSize.DEFAULT_SECTORS);
         }
-        if (!onCow(0)) {
-            // the read fails with EIO (dm-io), before any chunk-sized buffer is allocated
-            throw new DmException(Errno.EIO, "header chunk past the end of the cow");
-        }
-        byte[] header = new byte[(int) chunkSize() * BlockDevice.SECTOR_SIZE];
-        try {
-            chunkIo(0, header, false);
-        } catch (IOException e) {
-            throw new DmException(Errno.EIO, "read_header");
-        }
+        byte[] header = readHeaderChunk();
         int magic = DiskFormat.le32(header, 0);
         if (magic == 0) {
             initialiseNew();
@@ -85,19 +76,7 @@ public final class PersistentStore extends ExceptionStore {
         }
         valid = DiskFormat.le32(header, 4) != 0;
         version = DiskFormat.le32(header, 8);
-        long diskChunk = DiskFormat.le32(header, 12) & 0xFFFF_FFFFL;
-        if (diskChunk != chunkSize()) {
-            if (supplied) {
-                log.log(PREFIX + "chunk size " + diskChunk + " in device metadata overrides table chunk size of "
-                        + chunkSize() + ".");
-            }
-            String err = ChunkSize.validate(diskChunk, 1);
-            if (err != null) {
-                log.log(PREFIX + "invalid on-disk chunk size " + diskChunk + ": " + err + ".");
-                throw new DmException(Errno.EINVAL, "invalid on-disk chunk size");
-            }
-            setChunkSize(diskChunk);
-        }
+        adoptDiskChunkSize(DiskFormat.le32(header, 12) & 0xFFFF_FFFFL, supplied);
         exceptionsPerArea = DiskFormat.exceptionsPerArea(chunkSize());
         // An on-disk chunk size (valid as a chunk size) may put area 0 past the end of the cow: the
         // kernel allocates the area and its read fails with EIO after the version and valid checks.
@@ -118,6 +97,37 @@ public final class PersistentStore extends ExceptionStore {
         }
         readExceptions(sink);
         return true;
+    }
+
+    /** read_header's read of chunk 0; EIO when it fails or lies past the end of the cow. */
+    private byte[] readHeaderChunk() throws DmException {
+        if (!onCow(0)) {
+            // the read fails with EIO (dm-io), before any chunk-sized buffer is allocated
+            throw new DmException(Errno.EIO, "header chunk past the end of the cow");
+        }
+        byte[] header = new byte[(int) chunkSize() * BlockDevice.SECTOR_SIZE];
+        try {
+            chunkIo(0, header, false);
+        } catch (IOException e) {
+            throw new DmException(Errno.EIO, "read_header");
+        }
+        return header;
+    }
+
+    /** read_header: the on-disk chunk size wins over the table's (logged when the table gave one); EINVAL if invalid. */
+    private void adoptDiskChunkSize(long diskChunk, boolean supplied) throws DmException {
+        if (diskChunk != chunkSize()) {
+            if (supplied) {
+                log.log(PREFIX + "chunk size " + diskChunk + " in device metadata overrides table chunk size of "
+                        + chunkSize() + ".");
+            }
+            String err = ChunkSize.validate(diskChunk, 1);
+            if (err != null) {
+                log.log(PREFIX + "invalid on-disk chunk size " + diskChunk + ": " + err + ".");
+                throw new DmException(Errno.EINVAL, "invalid on-disk chunk size");
+            }
+            setChunkSize(diskChunk);
+        }
     }
 
     /** Whether the whole of chunk {@code chunk} lies on the cow (I/O past its end fails with EIO). */

@@ -69,54 +69,24 @@ public final class Explorer {
     /** Explores to {@code depth} commands after the prefix. */
     public ExplorationReport explore(int depth) {
         long t0 = System.nanoTime();
-        List<Command> alphabet = config.alphabet();
-        List<Invariant> invariants = Invariants.all();
+        Search st = new Search(config.alphabet(), Invariants.all());
         ModelState start = ModelState.initial();
         for (Command c : config.prefix()) {
             start = Model.step(start, c).next();
         }
-        Map<ModelState, Integer> index = new HashMap<>(1 << 16);
-        Tree parent = new Tree();
-        Tree via = new Tree();
-        Map<String, Violation> violations = new LinkedHashMap<>();
-        index.put(start, 0);
-        parent.add(-1);
-        via.add(-1);
-        check(start, 0, invariants, parent, via, alphabet, violations);
+        st.index.put(start, 0);
+        st.parent.add(-1);
+        st.via.add(-1);
+        check(start, 0, st.invariants, st.parent, st.via, st.alphabet, st.violations);
         List<ModelState> frontier = List.of(start);
         Tree frontierIds = new Tree();
         frontierIds.add(0);
-        long transitions = 0;
         int reached = 0;
         for (int level = 1; level <= depth && !frontier.isEmpty(); level++) {
             List<ModelState> next = new ArrayList<>();
             Tree nextIds = new Tree();
             for (int f = 0; f < frontier.size(); f++) {
-                ModelState s = frontier.get(f);
-                int from = frontierIds.get(f);
-                for (int a = 0; a < alphabet.size(); a++) {
-                    transitions++;
-                    ModelState t;
-                    try {
-                        t = Model.next(s, alphabet.get(a));
-                    } catch (RuntimeException | AssertionError e) {
-                        record(violations, "MODEL-CRASH", String.valueOf(e), from, a, parent, via, alphabet);
-                        continue;
-                    }
-                    if (t == s) {
-                        continue;
-                    }
-                    int id = parent.size();
-                    if (index.putIfAbsent(t, id) != null) {
-                        continue;
-                    }
-                    parent.add(from);
-                    via.add(a);
-                    if (check(t, id, invariants, parent, via, alphabet, violations)) {
-                        next.add(t);
-                        nextIds.add(id);
-                    }
-                }
+                expand(st, frontier.get(f), frontierIds.get(f), next, nextIds);
             }
             if (!next.isEmpty()) {
                 reached = level;
@@ -124,12 +94,55 @@ public final class Explorer {
             frontier = next;
             frontierIds = nextIds;
         }
-        lastParent = parent;
-        lastVia = via;
-        lastAlphabet = alphabet;
+        lastParent = st.parent;
+        lastVia = st.via;
+        lastAlphabet = st.alphabet;
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        return new ExplorationReport(depth, reached, index.size(), transitions, millis,
-                invariants.stream().map(Invariant::id).toList(), new ArrayList<>(violations.values()));
+        return new ExplorationReport(depth, reached, st.index.size(), st.transitions, millis,
+                st.invariants.stream().map(Invariant::id).toList(), new ArrayList<>(st.violations.values()));
+    }
+
+    /** Tries every alphabet command from {@code s} (state {@code from}); new states that pass every invariant join {@code next}. */
+    private void expand(Search st, ModelState s, int from, List<ModelState> next, Tree nextIds) {
+        for (int a = 0; a < st.alphabet.size(); a++) {
+            st.transitions++;
+            ModelState t;
+            try {
+                t = Model.next(s, st.alphabet.get(a));
+            } catch (RuntimeException | AssertionError e) {
+                record(st.violations, "MODEL-CRASH", String.valueOf(e), from, a, st.parent, st.via, st.alphabet);
+                continue;
+            }
+            if (t == s) {
+                continue;
+            }
+            int id = st.parent.size();
+            if (st.index.putIfAbsent(t, id) != null) {
+                continue;
+            }
+            st.parent.add(from);
+            st.via.add(a);
+            if (check(t, id, st.invariants, st.parent, st.via, st.alphabet, st.violations)) {
+                next.add(t);
+                nextIds.add(id);
+            }
+        }
+    }
+
+    /** The state of one breadth-first search: states seen (by value), the search tree, violations found. */
+    private static final class Search {
+        final List<Command> alphabet;
+        final List<Invariant> invariants;
+        final Map<ModelState, Integer> index = new HashMap<>(1 << 16);
+        final Tree parent = new Tree();
+        final Tree via = new Tree();
+        final Map<String, Violation> violations = new LinkedHashMap<>();
+        long transitions;
+
+        Search(List<Command> alphabet, List<Invariant> invariants) {
+            this.alphabet = alphabet;
+            this.invariants = invariants;
+        }
     }
 
     /** Checks every invariant; records violations; true when the state may be expanded. */

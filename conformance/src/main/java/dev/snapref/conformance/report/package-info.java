@@ -1,0 +1,8 @@
+/**
+ * The conformance report in four forms: HTML (with the handover phase diagram), Markdown, JSON
+ * and JUnit XML, written from one {@link dev.snapref.conformance.report.ConformanceReport}.
+ *
+ * <p>Guarantees: the four files carry the same verdict, clauses and reproducers, from one
+ * report value.
+ */
+package dev.snapref.conformance.report;

@@ -1,0 +1,60 @@
+/**
+ * The engine's API: {@link dev.snapref.engine.DeviceMapper} ("the kernel": disks, dm core and the
+ * snapshot targets driven like dmsetup and O_DIRECT I/O drive Linux 6.1), {@link
+ * dev.snapref.engine.DeviceInfo}; the types its methods use come from {@code kernel} (errno,
+ * {@code DmException}, log, bug switches), {@code block} ({@code BlockDevice}) and {@code inspect}.
+ *
+ * <h2>Layering</h2>
+ * {@code kernel}, {@code inspect}, {@code util} are leaves; {@code block} uses {@code kernel};
+ * {@code store} uses {@code block}; {@code dm} (dm core) uses {@code block} and knows targets only
+ * through its target-type registry; {@code snapshot} (the targets) uses {@code dm} and
+ * {@code store}; this package assembles them. No package cycle ({@code ArchitectureTest}); the
+ * engine never imports the model.
+ *
+ * <h2>Lock order</h2>
+ * Locks are always taken in this order: a thread holding a lock only takes locks below it. Every
+ * lock is a {@code java.util.concurrent} lock or a monitor; waits are condition waits, never spins.
+ * <table>
+ * <caption>Engine locks, top first</caption>
+ * <tr><th>#</th><th>lock</th><th>where</th><th>kernel counterpart</th><th>guards</th></tr>
+ * <tr><td>1</td><td>control lock</td><td>{@code dm.DmContext.controlLock}</td><td>{@code _hash_lock}
+ * and every {@code md->suspend_lock} (one big ioctl lock)</td><td>device names, table slots,
+ * suspended flags, create/load/suspend/resume/remove, status</td></tr>
+ * <tr><td>2</td><td>I/O gate of a mapped device</td><td>{@code dm.IoGate}</td><td>{@code
+ * DMF_BLOCK_IO_FOR_SUSPEND}, {@code md->pending}, SRCU on {@code md->map}</td><td>in-flight count,
+ * blocked flag</td></tr>
+ * <tr><td>3</td><td>origins lock (read/write)</td><td>{@code snapshot.Origins}</td><td>{@code
+ * _origins_lock}</td><td>origin to snapshots (sorted by chunk size), registered origins</td></tr>
+ * <tr><td>4</td><td>completion lock of a snapshot</td><td>{@code
+ * snapshot.SnapshotTarget.completionLock}</td><td>kcopyd callback context</td><td>in-order
+ * completion</td></tr>
+ * <tr><td>5</td><td>snapshot lock (source before destination)</td><td>{@code
+ * snapshot.SnapshotTarget.lock}</td><td>{@code s->lock}, exception-table bucket locks, {@code
+ * pe_allocation_lock}</td><td>valid/active/overflowed, complete/pending/tracked tables, the owned
+ * store</td></tr>
+ * <tr><td>6</td><td>pending exception monitor</td><td>{@code snapshot.PendingException}</td><td>pe
+ * completion</td><td>done/failed flags</td></tr>
+ * <tr><td>7</td><td>block device internals</td><td>{@code block.MemoryBlockDevice} page monitors,
+ * {@code FileChannel}</td><td>device queue</td><td>sector data</td></tr>
+ * </table>
+ *
+ * <p>The I/O gate (2) is entered by I/O without the control lock; the control lock holder may
+ * block the gate and wait for in-flight I/O to drain (suspend, internal suspend during handover):
+ * in-flight I/O never takes the control lock, and everything it waits for (pending exceptions,
+ * tracked reads) completes without it. {@code Handover.resume} takes the origins lock (3) only
+ * after holding the origin device's I/O off ({@code MappedDevice.internalSuspendFast}, kernel fix
+ * b735fede8d95 / 09ee96b21456), so no pending exception of the source can be committed to the
+ * moved store (asserted). A store is guarded by the lock (5) of the snapshot that owns it at the
+ * time; handover moves it with both locks held. Commits run with (4) then (5) held. A thread never
+ * waits for a pending exception while it holds one it claimed but has not started: dm core maps
+ * all pieces of a bio, then starts them, then waits; with in-order completion this rules out
+ * waits that cannot end.
+ *
+ * <p>Deliberate deviation from Linux 6.1: {@code snapshot_resume} resumes the origin before
+ * {@code reregister_snapshot} and {@code s->active = 1}; an origin write in that window skips
+ * both the destination (valid, not yet active) and the source (invalid) and the handed-over
+ * snapshot loses that chunk. The engine activates the destination while origin I/O is still held
+ * off. No sequential script can tell; {@code ConcurrencyTest} shows the race with the kernel's
+ * order. State transitions are asserted (tests and {@code ./snapref} run with {@code -ea}).
+ */
+package dev.snapref.engine;
