@@ -17,4 +17,25 @@ public interface TargetType {
      * ({@link DmException#detail()}), leaving nothing registered behind.
      */
     Target construct(Table table, long begin, long length, String[] argv) throws DmException;
+
+    /** A constructor as a function, for {@link #of}. */
+    @FunctionalInterface
+    interface Constructor {
+        Target construct(Table table, long begin, long length, String[] argv) throws DmException;
+    }
+
+    /** The target type {@code name} built by {@code ctr}. */
+    static TargetType of(String name, Constructor ctr) {
+        return new TargetType() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Target construct(Table table, long begin, long length, String[] argv) throws DmException {
+                return ctr.construct(table, begin, length, argv);
+            }
+        };
+    }
 }

@@ -1,10 +1,7 @@
 package dev.snapref.engine.snapshot;
 
 import dev.snapref.engine.dm.DmContext;
-import dev.snapref.engine.dm.Table;
-import dev.snapref.engine.dm.Target;
 import dev.snapref.engine.dm.TargetType;
-import dev.snapref.engine.kernel.DmException;
 
 /**
  * The module init of dm-snap.c (dm_snapshot_init): registers the {@code snapshot-origin} and
@@ -18,27 +15,9 @@ public final class SnapshotTargets {
     /** Registers both target types into {@code ctx}; call once per context. */
     public static void register(DmContext ctx) {
         Origins origins = new Origins();
-        ctx.targetTypes().register(new TargetType() {
-            @Override
-            public String name() {
-                return "snapshot-origin";
-            }
-
-            @Override
-            public Target construct(Table table, long begin, long length, String[] argv) throws DmException {
-                return SnapshotOriginTarget.construct(table, begin, length, argv, ctx, origins);
-            }
-        });
-        ctx.targetTypes().register(new TargetType() {
-            @Override
-            public String name() {
-                return "snapshot";
-            }
-
-            @Override
-            public Target construct(Table table, long begin, long length, String[] argv) throws DmException {
-                return SnapshotTarget.construct(table, begin, length, argv, ctx, origins);
-            }
-        });
+        ctx.targetTypes().register(TargetType.of("snapshot-origin",
+                (table, begin, length, argv) -> SnapshotOriginTarget.construct(table, begin, length, argv, ctx, origins)));
+        ctx.targetTypes().register(TargetType.of("snapshot",
+                (table, begin, length, argv) -> SnapshotTarget.construct(table, begin, length, argv, ctx, origins)));
     }
 }
