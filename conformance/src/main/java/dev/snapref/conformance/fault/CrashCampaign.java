@@ -147,7 +147,7 @@ public final class CrashCampaign implements ScriptMode {
             return Optional.of(new Finding("crash:cow-check", where + ": cow check: " + verdict.reason()));
         }
         CowHeader h = CowImageDump.of(image).header();
-        long chunk = h.hasSnapshotMagic() && ChunkSize.validate(h.chunkSize(), 1) == null ? h.chunkSize()
+        long chunk = h.hasSnapshotMagic() && ChunkSize.invalidReason(h.chunkSize(), 1).isEmpty() ? h.chunkSize()
                 : tableChunk(states, step, cow);
         DeviceMapper dm = new DeviceMapper(bugs);
         dm.addDisk("origin", new MemoryBlockDevice(chunk));

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Checks a raw persistent-store cow image: magic, version, chunk size, terminator, duplicate or
@@ -63,9 +64,9 @@ public final class CowImageCheck {
         if (h.version() != DiskFormat.VERSION) {
             p.add("unsupported version " + h.version());
         }
-        String chunkErr = ChunkSize.validate(h.chunkSize(), 1);
-        if (chunkErr != null) {
-            p.add("invalid chunk size " + h.chunkSize() + ": " + chunkErr);
+        Optional<String> chunkErr = ChunkSize.invalidReason(h.chunkSize(), 1);
+        if (chunkErr.isPresent()) {
+            p.add("invalid chunk size " + h.chunkSize() + ": " + chunkErr.get());
             return new Result(false, p);
         }
         if (h.valid() != 0 && h.valid() != 1) {

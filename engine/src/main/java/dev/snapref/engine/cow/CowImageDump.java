@@ -33,7 +33,7 @@ public final class CowImageDump {
     public static CowImageDump of(byte[] image) {
         CowHeader h = CowHeader.read(image);
         List<CowArea> areas = new ArrayList<>();
-        if (h.hasSnapshotMagic() && ChunkSize.validate(h.chunkSize(), 1) == null) {
+        if (h.hasSnapshotMagic() && ChunkSize.invalidReason(h.chunkSize(), 1).isEmpty()) {
             long chunkBytes = h.chunkSize() * 512;
             long e = DiskFormat.exceptionsPerArea(h.chunkSize());
             for (long i = 0; ; i++) {

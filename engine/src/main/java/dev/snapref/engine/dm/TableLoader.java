@@ -5,6 +5,7 @@ import dev.snapref.engine.kernel.Errno;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Builds a table from its text line {@code START LENGTH TYPE ARGS...} (populate_table and
@@ -23,11 +24,8 @@ public final class TableLoader {
         if (words.length < 3) {
             throw new DmException(Errno.EINVAL, "invalid table line"); // dmsetup rejects it
         }
-        long start = parseSectors(words[0]);
-        long length = parseSectors(words[1]);
-        if (start < 0 || length < 0) {
-            throw new DmException(Errno.EINVAL, "invalid table line");
-        }
+        long start = parseSectors(words[0]).orElseThrow(() -> new DmException(Errno.EINVAL, "invalid table line"));
+        long length = parseSectors(words[1]).orElseThrow(() -> new DmException(Errno.EINVAL, "invalid table line"));
         String type = words[2];
         String[] argv = Arrays.copyOfRange(words, 3, words.length);
         Table t = md.newTable();
@@ -59,12 +57,13 @@ public final class TableLoader {
         return new DmException(Errno.EINVAL, "error adding target to table");
     }
 
-    private static long parseSectors(String s) {
+    /** A sector count of a table line (sscanf "%llu"-like: a non-negative decimal), empty if it is none. */
+    private static OptionalLong parseSectors(String s) {
         try {
             long v = Long.parseLong(s);
-            return v < 0 ? -1 : v;
+            return v < 0 ? OptionalLong.empty() : OptionalLong.of(v);
         } catch (NumberFormatException e) {
-            return -1;
+            return OptionalLong.empty();
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.snapref.engine.store.ExceptionStore;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The snapshot's I/O path (snapshot_map, and the snapshot's part of __origin_write): a bio of the
@@ -49,11 +50,12 @@ final class SnapshotMap {
     private static Mapping write(SnapshotTarget s, ExceptionStore st, Bio bio, long chunk) {
         PendingException pe = s.pending.get(chunk);
         if (pe == null) {
-            pe = newPending(s, chunk);
-            if (pe == null) {
+            Optional<PendingException> allocated = newPending(s, chunk);
+            if (allocated.isEmpty()) {
                 allocationFailedOnWrite(s);
                 return Mapping.kill();
             }
+            pe = allocated.get();
         }
         long cowSector = (pe.newChunk << st.chunkShift()) | (bio.sector & st.chunkMask());
         if (!pe.started && bio.count == st.chunkSize()) {
@@ -140,8 +142,8 @@ final class SnapshotMap {
         }
     }
 
-    /** Allocates a pending exception for {@code chunk}, or returns null when the cow is full. Lock held. */
-    private static PendingException newPending(SnapshotTarget s, long chunk) {
+    /** Allocates a pending exception for {@code chunk}; empty when the cow is full (ENOSPC from the store). Lock held. */
+    private static Optional<PendingException> newPending(SnapshotTarget s, long chunk) {
         assert s.lock.isHeldByCurrentThread();
         assert s.pending.get(chunk) == null && !s.complete.contains(chunk) : "duplicate exception";
         long newChunk;
@@ -149,9 +151,9 @@ final class SnapshotMap {
             newChunk = s.store.prepare();
         } catch (DmException e) {
             assert e.errno() == Errno.ENOSPC : e;
-            return null;
+            return Optional.empty();
         }
-        return s.pending.add(s, s.store, chunk, newChunk);
+        return Optional.of(s.pending.add(s, s.store, chunk, newChunk));
     }
 
     /**
@@ -174,11 +176,12 @@ final class SnapshotMap {
                 if (s.complete.contains(chunk)) {
                     return null;
                 }
-                pe = newPending(s, chunk);
-                if (pe == null) {
+                Optional<PendingException> allocated = newPending(s, chunk);
+                if (allocated.isEmpty()) {
                     s.invalidate(Errno.ENOMEM);
                     return null;
                 }
+                pe = allocated.get();
             }
             if (!pe.started) {
                 pe.started = true;

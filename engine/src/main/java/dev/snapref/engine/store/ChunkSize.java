@@ -1,5 +1,8 @@
 package dev.snapref.engine.store;
 
+import java.util.Optional;
+import java.util.OptionalLong;
+
 /** The kernel's chunk size rules (dm-exception-store.c): parsing and validation. */
 public final class ChunkSize {
     /** INT_MAX >> SECTOR_SHIFT: the largest chunk size in sectors the kernel accepts. */
@@ -11,42 +14,43 @@ public final class ChunkSize {
     }
 
     /**
-     * Parses like kstrtouint(s, 10): optional '+', decimal digits, at most UINT_MAX.
-     * Returns -1 when the text is not such a number.
+     * Parses like kstrtouint(s, 10): optional '+', decimal digits, at most UINT_MAX; empty when
+     * the text is not such a number.
      */
-    public static long parseUnsigned(String s) {
+    public static OptionalLong parseUnsigned(String s) {
         String t = s.startsWith("+") ? s.substring(1) : s;
         if (t.endsWith("\n")) {
             t = t.substring(0, t.length() - 1);
         }
         if (t.isEmpty() || t.length() > 10) {
-            return -1;
+            return OptionalLong.empty();
         }
         long v = 0;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
             if (c < '0' || c > '9') {
-                return -1;
+                return OptionalLong.empty();
             }
             v = v * 10 + (c - '0');
         }
-        return v > 0xFFFF_FFFFL ? -1 : v;
+        return v > 0xFFFF_FFFFL ? OptionalLong.empty() : OptionalLong.of(v);
     }
 
     /**
-     * Validates a non-zero chunk size (sectors) for devices with 512-byte logical blocks.
-     * Returns null when valid, else the kernel's error text.
+     * Why a non-zero chunk size (sectors) is invalid for devices of {@code logicalBlockSectors}
+     * sectors per logical block, in the kernel's words (dm_exception_store_set_chunk_size);
+     * empty when it is valid.
      */
-    public static String validate(long chunk, long logicalBlockSectors) {
+    public static Optional<String> invalidReason(long chunk, long logicalBlockSectors) {
         if (chunk <= 0 || Long.bitCount(chunk) != 1) {
-            return "Chunk size is not a power of 2";
+            return Optional.of("Chunk size is not a power of 2");
         }
         if (chunk % logicalBlockSectors != 0) {
-            return "Chunk size is not a multiple of device blocksize";
+            return Optional.of("Chunk size is not a multiple of device blocksize");
         }
         if (chunk > MAX_SECTORS) {
-            return "Chunk size is too high";
+            return Optional.of("Chunk size is too high");
         }
-        return null;
+        return Optional.empty();
     }
 }

@@ -8,6 +8,7 @@ import dev.snapref.engine.kernel.Errno;
 import dev.snapref.engine.kernel.KernelLog;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -121,14 +122,12 @@ public abstract class ExceptionStore {
         } else {
             throw new DmException(Errno.EINVAL, "Exception store type is not P or N");
         }
-        long chunk = ChunkSize.parseUnsigned(chunkArg);
-        if (chunk < 0) {
-            throw new DmException(Errno.EINVAL, "Invalid chunk size");
-        }
+        long chunk = ChunkSize.parseUnsigned(chunkArg)
+                .orElseThrow(() -> new DmException(Errno.EINVAL, "Invalid chunk size"));
         if (chunk != 0) {
-            String error = ChunkSize.validate(chunk, 1);
-            if (error != null) {
-                throw new DmException(Errno.EINVAL, error);
+            Optional<String> invalid = ChunkSize.invalidReason(chunk, 1);
+            if (invalid.isPresent()) {
+                throw new DmException(Errno.EINVAL, invalid.get());
             }
             store.setChunkSize(chunk);
         }

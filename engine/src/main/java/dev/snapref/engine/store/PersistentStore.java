@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The persistent exception store ("P"/"PO"), writing the kernel's on-disk format
@@ -121,9 +122,9 @@ public final class PersistentStore extends ExceptionStore {
                 log.log(PREFIX + "chunk size " + diskChunk + " in device metadata overrides table chunk size of "
                         + chunkSize() + ".");
             }
-            String err = ChunkSize.validate(diskChunk, 1);
-            if (err != null) {
-                log.log(PREFIX + "invalid on-disk chunk size " + diskChunk + ": " + err + ".");
+            Optional<String> invalid = ChunkSize.invalidReason(diskChunk, 1);
+            if (invalid.isPresent()) {
+                log.log(PREFIX + "invalid on-disk chunk size " + diskChunk + ": " + invalid.get() + ".");
                 throw new DmException(Errno.EINVAL, "invalid on-disk chunk size");
             }
             setChunkSize(diskChunk);
