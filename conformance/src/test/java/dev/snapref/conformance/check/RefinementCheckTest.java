@@ -63,31 +63,31 @@ class RefinementCheckTest {
     @TestFactory
     List<DynamicTest> aDifferenceInEveryFieldIsReported() {
         return List.of(
-                snapshotCase("length", s -> snap(s, s.length() + 8, s.valid(), s.active(), s.overflowed(),
+                snapshotCase("length", s -> new SnapshotAbstraction(s.length() + 8, s.valid(), s.active(), s.overflowed(),
                         s.chunkSize(), s.storeType(), s.overflowAware(), s.cowDisk(), s.exceptions()),
                         "snap: live length: 256 vs 264"),
-                snapshotCase("overflowed", s -> snap(s, s.length(), s.valid(), s.active(), true, s.chunkSize(),
+                snapshotCase("overflowed", s -> new SnapshotAbstraction(s.length(), s.valid(), s.active(), true, s.chunkSize(),
                         s.storeType(), s.overflowAware(), s.cowDisk(), s.exceptions()),
                         "snap: live overflowed: false vs true"),
-                snapshotCase("valid", s -> snap(s, s.length(), false, s.active(), s.overflowed(), s.chunkSize(),
+                snapshotCase("valid", s -> new SnapshotAbstraction(s.length(), false, s.active(), s.overflowed(), s.chunkSize(),
                         s.storeType(), s.overflowAware(), s.cowDisk(), s.exceptions()),
                         "snap: live valid: true vs false"),
-                snapshotCase("active", s -> snap(s, s.length(), s.valid(), false, s.overflowed(), s.chunkSize(),
+                snapshotCase("active", s -> new SnapshotAbstraction(s.length(), s.valid(), false, s.overflowed(), s.chunkSize(),
                         s.storeType(), s.overflowAware(), s.cowDisk(), s.exceptions()),
                         "snap: live active: true vs false"),
-                snapshotCase("chunk_size", s -> snap(s, s.length(), s.valid(), s.active(), s.overflowed(), 16,
+                snapshotCase("chunk_size", s -> new SnapshotAbstraction(s.length(), s.valid(), s.active(), s.overflowed(), 16,
                         s.storeType(), s.overflowAware(), s.cowDisk(), s.exceptions()),
                         "snap: live chunk size: 8 vs 16"),
-                snapshotCase("store_type", s -> snap(s, s.length(), s.valid(), s.active(), s.overflowed(),
+                snapshotCase("store_type", s -> new SnapshotAbstraction(s.length(), s.valid(), s.active(), s.overflowed(),
                         s.chunkSize(), StoreType.TRANSIENT, s.overflowAware(), s.cowDisk(), s.exceptions()),
                         "snap: live store type: P vs N"),
-                snapshotCase("store_type", s -> snap(s, s.length(), s.valid(), s.active(), s.overflowed(),
+                snapshotCase("store_type", s -> new SnapshotAbstraction(s.length(), s.valid(), s.active(), s.overflowed(),
                         s.chunkSize(), s.storeType(), true, s.cowDisk(), s.exceptions()),
                         "snap: live store type: P vs PO"),
-                snapshotCase("cow", s -> snap(s, s.length(), s.valid(), s.active(), s.overflowed(), s.chunkSize(),
+                snapshotCase("cow", s -> new SnapshotAbstraction(s.length(), s.valid(), s.active(), s.overflowed(), s.chunkSize(),
                         s.storeType(), s.overflowAware(), "/dev/disk/cow", s.exceptions()),
                         "snap: live cow: cow vs /dev/disk/cow"),
-                snapshotCase("exceptions", s -> snap(s, s.length(), s.valid(), s.active(), s.overflowed(),
+                snapshotCase("exceptions", s -> new SnapshotAbstraction(s.length(), s.valid(), s.active(), s.overflowed(),
                         s.chunkSize(), s.storeType(), s.overflowAware(), s.cowDisk(), withException(s, 31, 2)),
                         "snap: live exceptions: {} (0 of 0) vs {31=2} (1 of 1)"),
                 doctored("split_boundary", ORIGIN_CREATED, "origin", d -> new DeviceAbstraction(d.name(),
@@ -108,12 +108,6 @@ class RefinementCheckTest {
                     m.remove("snap");
                     return new WorldAbstraction(m);
                 }, "snap: device: present vs absent"));
-    }
-
-    private static SnapshotAbstraction snap(SnapshotAbstraction s, long length, boolean valid, boolean active,
-                                            boolean overflowed, long chunkSize, StoreType type, boolean po,
-                                            String cow, java.util.SortedMap<Long, Long> exceptions) {
-        return new SnapshotAbstraction(length, valid, active, overflowed, chunkSize, type, po, cow, exceptions);
     }
 
     private static java.util.SortedMap<Long, Long> withException(SnapshotAbstraction s, long origin, long cow) {
