@@ -2,7 +2,7 @@ package dev.snapref.model;
 
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -57,13 +57,13 @@ public final class ExceptionTable {
         return new ExceptionTable(o, n);
     }
 
-    /** The table as a sorted map origin chunk to cow chunk. */
-    public Map<Long, Long> asMap() {
+    /** The table as a sorted map origin chunk to cow chunk (a fresh, unmodifiable copy). */
+    public SortedMap<Long, Long> asMap() {
         TreeMap<Long, Long> m = new TreeMap<>();
         for (int i = 0; i < olds.length; i++) {
             m.put(olds[i], news[i]);
         }
-        return Collections.unmodifiableMap(m);
+        return Collections.unmodifiableSortedMap(m);
     }
 
     @Override

@@ -116,16 +116,18 @@ public final class ModelState {
         return out;
     }
 
-    /** The abstraction compared with the engine by the conformance refinement check. */
-    public List<DeviceAbstraction> abstraction() {
-        List<DeviceAbstraction> out = new ArrayList<>();
+    /**
+     * The abstraction function: this state's {@link WorldAbstraction}, what the conformance
+     * refinement check compares with an implementation's after every step.
+     */
+    public WorldAbstraction abstraction() {
+        java.util.TreeMap<String, DeviceAbstraction> out = new java.util.TreeMap<>();
         List<Device> vs = devices;
         for (int i = 0; i < vs.size(); i++) {
             Device d = vs.get(i);
-            out.add(new DeviceAbstraction(d.name(), d.suspended(), d.live() != null, d.inactive() != null,
-                    TableAbstraction.of(d.live()), TableAbstraction.of(d.inactive())));
+            out.put(d.name(), DeviceAbstraction.of(d));
         }
-        return out;
+        return new WorldAbstraction(out);
     }
 
     private boolean sortedByName() {

@@ -3,10 +3,11 @@ package dev.snapref.conformance.check;
 import dev.snapref.conformance.clause.Clause;
 import dev.snapref.conformance.clause.StepContext;
 import dev.snapref.conformance.diff.TranscriptComparison;
-import dev.snapref.conformance.refine.AbstractWorld;
 import dev.snapref.conformance.targets.OutOfScope;
 import dev.snapref.conformance.targets.SteppableTarget;
 import dev.snapref.conformance.targets.TargetSession;
+import dev.snapref.model.AbstractionDifference;
+import dev.snapref.model.WorldAbstraction;
 import dev.snapref.scenario.Command;
 import dev.snapref.scenario.DiskCommand;
 import dev.snapref.scenario.Script;
@@ -23,9 +24,11 @@ import java.util.Optional;
 /**
  * Checks a script on the model (the reference) and a candidate target step by step: after
  * every command the two transcript steps must be equal, every model invariant must hold, and
- * the candidate's abstract state must equal the model's (refinement); at the end every disk
- * must hold the same data labels. The first failure stops the script and is attributed to the
- * clauses its step exercises.
+ * the candidate's abstract state must equal the model's (refinement: both as the model's
+ * {@link WorldAbstraction}, every field compared, every difference listed, the first one's
+ * {@link AbstractionDifference#key()} as the failure's key); at the end every disk must hold
+ * the same data labels. The first failure stops the script and is attributed to the clauses
+ * its step exercises.
  */
 public final class DifferentialChecker {
     /** {@link Clause#values()}, copied once instead of once a step. */
@@ -70,13 +73,13 @@ public final class DifferentialChecker {
         Optional<String> outOfScope = Optional.empty();
         int checked = 0;
         try (TargetSession ref = reference.open(); TargetSession cand = candidate.open()) {
-            AbstractWorld before = ref.world();
+            WorldAbstraction before = ref.world();
             List<Command> commands = script.commands();
             for (int i = 0; i < commands.size() && failure.isEmpty(); i++) {
                 Command c = commands.get(i);
                 TranscriptStep r = ref.apply(c);
                 refSteps.add(r);
-                AbstractWorld after = ref.world();
+                WorldAbstraction after = ref.world();
                 StepContext ctx = new StepContext(c, r, before, after);
                 List<Clause> clauses = clausesOf(ctx);
                 clauses.forEach(cl -> hits.merge(cl, 1, Integer::sum));
@@ -124,10 +127,12 @@ public final class DifferentialChecker {
             }
         }
         if (refinement) {
-            String d = ctx.after().differences(cand.world());
+            List<AbstractionDifference> d = ctx.after().differences(cand.world());
             if (!d.isEmpty()) {
-                return Optional.of(new Failure(FailureKind.REFINEMENT, i, c.echo(),
-                        reference.name() + " vs " + candidate.name() + ":\n" + d, firstWord(d), clauses));
+                StringBuilder detail = new StringBuilder(reference.name() + " vs " + candidate.name() + ":\n");
+                d.forEach(x -> detail.append(x).append('\n'));
+                return Optional.of(new Failure(FailureKind.REFINEMENT, i, c.echo(), detail.toString(),
+                        d.get(0).key(), clauses));
             }
         }
         return Optional.empty();
@@ -206,11 +211,6 @@ public final class DifferentialChecker {
             return "outcome";
         }
         return !a.kmsg().equals(b.kmsg()) ? "kmsg" : "output";
-    }
-
-    private static String firstWord(String s) {
-        int colon = s.indexOf(':');
-        return colon > 0 ? s.substring(0, colon) : s;
     }
 
     private Failure crash(int step, Script script, Throwable e) {

@@ -1,12 +1,14 @@
 /**
- * The step-by-step differential checker ({@link dev.snapref.conformance.check.DifferentialChecker}):
- * runs a script on a reference target (the model) and a checked target side by side and, after
- * every command, compares transcript steps, the model's invariants, the refinement of the checked
- * target's abstract state against the model's, and disk data (sector by sector, through {@link
- * dev.snapref.conformance.check.SectorMatch}).
+ * The step-by-step differential checker: a script is run on the model (the reference) and a
+ * candidate, and after every command the transcript steps must be equal, every model invariant
+ * must hold, and the candidate's {@link dev.snapref.model.WorldAbstraction} must equal the
+ * model's (refinement); at the end every disk must hold the same data labels.
  *
- * <p>Guarantees: the first difference is reported with the step, the kind ({@link
- * dev.snapref.conformance.check.FailureKind}) and both sides; a check is deterministic for a
- * script. Depends on the targets API, never on a particular target.
+ * <p>Guarantees: the first failure stops the script and is reported with its step, its kind, a
+ * readable detail (for refinement: every {@link dev.snapref.model.AbstractionDifference}, one a
+ * line) and a key for the shrinker (for refinement: the first difference's device, slot and
+ * field); a target that throws is a {@code CRASH} failure, never an exception out of the
+ * checker. Limits: disk data is compared only at the end of a script, and only where either side
+ * may hold non-zero data.
  */
 package dev.snapref.conformance.check;

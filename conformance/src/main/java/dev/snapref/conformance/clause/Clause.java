@@ -1,7 +1,8 @@
 package dev.snapref.conformance.clause;
 
-import dev.snapref.conformance.refine.AbstractDevice;
-import dev.snapref.conformance.refine.AbstractTable;
+import dev.snapref.model.DeviceAbstraction;
+import dev.snapref.model.OriginAbstraction;
+import dev.snapref.model.SnapshotAbstraction;
 import dev.snapref.scenario.CreateCommand;
 import dev.snapref.scenario.CreateNoTableCommand;
 import dev.snapref.scenario.InfoCommand;
@@ -106,8 +107,8 @@ public enum Clause {
     HO_8("HO-8", "A reload of a live snapshot device with the same cow (what lvchange does) hands over within "
             + "one resume and destroys the old table afterwards, without a cancel message.",
             "dm-ioctl.c do_resume, dm-snap.c snapshot_resume", c -> c.command() instanceof ResumeCommand
-            && had(c, d -> d.live().isPresent() && d.inactive().isPresent()
-                    && d.live().get().isSnapshot() && d.inactive().get().isSnapshot())),
+            && had(c, d -> d.live().orElse(null) instanceof SnapshotAbstraction
+                    && d.inactive().orElse(null) instanceof SnapshotAbstraction)),
     // ---- copy-on-write and the snapshot data path
     COW_1("COW-1", "A write to the origin first copies each chunk it touches into every valid, active snapshot "
             + "that has no exception for it; the snapshot keeps reading the point-in-time data.",
@@ -203,17 +204,15 @@ public enum Clause {
         return Optional.empty();
     }
 
-    private static boolean had(StepContext c, Predicate<AbstractDevice> p) {
-        String name = c.command() instanceof ResumeCommand r ? r.name() : null;
-        AbstractDevice d = name == null ? null : c.before().devices().get(name);
-        return d != null && p.test(d);
+    private static boolean had(StepContext c, Predicate<DeviceAbstraction> p) {
+        return c.command() instanceof ResumeCommand r && before(c, r.name()).filter(p).isPresent();
     }
 
     private static boolean handedOver(StepContext c) {
-        for (var e : c.after().devices().entrySet()) {
-            AbstractDevice before = c.before().devices().get(e.getKey());
-            boolean wasValid = before != null && before.live().map(t -> t.isSnapshot() && t.valid()).orElse(false);
-            boolean nowInvalid = e.getValue().live().map(t -> t.isSnapshot() && !t.valid()).orElse(false);
+        for (DeviceAbstraction after : c.after().devices().values()) {
+            boolean wasValid = before(c, after.name()).flatMap(DeviceAbstraction::liveSnapshot)
+                    .map(SnapshotAbstraction::valid).orElse(false);
+            boolean nowInvalid = after.liveSnapshot().map(t -> !t.valid()).orElse(false);
             if (wasValid && nowInvalid && !c.kmsgContains("Invalidating")) {
                 return true;
             }
@@ -227,21 +226,22 @@ public enum Clause {
 
     private static boolean isOriginWrite(StepContext c) {
         return c.command() instanceof WriteCommand w && w.device().kind() == dev.snapref.scenario.DevicePath.Kind.MAPPER
-                && liveTarget(c, w.device().name()).map(t -> !t.isSnapshot()).orElse(false);
+                && before(c, w.device().name()).flatMap(DeviceAbstraction::liveOrigin).isPresent();
     }
 
     private static boolean isSnapshotDevice(StepContext c, String name) {
-        return liveTarget(c, name).map(AbstractTable::isSnapshot).orElse(false);
+        return before(c, name).flatMap(DeviceAbstraction::liveSnapshot).isPresent();
     }
 
-    private static Optional<AbstractTable> liveTarget(StepContext c, String name) {
-        AbstractDevice d = c.before().devices().get(name);
-        return d == null ? Optional.empty() : d.live();
+    /** The device {@code name} before the step. */
+    private static Optional<DeviceAbstraction> before(StepContext c, String name) {
+        return c.before().device(name);
     }
 
     private static boolean splitsDiffer(StepContext c) {
         WriteCommand w = (WriteCommand) c.command();
-        long boundary = liveTarget(c, w.device().name()).map(AbstractTable::splitBoundary).orElse(0L);
+        long boundary = before(c, w.device().name()).flatMap(DeviceAbstraction::liveOrigin)
+                .map(OriginAbstraction::splitBoundary).orElse(0L);
         return boundary > 0 && (w.sector() % boundary) + w.count() > boundary;
     }
 }

@@ -1,6 +1,6 @@
 package dev.snapref.conformance.clause;
 
-import dev.snapref.conformance.refine.AbstractWorld;
+import dev.snapref.model.WorldAbstraction;
 import dev.snapref.scenario.Command;
 import dev.snapref.scenario.Outcome;
 import dev.snapref.scenario.TranscriptStep;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * One checked step, as clause matchers see it: the command, the reference (model) transcript
  * step, and the abstract world before and after it.
  */
-public record StepContext(Command command, TranscriptStep step, AbstractWorld before, AbstractWorld after) {
+public record StepContext(Command command, TranscriptStep step, WorldAbstraction before, WorldAbstraction after) {
     public boolean ok() {
         return step.outcome().equals(Outcome.OK);
     }

@@ -15,7 +15,8 @@ import java.util.TreeMap;
 
 /** Collects, per clause, the steps that exercised it, the scenarios, and the failures; and phase transitions. */
 final class ClauseEvidence {
-    private static final String COW = "/dev/disk/cow";
+    /** The cow disk whose handover phases the report draws. */
+    private static final String COW = "cow";
     private final Map<Clause, Long> steps = new EnumMap<>(Clause.class);
     private final Map<Clause, Set<String>> scenarios = new EnumMap<>(Clause.class);
     private final Map<Clause, List<String>> failures = new EnumMap<>(Clause.class);

@@ -14,7 +14,6 @@ import dev.snapref.conformance.fuzz.Shard;
 import dev.snapref.conformance.gen.GeneratorConfig;
 import dev.snapref.conformance.gen.ScriptGenerator;
 import dev.snapref.conformance.fuzz.Seeds;
-import dev.snapref.conformance.refine.AbstractWorld;
 import dev.snapref.conformance.report.ConformanceReport;
 import dev.snapref.conformance.targets.engine.EngineTarget;
 import dev.snapref.conformance.targets.OutOfScope;
@@ -22,6 +21,7 @@ import dev.snapref.conformance.targets.SteppableTarget;
 import dev.snapref.conformance.targets.Target;
 import dev.snapref.conformance.targets.TargetRun;
 import dev.snapref.conformance.targets.TargetSession;
+import dev.snapref.model.WorldAbstraction;
 import dev.snapref.scenario.Command;
 import dev.snapref.scenario.Script;
 import dev.snapref.scenario.Transcript;
@@ -211,10 +211,10 @@ public final class ConformanceRun {
     private List<StepContext> modelContexts(Script s, String scenario) {
         List<StepContext> out = new ArrayList<>();
         try (TargetSession m = model.open()) {
-            AbstractWorld before = m.world();
+            WorldAbstraction before = m.world();
             for (Command c : s.commands()) {
                 TranscriptStep step = m.apply(c);
-                AbstractWorld after = m.world();
+                WorldAbstraction after = m.world();
                 StepContext ctx = new StepContext(c, step, before, after);
                 evidence.step(ctx, scenario);
                 out.add(ctx);

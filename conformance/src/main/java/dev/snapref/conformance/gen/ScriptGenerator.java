@@ -1,9 +1,8 @@
 package dev.snapref.conformance.gen;
 
-import dev.snapref.conformance.refine.AbstractDevice;
-import dev.snapref.conformance.refine.AbstractTable;
-import dev.snapref.conformance.refine.AbstractWorld;
 import dev.snapref.conformance.targets.TargetSession;
+import dev.snapref.model.DeviceAbstraction;
+import dev.snapref.model.WorldAbstraction;
 import dev.snapref.scenario.Command;
 import dev.snapref.scenario.CreateCommand;
 import dev.snapref.scenario.CreateNoTableCommand;
@@ -104,7 +103,7 @@ public final class ScriptGenerator {
 
         private Command next() {
             CommandKind kind = chooseKind();
-            AbstractWorld w = session.world();
+            WorldAbstraction w = session.world();
             return switch (kind) {
                 case CREATE_SNAPSHOT -> freeName(w) == null ? null
                         : new CreateCommand(freeName(w), snapshotTable());
@@ -206,7 +205,7 @@ public final class ScriptGenerator {
             return "L" + (labels++);
         }
 
-        private String freeName(AbstractWorld w) {
+        private String freeName(WorldAbstraction w) {
             for (String n : SNAP_NAMES) {
                 if (!w.devices().containsKey(n)) {
                     return n;
@@ -215,7 +214,7 @@ public final class ScriptGenerator {
             return null;
         }
 
-        private String anyDevice(AbstractWorld w) {
+        private String anyDevice(WorldAbstraction w) {
             List<String> names = new ArrayList<>(w.devices().keySet());
             if (names.isEmpty() || rnd.nextInt(25) == 0) {
                 return "ghost";
@@ -223,7 +222,7 @@ public final class ScriptGenerator {
             return names.get(rnd.nextInt(names.size()));
         }
 
-        private String removable(AbstractWorld w) {
+        private String removable(WorldAbstraction w) {
             List<String> names = new ArrayList<>(w.devices().keySet());
             names.remove("origin");
             if (names.isEmpty()) {
@@ -232,20 +231,20 @@ public final class ScriptGenerator {
             return names.get(rnd.nextInt(names.size()));
         }
 
-        private String anySnapshot(AbstractWorld w) {
+        private String anySnapshot(WorldAbstraction w) {
             List<String> snaps = new ArrayList<>();
-            for (Map.Entry<String, AbstractDevice> e : w.devices().entrySet()) {
-                if (e.getValue().live().map(AbstractTable::isSnapshot).orElse(false)) {
-                    snaps.add(e.getKey());
+            for (DeviceAbstraction d : w.devices().values()) {
+                if (d.liveSnapshot().isPresent()) {
+                    snaps.add(d.name());
                 }
             }
             return snaps.isEmpty() ? anyDevice(w) : snaps.get(rnd.nextInt(snaps.size()));
         }
 
-        private String originDevice(AbstractWorld w) {
-            for (Map.Entry<String, AbstractDevice> e : w.devices().entrySet()) {
-                if (e.getValue().live().map(t -> !t.isSnapshot()).orElse(false)) {
-                    return e.getKey();
+        private String originDevice(WorldAbstraction w) {
+            for (DeviceAbstraction d : w.devices().values()) {
+                if (d.liveOrigin().isPresent()) {
+                    return d.name();
                 }
             }
             return "origin";

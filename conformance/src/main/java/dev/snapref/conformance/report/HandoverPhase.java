@@ -1,10 +1,10 @@
 package dev.snapref.conformance.report;
 
-import dev.snapref.conformance.refine.AbstractDevice;
-import dev.snapref.conformance.refine.AbstractTable;
-import dev.snapref.conformance.refine.AbstractWorld;
-import java.util.ArrayList;
-import java.util.List;
+import dev.snapref.model.DeviceAbstraction;
+import dev.snapref.model.SnapshotAbstraction;
+import dev.snapref.model.TableAbstraction;
+import dev.snapref.model.WorldAbstraction;
+import java.util.Optional;
 
 /**
  * The pairing state of one cow, as {@code __find_snapshots_sharing_cow} sees it: how many
@@ -33,14 +33,14 @@ public enum HandoverPhase {
         return label;
     }
 
-    /** The phase of {@code cow} (a path such as {@code /dev/disk/cow}) in {@code world}. */
-    public static HandoverPhase of(AbstractWorld world, String cow) {
+    /** The phase of the cow disk {@code cowDisk} (a disk name such as {@code cow}) in {@code world}. */
+    public static HandoverPhase of(WorldAbstraction world, String cowDisk) {
         int active = 0;
         int inactive = 0;
-        for (AbstractDevice d : world.devices().values()) {
-            for (AbstractTable t : tables(d)) {
-                if (t.isSnapshot() && t.cow().equals(cow)) {
-                    if (t.active()) {
+        for (DeviceAbstraction d : world.devices().values()) {
+            for (Optional<TableAbstraction> t : java.util.List.of(d.live(), d.inactive())) {
+                if (t.orElse(null) instanceof SnapshotAbstraction s && s.cowDisk().equals(cowDisk)) {
+                    if (s.active()) {
                         active++;
                     } else {
                         inactive++;
@@ -55,12 +55,5 @@ public enum HandoverPhase {
             return inactive == 0 ? NORMAL : PENDING;
         }
         return HANDED_OVER;
-    }
-
-    private static List<AbstractTable> tables(AbstractDevice d) {
-        List<AbstractTable> out = new ArrayList<>(2);
-        d.live().ifPresent(out::add);
-        d.inactive().ifPresent(out::add);
-        return out;
     }
 }

@@ -1,6 +1,6 @@
 package dev.snapref.conformance.targets;
 
-import dev.snapref.conformance.refine.AbstractWorld;
+import dev.snapref.model.WorldAbstraction;
 import dev.snapref.scenario.Command;
 import dev.snapref.scenario.SectorContent;
 import dev.snapref.scenario.TranscriptStep;
@@ -15,8 +15,11 @@ public interface TargetSession extends AutoCloseable {
     /** Applies one command and returns exactly what the transcript prints for it. */
     TranscriptStep apply(Command command);
 
-    /** The abstract state now (devices, tables, flags, exception maps). */
-    AbstractWorld world();
+    /**
+     * The abstract state now, in the model's one description of it (devices, tables, flags,
+     * exception maps): what the refinement check compares with the model's after every step.
+     */
+    WorldAbstraction world();
 
     /** The content of {@code count} sectors of disk {@code disk} from {@code first}, as reads classify them. */
     List<SectorContent> diskContents(String disk, long first, int count);

@@ -1,12 +1,14 @@
 /**
- * The targets API: what a target is ({@link dev.snapref.conformance.targets.Target}: runs a
- * script to a transcript; {@link dev.snapref.conformance.targets.SteppableTarget}: command by
- * command with its abstract state and disks, for the checker), its options, and the {@link
- * dev.snapref.conformance.targets.TargetRegistry} every {@link
- * dev.snapref.conformance.targets.TargetFactory} on the class path joins ({@link
- * java.util.ServiceLoader}).
+ * The targets API: a {@link dev.snapref.conformance.targets.Target} runs scripts and prints
+ * canonical transcripts; a {@link dev.snapref.conformance.targets.SteppableTarget} also opens
+ * {@link dev.snapref.conformance.targets.TargetSession}s driven one command at a time, whose
+ * {@code world()} is the abstract state in the model's one description,
+ * {@link dev.snapref.model.WorldAbstraction}. Targets join the command line through
+ * {@link dev.snapref.conformance.targets.TargetRegistry} (a {@code ServiceLoader} of
+ * {@link dev.snapref.conformance.targets.TargetFactory}s).
  *
- * <p>Guarantees: the API names no particular target; a target outside its scope says so ({@link
- * dev.snapref.conformance.targets.OutOfScope}) instead of guessing.
+ * <p>Guarantees: every steppable target reports its world in the same types, so the refinement
+ * check compares typed records, never strings. Limits: the kernel target is not steppable (it
+ * runs whole scripts in QEMU), so it is checked on transcripts and disk images only.
  */
 package dev.snapref.conformance.targets;

@@ -1,6 +1,6 @@
 package dev.snapref.conformance.check;
 
-import dev.snapref.conformance.refine.AbstractWorld;
+import dev.snapref.model.WorldAbstraction;
 import dev.snapref.conformance.targets.SteppableTarget;
 import dev.snapref.conformance.targets.TargetRun;
 import dev.snapref.conformance.targets.TargetSession;
@@ -89,8 +89,8 @@ final class ToyDisks implements SteppableTarget {
         }
 
         @Override
-        public AbstractWorld world() {
-            return AbstractWorld.of(Map.of());
+        public WorldAbstraction world() {
+            return WorldAbstraction.EMPTY;
         }
 
         @Override

@@ -3,14 +3,12 @@ package dev.snapref.conformance.targets.engine;
 import dev.snapref.conformance.targets.TargetSession;
 
 import dev.snapref.conformance.check.RawDisk;
-import dev.snapref.conformance.refine.AbstractDevice;
-import dev.snapref.conformance.refine.AbstractTable;
-import dev.snapref.conformance.refine.AbstractWorld;
 import dev.snapref.engine.block.BlockDevice;
 import dev.snapref.engine.DeviceMapper;
 import dev.snapref.engine.block.MemoryBlockDevice;
 import dev.snapref.engine.block.BlockDevices;
 import dev.snapref.engine.cow.CowImageCheck;
+import dev.snapref.model.WorldAbstraction;
 import dev.snapref.scenario.Command;
 import dev.snapref.scenario.SectorContent;
 import dev.snapref.scenario.SectorPattern;
@@ -22,11 +20,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * One engine world driven command by command, with the abstraction function of the refinement
- * check: the engine's {@link DeviceMapper#inspect()} mapped onto {@link AbstractWorld}.
+ * check: the engine's {@link DeviceMapper#inspect()} mapped onto the model's
+ * {@link WorldAbstraction} by {@link EngineAbstraction}.
  */
 final class EngineSession implements TargetSession, RawDisk {
     private static final long REUSED_IMAGE_LIMIT = 4L << 20;
@@ -50,21 +48,8 @@ final class EngineSession implements TargetSession, RawDisk {
     }
 
     @Override
-    public AbstractWorld world() {
-        Map<String, AbstractDevice> out = new TreeMap<>();
-        for (InspectedDevice d : InspectedDevice.all(dm)) {
-            out.put(d.name(), new AbstractDevice(d.suspended(), d.live().map(EngineSession::table),
-                    d.inactive().map(EngineSession::table)));
-        }
-        return AbstractWorld.of(out);
-    }
-
-    private static AbstractTable table(InspectedTable t) {
-        if (t.target().equals("snapshot-origin")) {
-            return AbstractTable.origin(t.splitBoundary());
-        }
-        return new AbstractTable("snapshot", t.valid(), t.active(), t.chunkSize(), t.storeType(), t.cow(),
-                t.exceptions(), 0);
+    public WorldAbstraction world() {
+        return EngineAbstraction.world(dm.inspect());
     }
 
     /**

@@ -6,7 +6,7 @@ import dev.snapref.engine.inspect.DeviceView;
 import java.util.List;
 import java.util.Optional;
 
-/** One engine device as the fault campaigns read it (see {@link InspectedTable}). */
+/** One engine device as the fault campaigns read it (see {@link InspectedTable}; kept only for them). */
 public record InspectedDevice(String name, boolean suspended, Optional<InspectedTable> live,
                               Optional<InspectedTable> inactive) {
 

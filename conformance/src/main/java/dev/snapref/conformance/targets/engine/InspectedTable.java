@@ -9,7 +9,9 @@ import java.util.SortedMap;
 
 /**
  * One engine table as the fault campaigns read it: the engine's typed {@link TargetView} flattened
- * to the fields they test (target name, validity, cow path, completed exceptions).
+ * to the fields they test (target name, validity, cow path, completed exceptions). Kept only for
+ * the fault campaigns until they read the model's types; the refinement check and everything
+ * else use {@link EngineAbstraction}.
  */
 public record InspectedTable(String target, boolean valid, boolean active, long chunkSize, String storeType,
                              String cow, SortedMap<Long, Long> exceptions, long splitBoundary) {

@@ -9,16 +9,9 @@ import dev.snapref.conformance.targets.TargetSession;
 
 import dev.snapref.conformance.check.InvariantChecking;
 import dev.snapref.conformance.check.InvariantViolation;
-import dev.snapref.conformance.refine.AbstractDevice;
-import dev.snapref.conformance.refine.AbstractTable;
-import dev.snapref.conformance.refine.AbstractWorld;
-import dev.snapref.model.DeviceAbstraction;
 import dev.snapref.model.Model;
 import dev.snapref.model.ModelState;
-import dev.snapref.model.OriginAbstraction;
-import dev.snapref.model.SnapshotAbstraction;
-import dev.snapref.model.StoreType;
-import dev.snapref.model.TableAbstraction;
+import dev.snapref.model.WorldAbstraction;
 import dev.snapref.scenario.Command;
 import dev.snapref.scenario.SectorContent;
 import dev.snapref.scenario.Script;
@@ -28,12 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The executable model ({@code dev.snapref.model}) as a conformance target: transcripts only,
- * no disk images (the model's data is abstract). Steppable, with the model's abstraction
- * mapped onto the refinement check's {@link AbstractWorld}. Scripts outside the model's scope
+ * no disk images (the model's data is abstract). Steppable; its world is the model's own
+ * abstraction function, {@link ModelState#abstraction()}. Scripts outside the model's scope
  * raise {@link dev.snapref.model.ModelLimitation}.
  */
 public final class ModelTarget implements SteppableTarget {
@@ -71,10 +63,9 @@ public final class ModelTarget implements SteppableTarget {
      */
     private static final class Session implements TargetSession, InvariantChecking {
         private static final List<dev.snapref.model.Invariant> INVARIANTS = dev.snapref.model.Invariants.all();
-        private static final java.util.SortedMap<Long, Long> EMPTY = java.util.Collections.emptySortedMap();
         private ModelState state = ModelState.initial();
         private ModelState worldOf;
-        private AbstractWorld world;
+        private WorldAbstraction world;
         private ModelState violationsOf;
         private List<InvariantViolation> violations;
 
@@ -111,20 +102,12 @@ public final class ModelTarget implements SteppableTarget {
         }
 
         @Override
-        public AbstractWorld world() {
+        public WorldAbstraction world() {
             if (worldOf != state) {
-                world = abstractWorld(state);
+                world = state.abstraction();
                 worldOf = state;
             }
             return world;
-        }
-
-        private static AbstractWorld abstractWorld(ModelState state) {
-            Map<String, AbstractDevice> devices = new TreeMap<>();
-            for (DeviceAbstraction d : state.abstraction()) {
-                devices.put(d.name(), new AbstractDevice(d.suspended(), table(d.live()), table(d.inactive())));
-            }
-            return AbstractWorld.of(devices);
         }
 
         @Override
@@ -141,23 +124,6 @@ public final class ModelTarget implements SteppableTarget {
             var d = state.disk(disk);
             long n = Math.max(0, Math.min(count, d.sectors() - first));
             return new ArrayList<>(d.read(first, n));
-        }
-
-        private static java.util.SortedMap<Long, Long> sorted(Map<Long, Long> m) {
-            return m.isEmpty() ? EMPTY : new TreeMap<>(m);
-        }
-
-        private static Optional<AbstractTable> table(TableAbstraction t) {
-            if (t == null) {
-                return Optional.empty();
-            }
-            if (t instanceof OriginAbstraction o) {
-                return Optional.of(AbstractTable.origin(o.splitBoundary()));
-            }
-            SnapshotAbstraction s = (SnapshotAbstraction) t;
-            String type = s.storeType() == StoreType.TRANSIENT ? "N" : s.overflowAware() ? "PO" : "P";
-            return Optional.of(new AbstractTable("snapshot", s.valid(), s.active(), s.chunkSize(), type,
-                    "/dev/disk/" + s.cowDisk(), sorted(s.exceptions()), 0));
         }
     }
 }

@@ -1,8 +1,12 @@
 /**
- * The model as a target: runs scripts through {@link dev.snapref.model.Model}, checking its
- * invariants after every step, and exposes its abstract state to the checker.
+ * The executable model ({@code dev.snapref.model}) as a conformance target and the reference of
+ * the differential checker: transcripts, invariant checks on every state, and the world of the
+ * refinement check, which is the model's own {@link dev.snapref.model.ModelState#abstraction()}
+ * (no mapping: the model's types are the description).
  *
- * <p>Guarantees: the reference side of every differential check; a script outside the model's
- * scope ({@link dev.snapref.model.ModelLimitation}) is reported out of scope, not run.
+ * <p>Guarantees: sessions cache the world and the invariant violations per model state object,
+ * which is sound because both are functions of the immutable state alone. Limits: no disk
+ * images (the model's data is abstract); scripts outside the model's scope raise
+ * {@link dev.snapref.conformance.targets.OutOfScope}.
  */
 package dev.snapref.conformance.targets.model;

@@ -1,0 +1,18 @@
+/**
+ * The reference engine ({@code dev.snapref.engine}) as a conformance target: whole-script runs
+ * with disk images ({@link dev.snapref.conformance.targets.engine.EngineTarget}), step-by-step
+ * sessions for the differential checker, and the engine's abstraction function
+ * ({@link dev.snapref.conformance.targets.engine.EngineAbstraction}): the engine's typed views
+ * ({@code DeviceView}, {@code TargetView}) mapped field for field onto the model's
+ * {@link dev.snapref.model.WorldAbstraction}. This package is where engine and model meet: the
+ * engine itself never imports the model.
+ *
+ * <p>Guarantees: the mapping drops no field of a view and adds none; its only normalisation is
+ * the cow's name ({@code /dev/disk/NAME} is the model's disk {@code NAME}). Store kinds and
+ * target types are mapped by type, never compared as strings. Limits:
+ * {@link dev.snapref.conformance.targets.engine.InspectedDevice} and
+ * {@link dev.snapref.conformance.targets.engine.InspectedTable} are a flattened, stringly view
+ * kept only for the fault campaigns until they move to the model's types; nothing else should
+ * use them.
+ */
+package dev.snapref.conformance.targets.engine;
