@@ -44,7 +44,7 @@ public final class ConformCommand implements Callable<Integer> {
             description = "Report folder (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--seconds", defaultValue = "60", paramLabel = "N", description = "Seconds of fuzzing (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seconds", defaultValue = "60", paramLabel = "N", converter = NumericOptions.PositiveSeconds.class, description = "Seconds of fuzzing (default ${DEFAULT-VALUE}).")
     double seconds;
 
     @Option(names = "--seed", defaultValue = "1", description = "Fuzz seed (default ${DEFAULT-VALUE}).")
@@ -53,7 +53,7 @@ public final class ConformCommand implements Callable<Integer> {
     @Option(names = "--corpus", paramLabel = "DIR", description = "Scenario folders (default: testdata/kernel-transcripts, testdata/goldens and testdata/scenarios of this checkout).")
     List<Path> corpus;
 
-    @Option(names = "--explorer-depth", defaultValue = "5", paramLabel = "N",
+    @Option(names = "--explorer-depth", defaultValue = "5", paramLabel = "N", converter = NumericOptions.Depth.class,
             description = "Depth of the explorer state graph whose shortest scripts are run (0: none; default ${DEFAULT-VALUE}).")
     int explorerDepth;
 

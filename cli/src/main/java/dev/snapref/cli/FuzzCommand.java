@@ -31,10 +31,10 @@ public final class FuzzCommand implements Callable<Integer> {
     TargetMixin target;
 
     static final class Bound {
-        @Option(names = "--seconds", paramLabel = "N", description = "Run for N seconds.")
+        @Option(names = "--seconds", paramLabel = "N", converter = NumericOptions.PositiveSeconds.class, description = "Run for N seconds.")
         Double seconds;
 
-        @Option(names = "--scripts", paramLabel = "N", description = "Run N scripts (deterministic).")
+        @Option(names = "--scripts", paramLabel = "N", converter = NumericOptions.PositiveCount.class, description = "Run N scripts (deterministic).")
         Long scripts;
     }
 
@@ -52,7 +52,7 @@ public final class FuzzCommand implements Callable<Integer> {
             description = "Where reproducers and fuzz-summary.txt go (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--max-steps", defaultValue = "40", description = "Most random commands per script.")
+    @Option(names = "--max-steps", defaultValue = "40", converter = NumericOptions.PositiveInt.class, description = "Most random commands per script.")
     int maxSteps;
 
     @Option(names = "--no-refinement", description = "Skip the abstract-state comparison after every step.")
