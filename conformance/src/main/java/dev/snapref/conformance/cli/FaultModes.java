@@ -69,7 +69,7 @@ final class FaultModes {
      * script (image) into a failure; should anything escape all the same, the summary is that one
      * failure, with a crash reproducer in the output folder (exit 1, no stack trace).
      */
-    private static ModeSummary guarded(String phase, FuzzCampaign.Config config, ScriptRerun rerun,
+    static ModeSummary guarded(String phase, FuzzCampaign.Config config, ScriptRerun rerun,
                                        Supplier<ModeSummary> campaign) {
         return guarded(new PhaseGuard(config.out(), config.bug()), phase, config, rerun, campaign);
     }
