@@ -212,7 +212,7 @@ public final class ConformanceRun {
             if (first == null) {
                 first = guard.record(phase, config.seed(), source, script, d, false, rerun);
                 stepCrashes.put(d.signature(), first);
-                what += ": threw " + first.summary().substring(phase.length() + " threw ".length());
+                what += ": threw " + first.detail();
             } else {
                 what += ": threw " + d.headline() + " (same throw as " + first.source()
                         + (first.reproducer() == null ? "" : ", reproducer " + first.reproducer()) + ")";

@@ -21,9 +21,14 @@ import java.nio.file.Path;
 public record PhaseCrash(String phase, String seed, String source, ThrowableDigest cause, boolean fatal,
                          int originalSteps, int shrunkSteps, String shrinkNote, Path reproducer,
                          String reproducerNote) {
-    /** One line for reports and summaries: phase, exception, top frame, script, reproducer. */
+    /** One line for reports and summaries: {@code PHASE threw } and the {@link #detail}. */
     public String summary() {
-        StringBuilder sb = new StringBuilder(phase).append(" threw ").append(cause.headline());
+        return phase + " threw " + detail();
+    }
+
+    /** Exception, top frame, script, shrink and reproducer, on one line. */
+    public String detail() {
+        StringBuilder sb = new StringBuilder(cause.headline());
         if (!cause.frames().isEmpty()) {
             sb.append(" at ").append(cause.frames().get(0));
         }
