@@ -14,7 +14,9 @@ import dev.snapref.conformance.report.ClauseStatus;
 import dev.snapref.conformance.report.ConformanceReport;
 import dev.snapref.conformance.report.ReportFiles;
 import dev.snapref.conformance.targets.SteppableTarget;
+import dev.snapref.conformance.targets.Target;
 import dev.snapref.conformance.targets.TargetOptions;
+import dev.snapref.conformance.targets.TargetRun;
 import dev.snapref.conformance.targets.engine.EngineTarget;
 import dev.snapref.conformance.targets.model.ModelTarget;
 import dev.snapref.model.explore.Explorer;
@@ -40,7 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 12, the gate never crashes: an engine that throws in any phase of a conformance run
  * (corpus, explorer scripts, fuzz, faults, crash, corrupt images; conform has no concurrency
  * phase) gives a failed run whose four report files all name the failing clause and the
- * exception, with a reproducer file naming the phase, seed, exception and message.
+ * exception, with a reproducer file naming the phase, seed, exception and message. Also: a fatal
+ * error skips the later phases, a target that cannot step (the kernel's batch phase) and work done
+ * before the run are guarded too.
  */
 class PhaseCrashReportTest {
     private static final String CORPUS_SCRIPT = """
@@ -128,6 +132,55 @@ class PhaseCrashReportTest {
         assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("faults: ")), "the other modes still ran");
     }
 
+    @Test
+    void aFatalErrorFailsItsPhaseAndSkipsTheLaterOnesButTheReportIsWritten() throws IOException {
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Files.writeString(corpus.resolve("planted.dms"), CORPUS_SCRIPT);
+        ConformanceReport r = new ConformanceRun(config(1.0, List.of(corpus), List.of()), model(),
+                new ThrowingEngine(WriteCommand.class, 1, true)).run(null);
+        assertFalse(r.passed());
+        String failure = r.clauses().stream().flatMap(c -> c.failures().stream())
+                .filter(f -> f.startsWith("corpus threw java.lang.OutOfMemoryError")).findFirst().orElseThrow();
+        assertTrue(failure.contains("on corpus planted") && failure.contains("later phases skipped"), failure);
+        assertTrue(r.notes().contains("phases skipped after a fatal error: explorer, fuzz"), r.notes().toString());
+        assertEquals(0, r.fuzzScripts());
+        assertEquals(List.of(), ReportFiles.write(dir.resolve("out"), r));
+        assertTrue(Files.readString(dir.resolve("out/report.md")).contains("OutOfMemoryError"));
+        assertTrue(Files.readString(assertReproducerFile(failure)).contains("not shrunk: a fatal error is not re-run"));
+    }
+
+    @Test
+    void aTargetThatCannotStepAndThrowsFailsTheBatchPhase() throws IOException {
+        Target kernelLike = new Target() {
+            @Override
+            public String name() {
+                return "kernel";
+            }
+
+            @Override
+            public TargetRun run(Script script) {
+                throw new AssertionError(ThrowingEngine.PLANTED + " in a batch target");
+            }
+        };
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Files.writeString(corpus.resolve("planted.dms"), CORPUS_SCRIPT);
+        ConformanceReport r = new ConformanceRun(config(0, List.of(corpus), List.of()), model(), kernelLike).run(null);
+        String failure = assertFails(r, "GEN-1");
+        assertTrue(failure.startsWith("batch threw java.lang.AssertionError"), failure);
+        assertReportFilesName(r, "GEN-1", failure);
+        assertReproducer(failure, "batch");
+    }
+
+    @Test
+    void aThrowBeforeTheRunStartedFailsThatPhase() throws IOException {
+        ConformanceReport r = new ConformanceRun(config(0, List.of(), List.of()), model(), new EngineTarget())
+                .phaseThrew("explorer", new AssertionError(ThrowingEngine.PLANTED + " deriving the explorer's scripts"))
+                .run(null);
+        String failure = assertFails(r, "GEN-1");
+        assertReportFilesName(r, "GEN-1", failure);
+        assertReproducer(failure, "explorer");
+    }
+
     private ConformanceReport runWithModes(FaultModeCampaigns modes) {
         return new ConformanceRun(config(0.1, List.of(), List.of()), model(), new EngineTarget())
                 .withFaultModes(modes).run(null);
@@ -179,15 +232,20 @@ class PhaseCrashReportTest {
 
     /** The reproducer the failure names exists and names phase, seed, exception and message. */
     private static Path assertReproducer(String failure, String phase) throws IOException {
-        Matcher m = REPRODUCER.matcher(failure);
-        assertTrue(m.find(), "the failure names its reproducer: " + failure);
-        Path file = Path.of(m.group(1));
-        assertTrue(Files.isRegularFile(file), file.toString());
+        Path file = assertReproducerFile(failure);
         String text = Files.readString(file);
         for (String want : List.of("# phase: " + phase, "# seed: ", "java.lang.AssertionError", ThrowingEngine.PLANTED,
                 "frames")) {
             assertTrue(text.contains(want), "reproducer names " + want + ":\n" + text);
         }
+        return file;
+    }
+
+    private static Path assertReproducerFile(String failure) {
+        Matcher m = REPRODUCER.matcher(failure);
+        assertTrue(m.find(), "the failure names its reproducer: " + failure);
+        Path file = Path.of(m.group(1));
+        assertTrue(Files.isRegularFile(file), file.toString());
         return file;
     }
 

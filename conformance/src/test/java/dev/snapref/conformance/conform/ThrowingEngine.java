@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * A planted engine bug for the gate's own tests: the correct engine, except that in every world
- * (session) the {@code n}-th command of class {@code kind} throws {@code AssertionError("planted: ...")}
- * instead of running, the way an engine assertion fires. Deterministic per script, so the gate's
+ * (session) the {@code n}-th command of class {@code kind} throws
+ * {@code AssertionError("planted engine assertion ...")} instead of running, the way an engine assertion fires. Deterministic per script, so the gate's
  * shrinker can re-run it.
  */
 final class ThrowingEngine implements SteppableTarget {
@@ -29,9 +29,17 @@ final class ThrowingEngine implements SteppableTarget {
     private final Class<? extends Command> kind;
     private final int n;
 
+    private final boolean fatal;
+
     ThrowingEngine(Class<? extends Command> kind, int n) {
+        this(kind, n, false);
+    }
+
+    /** With {@code fatal}: throws {@code OutOfMemoryError} instead (a planted one: nothing runs out of memory). */
+    ThrowingEngine(Class<? extends Command> kind, int n, boolean fatal) {
         this.kind = kind;
         this.n = n;
+        this.fatal = fatal;
     }
 
     @Override
@@ -59,7 +67,8 @@ final class ThrowingEngine implements SteppableTarget {
             @Override
             public TranscriptStep apply(Command command) {
                 if (kind.isInstance(command) && ++seen == n) {
-                    throw new AssertionError(PLANTED + " on " + kind.getSimpleName() + " #" + n);
+                    String message = PLANTED + " on " + kind.getSimpleName() + " #" + n;
+                    throw fatal ? new OutOfMemoryError(message) : new AssertionError(message);
                 }
                 return inner.apply(command);
             }
