@@ -95,7 +95,12 @@ public final class ConformCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new UsageException(e.getMessage());
         }
-        List<String> problems = ReportFiles.write(out, report);
+        List<String> problems;
+        try {
+            problems = ReportFiles.write(out, report);
+        } catch (IOException e) {
+            throw new UsageException("cannot write the report to " + out + ": " + e);
+        }
         print(report, problems);
         return report.passed() && problems.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }

@@ -87,7 +87,11 @@ final class FaultModes {
 
     private static int finish(PrintWriter pw, ModeSummary s, FuzzCampaign.Config config) throws IOException {
         if (config.out() != null) {
-            s.save(config.out());
+            try {
+                s.save(config.out());
+            } catch (IOException e) {
+                throw new UsageException("cannot write the summary to " + config.out() + ": " + e);
+            }
         }
         pw.print(s.render());
         pw.flush();

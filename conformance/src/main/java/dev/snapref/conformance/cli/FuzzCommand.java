@@ -112,7 +112,11 @@ public final class FuzzCommand implements Callable<Integer> {
             campaign.withBaseline(CheckedTargets.correctChecker(target, candidate, !noRefinement));
         }
         FuzzSummary summary = guarded(campaign, checker, config);
-        summary.save(out, FuzzCampaign.clausesKnown());
+        try {
+            summary.save(out, FuzzCampaign.clausesKnown());
+        } catch (IOException e) {
+            throw new UsageException("cannot write the fuzz summary to " + out + ": " + e);
+        }
         PrintWriter pw = spec.commandLine().getOut();
         pw.print(summary.render(FuzzCampaign.clausesKnown()));
         pw.printf("checked commands/s: %.0f (model + %s + comparison + invariants%s)%n", summary.commandsPerSecond(),
