@@ -35,10 +35,19 @@ public final class ExceptionTable {
         return news[i];
     }
 
-    /** The cow chunk of {@code oldChunk}, or -1 when it has no completed exception. */
+    /**
+     * The cow chunk of {@code oldChunk}, or -1 when it has none. -1 is never a cow chunk of a
+     * table the model builds (the kernel remaps to the low 56 bits of a stored chunk number plus
+     * at most 255), so this is exact; {@link #contains} asks the question directly.
+     */
     public long lookup(long oldChunk) {
         int i = Arrays.binarySearch(olds, oldChunk);
         return i < 0 ? -1 : news[i];
+    }
+
+    /** Whether {@code oldChunk} has a completed exception. */
+    public boolean contains(long oldChunk) {
+        return Arrays.binarySearch(olds, oldChunk) >= 0;
     }
 
     /** This table with {@code oldChunk -> newChunk} added. */

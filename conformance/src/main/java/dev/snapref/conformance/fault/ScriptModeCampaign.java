@@ -66,7 +66,7 @@ public final class ScriptModeCampaign {
         while (config.scripts() != null ? n < config.scripts() : (System.nanoTime() - start) / 1e9 < config.seconds()) {
             long index = config.shard().scriptIndex(n);
             long seed = Seeds.scriptSeed(config.seed(), index);
-            Script script = gen.generate(seed, model::open);
+            Script script = mode.prepare(gen.generate(seed, model::open), seed);
             n++;
             Optional<Finding> f = check(script, seed, counts);
             if (f.isPresent() && signatures.add(f.get().signature())) {
