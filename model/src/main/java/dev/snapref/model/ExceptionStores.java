@@ -116,12 +116,16 @@ final class ExceptionStores {
         return new Loaded(0, null, s.withLayout(2, 0, PairList.EMPTY).withInitialised());
     }
 
-    /** read_exceptions: areas 0, 1, ... while full; then skip a metadata chunk at next_free. */
+    /**
+     * read_exceptions: areas 0, 1, ... while full; next_free follows the largest stored new chunk
+     * (as stored: consecutive-count bits included); then skip a metadata chunk at next_free. The
+     * table is what the kernel's lookups make of the entries ({@link LoadedExceptions}).
+     */
     private static Loaded readExceptions(World w, String cowName, Store s) {
         long cs = s.chunkSize();
         long e = s.exceptionsPerArea();
         long nextFree = 2;
-        ExceptionTable ex = ExceptionTable.EMPTY;
+        LoadedExceptions ex = new LoadedExceptions();
         for (long area = 0; ; area++) {
             long loc = s.areaLocation(area);
             if ((loc + 1) * cs > w.disk(cowName).sectors() || !w.io.read(w, cowName, loc * cs, cs)) {
@@ -139,16 +143,14 @@ final class ExceptionStores {
                 long newChunk = le64(sector, off + 8);
                 if (newChunk == 0) {
                     nextFree = skipMetadata(nextFree, e);
-                    Store loaded = s.withLayout(nextFree, area, entries).withExceptions(ex).withInitialised()
+                    Store loaded = s.withLayout(nextFree, area, entries).withExceptions(ex.table()).withInitialised()
                             .withAreaBase(areaBase(cow, loc * cs, cs, entries));
                     return new Loaded(0, null, loaded);
                 }
                 if (Long.compareUnsigned(nextFree, newChunk) <= 0) {
                     nextFree = newChunk + 1;
                 }
-                if (!ex.contains(oldChunk)) {
-                    ex = ex.with(oldChunk, newChunk);
-                }
+                ex.add(oldChunk, newChunk);
                 entries = entries.append(oldChunk, newChunk);
             }
         }

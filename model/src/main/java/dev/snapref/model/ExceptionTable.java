@@ -23,6 +23,19 @@ public final class ExceptionTable {
         this.hash = Arrays.hashCode(olds) * 31 + Arrays.hashCode(news);
     }
 
+    /** The table holding {@code mapping} (origin chunk to cow chunk). */
+    static ExceptionTable of(Map<Long, Long> mapping) {
+        TreeMap<Long, Long> sorted = new TreeMap<>(mapping);
+        long[] o = new long[sorted.size()];
+        long[] n = new long[sorted.size()];
+        int i = 0;
+        for (Map.Entry<Long, Long> e : sorted.entrySet()) {
+            o[i] = e.getKey();
+            n[i++] = e.getValue();
+        }
+        return new ExceptionTable(o, n);
+    }
+
     public int size() {
         return olds.length;
     }

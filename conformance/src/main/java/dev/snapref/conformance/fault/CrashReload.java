@@ -51,8 +51,10 @@ record CrashReload(Set<EngineBug> bugs, String cow, long cowSectors, String orig
                 Map.of(cow, engineImage));
         if (run.finding().isPresent()) {
             Finding f = run.finding().get();
-            return Optional.of(new Finding(f.signature().replaceFirst("^crash:", "crash:reload:"), where + "\n"
-                    + f.detail()));
+            StringBuilder reload = new StringBuilder();
+            script().commands().forEach(c -> reload.append("\n  ").append(c.echo()));
+            return Optional.of(new Finding(f.signature().replaceFirst("^crash:", "crash:reload:"), where
+                    + ", then the reload:" + reload + "\n" + f.detail()));
         }
         var reboot = run.modelState().device("reboot");
         if (reboot != null && reboot.live() != null && reboot.live().target() instanceof SnapshotTarget s) {

@@ -14,6 +14,7 @@ import dev.snapref.model.Disk;
 import dev.snapref.model.FaultPlan;
 import dev.snapref.model.ModelState;
 import dev.snapref.scenario.Script;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,8 @@ final class FaultedRun {
                     RequestComparison.compare(d, io.log(d), dev == null ? List.of() : dev.log());
             if (diff.isPresent() && diff.get().modelStep() <= failedAt) {
                 return Optional.of(new Finding(mode + ":requests-diverged", diff.get().text()
-                        + r.failure().map(f -> "\nthen " + f.kind() + " at step " + (f.step() + 1)).orElse("")));
+                        + r.failure().map(f -> "\nthen " + f.kind() + " at step " + (f.step() + 1) + ": "
+                        + head(f.detail())).orElse("")));
             }
         }
         if (r.failure().isPresent()) {
@@ -100,5 +102,11 @@ final class FaultedRun {
             }
         }
         return Optional.empty();
+    }
+
+    /** The first lines of a failure's detail (a stack trace is long). */
+    private static String head(String detail) {
+        String[] lines = detail.split("\n");
+        return String.join("\n", Arrays.asList(lines).subList(0, Math.min(lines.length, 12)));
     }
 }

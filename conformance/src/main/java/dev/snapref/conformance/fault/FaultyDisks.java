@@ -45,6 +45,11 @@ final class FaultyDisks implements DiskProvider {
         return f;
     }
 
+    @Override
+    public boolean givenContent(String name) {
+        return images.containsKey(name);
+    }
+
     /** The fault-injecting device made for {@code name}, or null (not declared, or not faulty). */
     FaultyBlockDevice device(String name) {
         return made.get(name);

@@ -14,4 +14,13 @@ public interface DiskProvider {
 
     /** The device for disk {@code name} of {@code sectors} sectors, or null for the default. */
     BlockDevice provide(String name, long sectors);
+
+    /**
+     * Whether disk {@code name} started with content the engine did not write (a given image):
+     * the on-disk rules of what the engine writes (exceptions in allocation order, none on a
+     * metadata chunk) are then not the engine's to keep on it.
+     */
+    default boolean givenContent(String name) {
+        return false;
+    }
 }

@@ -95,7 +95,9 @@ final class EngineSession implements TargetSession, RawDisk {
      * The disk's sectors as the checker compares them. A disk holding a persistent store is first
      * checked for the two on-disk rules sector labels cannot show: exceptions reach the store in
      * allocation order (230c83afdd9c) and none lies on a metadata chunk (CVE-2013-4299); a
-     * violation throws {@link IllegalStateException}, which the checker reports as a failure.
+     * violation throws {@link IllegalStateException}, which the checker reports as a failure. Not
+     * for a disk that started from a given image ({@link DiskProvider#givenContent}): its metadata
+     * is whatever the image held.
      */
     @Override
     public List<SectorContent> diskContents(String disk, long first, int count) {
@@ -116,7 +118,7 @@ final class EngineSession implements TargetSession, RawDisk {
     public int diskBytes(String disk, long first, int count, byte[] into) {
         BlockDevice d = raw(disk);
         Long checked = rulesCheckedAt.get(disk);
-        if (checked == null || checked != applied) {
+        if ((checked == null || checked != applied) && !provider.givenContent(disk)) {
             checkStoreRules(disk, d);
             rulesCheckedAt.put(disk, applied);
         }
