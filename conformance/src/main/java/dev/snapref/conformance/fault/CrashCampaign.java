@@ -31,7 +31,9 @@ import java.util.Set;
  * again), compared as any checked run ({@link CrashReload}).
  *
  * <p>So what a crash leaves, and what a reload makes of it, is the model's to say, and the engine
- * must agree at every crash point. A quarter of the scripts use chunk size 1 ({@link SmallChunks}),
+ * must agree at every crash point. The model's answer is itself held to crash consistency
+ * ({@link CrashProperties}: committed exceptions survive, no phantom appears), so agreement is not
+ * agreement on nonsense. A quarter of the scripts use chunk size 1 ({@link SmallChunks}),
  * so metadata areas fill. Limits: at most {@value #MAX_POINTS} crash points per cow per script
  * (evenly spread); a crash tears at most the request it happens at.
  */
@@ -87,8 +89,9 @@ public final class CrashCampaign implements ScriptMode {
                 continue;
             }
             CrashReload reload = reloadFor(script, states, cow);
+            CrashProperties properties = new CrashProperties(cow, states);
             Optional<Finding> f = crashPoints(cow, modelDisks.get(cow), images.get(cow), run.model().log(cow),
-                    run.engine().device(cow).log(), reload, rnd, counts);
+                    run.engine().device(cow).log(), reload, properties, rnd, counts);
             if (f.isPresent()) {
                 return f;
             }
@@ -97,8 +100,8 @@ public final class CrashCampaign implements ScriptMode {
     }
 
     private Optional<Finding> crashPoints(String cow, Disk modelStart, byte[] engineStart, List<Request> modelLog,
-                                          List<BlockOp> engineLog, CrashReload reload, Random rnd,
-                                          Map<String, Long> counts) {
+                                          List<BlockOp> engineLog, CrashReload reload, CrashProperties properties,
+                                          Random rnd, Map<String, Long> counts) {
         List<Integer> points = new ArrayList<>();
         for (Request r : modelLog) {
             if (r.kind() != RequestKind.READ) {
@@ -122,6 +125,11 @@ public final class CrashCampaign implements ScriptMode {
                 return Optional.of(new Finding("crash:image-differs", where + ": " + d.get()));
             }
             Optional<Finding> f = reload.check(modelImage, engineImage, where, counts);
+            if (f.isEmpty() && properties.judged()) {
+                f = properties.check(modelImage, reload.script().commands().subList(0, 3),
+                        at == null ? Integer.MAX_VALUE : at.step(), where);
+                counts.merge("crash-points-with-model-properties", 1L, Long::sum);
+            }
             if (f.isPresent()) {
                 return f;
             }
