@@ -87,6 +87,9 @@ public final class CorruptImageCampaign {
                 byte[] base = ImageMutation.base(rnd);
                 List<ImageMutation> muts = ImageMutation.draw(rnd, base);
                 Optional<Finding> f = guarded(worker, base, muts, counts);
+                if (f.isPresent()) {
+                    counts.merge("images-failed", 1L, Long::sum);
+                }
                 if (f.isPresent() && signatures.add(f.get().signature())) {
                     failures.add(shrinkAndWrite(worker, index, seed, base, muts, f.get()));
                     if (config.stopAtFirstFailure()) {

@@ -69,6 +69,9 @@ public final class ScriptModeCampaign {
             Script script = mode.prepare(gen.generate(seed, model::open), seed);
             n++;
             Optional<Finding> f = check(script, seed, counts);
+            if (f.isPresent()) {
+                counts.merge("scripts-failed", 1L, Long::sum);
+            }
             if (f.isPresent() && signatures.add(f.get().signature())) {
                 failures.add(shrinkAndWrite(index, seed, script, f.get()));
                 if (config.stopAtFirstFailure()) {
