@@ -7,7 +7,10 @@ import dev.snapref.model.FaultPlan;
 import dev.snapref.model.Model;
 import dev.snapref.model.Request;
 import dev.snapref.model.RequestKind;
+import dev.snapref.scenario.Errno;
+import dev.snapref.scenario.Outcome;
 import dev.snapref.scenario.Script;
+import dev.snapref.scenario.TranscriptStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,8 @@ import java.util.Set;
  * run.
  */
 public final class FaultCampaign implements ScriptMode {
+    private static final String INVALIDATING = "snapshots: Invalidating snapshot: Error reading/writing.";
+
     private final Set<EngineBug> bugs;
 
     public FaultCampaign(Set<EngineBug> bugs) {
@@ -112,6 +117,15 @@ public final class FaultCampaign implements ScriptMode {
                 Map.of(cow, Disk.fromImage(cow, stale)), Map.of(cow, stale));
         counts.merge("commands", (long) run.check().stepsChecked(), Long::sum);
         counts.merge(run.model().fired().isEmpty() ? "faults-not-reached" : "faults-fired", 1L, Long::sum);
+        FaultPlan.Rule rule = plan.get().rules().get(0);
+        counts.merge("fault-" + rule.kind().word() + (rule.torn() ? "-torn" : "-eio"), 1L, Long::sum);
+        List<TranscriptStep> steps = run.check().reference().steps();
+        if (steps.stream().anyMatch(t -> t.kmsg().contains(INVALIDATING))) {
+            counts.merge("scripts-with-io-invalidation", 1L, Long::sum);
+        }
+        if (steps.stream().anyMatch(t -> t.outcome().equals(Outcome.error(Errno.EIO)))) {
+            counts.merge("scripts-with-eio", 1L, Long::sum);
+        }
         if (run.finding().isEmpty() && run.check().passed()) {
             long disks = run.modelState().disks().size();
             counts.merge("origin-disks-verified", disks - ModelCows.cowDisks(List.of(run.modelState())).size(), Long::sum);
