@@ -1,6 +1,6 @@
 package dev.snapref.conformance.conform;
 
-import dev.snapref.conformance.refine.AbstractWorld;
+import dev.snapref.model.WorldAbstraction;
 import dev.snapref.conformance.targets.SteppableTarget;
 import dev.snapref.conformance.targets.TargetRun;
 import dev.snapref.conformance.targets.TargetSession;
@@ -74,7 +74,7 @@ final class ThrowingEngine implements SteppableTarget {
             }
 
             @Override
-            public AbstractWorld world() {
+            public WorldAbstraction world() {
                 return inner.world();
             }
 
