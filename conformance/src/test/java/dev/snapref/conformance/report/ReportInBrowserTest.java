@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * labels not overlapping, and the filter and sort working. Screenshots are left in
  * {@code target/browser-screenshots/} for a person to look at.
  *
- * <p>Skipped, saying why, where no Chromium is installed (Debian: {@code apt-get install chromium};
- * {@code .ci/run} installs it).
+ * <p>Skipped, saying why, where no Chromium is installed (Debian: {@code apt-get install chromium});
+ * {@code .ci/run} installs it and sets {@code SNAPREF_REQUIRE_CHROMIUM=1}, under which a missing
+ * browser fails the test instead.
  */
 class ReportInBrowserTest {
     private static final int WIDTH = 1280;
@@ -38,6 +39,10 @@ class ReportInBrowserTest {
     @BeforeAll
     static void findChromium() {
         Optional<Path> found = HeadlessChromium.find();
+        if (found.isEmpty() && "1".equals(System.getenv("SNAPREF_REQUIRE_CHROMIUM"))) {
+            throw new AssertionError("SNAPREF_REQUIRE_CHROMIUM=1 but no chromium on the PATH (.ci/install-chromium.sh "
+                    + "installs it)");
+        }
         if (found.isEmpty()) {
             System.err.println("ReportInBrowserTest skipped: no chromium on the PATH (install Debian's chromium "
                     + "package, or set SNAPREF_CHROMIUM)");
