@@ -32,9 +32,9 @@ final class Md {
         return sb.toString();
     }
 
-    /** An inline code span holding {@code s} literally (line breaks as spaces). */
+    /** An inline code span holding {@code s} literally (line breaks as spaces, control characters as {@code ?}). */
     static String code(String s) {
-        String one = s.replace('\n', ' ').replace('\r', ' ');
+        String one = controls(s.replace('\n', ' ').replace('\r', ' '));
         String fence = "`".repeat(longestRun(one) + 1);
         String pad = one.startsWith("`") || one.endsWith("`") || one.isBlank() ? " " : "";
         return fence + pad + one + pad + fence;
@@ -45,16 +45,28 @@ final class Md {
         return code(s).replace("|", "\\|");
     }
 
-    /** A fenced code block of {@code s} with info string {@code lang} ("" for none), ending with a newline. */
+    /**
+     * A fenced code block of {@code s} (control characters as {@code ?}) with info string
+     * {@code lang} ("" for none), ending with a newline.
+     */
     static String block(String s, String lang) {
         String fence = "`".repeat(Math.max(3, longestRun(s) + 1));
-        String body = s.endsWith("\n") ? s : s + "\n";
+        String body = controls(s.endsWith("\n") ? s : s + "\n");
         return fence + lang + "\n" + body + fence + "\n";
     }
 
     /** A table cell: inline text with line breaks as {@code <br>}. */
     static String cell(String s) {
         return String.join("<br>", java.util.Arrays.stream(s.split("\r?\n", -1)).map(Md::text).toList());
+    }
+
+    /** {@code s} with control characters other than line feed and tab replaced by {@code ?}. */
+    private static String controls(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            sb.append(c < 0x20 && c != '\n' && c != '\t' || c == 0x7f ? '?' : c);
+        }
+        return sb.toString();
     }
 
     private static int longestRun(String s) {
