@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -41,6 +42,8 @@ final class FailureExplainer {
     static final double MAX_SECONDS = 30;
     /** Phases whose reproducers a plain checked run replays. */
     private static final Set<String> CHECKED = Set.of("corpus", "explorer", "fuzz");
+    /** How failure lines say how far a script was shrunk ("shrunk 21 -> 7 steps", "steps=21->7"). */
+    private static final Pattern SHRUNK = Pattern.compile("(?:shrunk |steps=)(\\d+) ?-> ?\\d+");
 
     private final StepReplay replay;
     private final Path out;
@@ -78,7 +81,8 @@ final class FailureExplainer {
         }
         try {
             ReproducerFile f = ReproducerFile.read(file.get());
-            FailureDetail out = fromFile(source(f), d.summary(), f, -1);
+            Matcher m = SHRUNK.matcher(d.summary());
+            FailureDetail out = fromFile(source(f), d.summary(), f, m.find() ? Integer.parseInt(m.group(1)) : -1);
             byFile.put(key, out);
             return out;
         } catch (Throwable t) {

@@ -92,11 +92,14 @@ final class HtmlFailures {
         }
         sb.append("</div></div>\n");
         transcripts(sb, d);
-        if (d.states() != null) {
+        if (d.states() != null && d.states().same()) {
+            sb.append("<details><summary>Abstract state: ").append(Xml.esc(d.states().leftName())).append(" and ")
+                    .append(Xml.esc(d.states().rightName())).append(" agree</summary>\n")
+                    .append(HtmlSideBySide.whole(d.states())).append("</details>\n");
+        } else if (d.states() != null) {
             sb.append("<h4>Abstract state").append(d.step() > 0 ? " at step " + d.step() : "").append(": ")
                     .append(Xml.esc(d.states().leftName())).append(" vs ").append(Xml.esc(d.states().rightName()))
-                    .append(d.states().same() ? " (equal)" : "").append("</h4>\n")
-                    .append(HtmlSideBySide.table(d.states(), n -> false));
+                    .append("</h4>\n").append(HtmlSideBySide.table(d.states(), n -> false));
         }
     }
 

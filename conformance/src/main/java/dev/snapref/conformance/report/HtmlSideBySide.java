@@ -17,7 +17,15 @@ final class HtmlSideBySide {
 
     /** The table of {@code p}; {@code focus} says which left line numbers (1-based) to mark. */
     static String table(TextPair p, IntPredicate focus) {
-        List<SideBySide.Row> rows = SideBySide.fold(SideBySide.rows(p.left(), p.right()), focus, CONTEXT);
+        return render(p, SideBySide.fold(SideBySide.rows(p.left(), p.right()), focus, CONTEXT), focus);
+    }
+
+    /** The table of {@code p} with every line shown and none marked. */
+    static String whole(TextPair p) {
+        return render(p, SideBySide.rows(p.left(), p.right()), n -> false);
+    }
+
+    private static String render(TextPair p, List<SideBySide.Row> rows, IntPredicate focus) {
         StringBuilder sb = new StringBuilder("<table class=\"sbs\"><thead><tr><th class=\"no\"></th><th>")
                 .append(Xml.esc(p.leftName())).append("</th><th class=\"no\"></th><th>").append(Xml.esc(p.rightName()))
                 .append("</th></tr></thead><tbody>\n");
