@@ -44,7 +44,7 @@ final class MarkdownFailures {
         sb.append("**").append(Md.text((d.source().isEmpty() ? "" : d.source() + ": ") + d.headline())).append("**\n\n");
         if (d.reproducer() != null) {
             Reproduction r = d.reproducer();
-            sb.append("Reproducer [").append(Md.text(r.path())).append("](").append(Xml.href(r.path())).append(')')
+            sb.append("Reproducer ").append(Md.code(r.path()))
                     .append(r.shrinkText().isEmpty() ? "" : " (" + r.shrinkText() + ")").append(", replay with ")
                     .append(Md.code(r.replay())).append(":\n\n");
             List<String> lines = SideBySide.lines(r.script());

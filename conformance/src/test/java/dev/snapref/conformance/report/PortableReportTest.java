@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PortableReportTest {
     private static final Pattern HREF = Pattern.compile("href=\"([^\"#][^\"]*)\"");
-    private static final Pattern MD_LINK = Pattern.compile("\\]\\(([^)#][^)]*)\\)");
+    private static final Pattern MD_PATH = Pattern.compile("Reproducer `([^`]+)`");
     private static final Pattern REPLAY_FILE = Pattern.compile("(\\S+\\.dms)");
 
     @TempDir
@@ -49,7 +49,9 @@ class PortableReportTest {
         List<String> paths = new ArrayList<>();
         matches(HREF, Files.readString(copy.resolve("index.html"))).forEach(h -> paths.add(URLDecoder.decode(
                 h.replace("&amp;", "&"), StandardCharsets.UTF_8)));
-        paths.addAll(matches(MD_LINK, Files.readString(copy.resolve("report.md"))));
+        List<String> md = matches(MD_PATH, Files.readString(copy.resolve("report.md")));
+        assertFalse(md.isEmpty(), "report.md names reproducers");
+        paths.addAll(md);
         for (Map<?, ?> d : details(copy)) {
             Map<?, ?> r = (Map<?, ?>) d.get("reproducer");
             if (r != null) {
