@@ -289,6 +289,7 @@ public final class KernelTarget implements Target {
                 bytes.put(d.name(), Files.readAllBytes(images.get(d.serial())));
             }
             List<TranscriptStep> steps = new ArrayList<>();
+            Map<String, RawCommand.MappedDevice> seen = new LinkedHashMap<>();
             String cut = null;
             for (GuestPlan.Step st : plan.steps(i)) {
                 RawCommand raw = log.command(i, st.command());
@@ -301,7 +302,10 @@ public final class KernelTarget implements Target {
                             + (problem == null ? "the guest stopped" : problem) + "; transcript cut there";
                     break;
                 }
-                DeviceNames names = GuestTranscriber.names(disks, raw);
+                String created = st.cmd() instanceof dev.snapref.scenario.CreateCommand c ? c.name()
+                        : st.cmd() instanceof dev.snapref.scenario.CreateNoTableCommand n ? n.name() : null;
+                DeviceNames names = GuestTranscriber.names(disks, raw, seen, created, log.dmMajor());
+                seen.putAll(raw.mapped());
                 long off = st.resultOffset();
                 steps.add(GuestTranscriber.step(st.cmd(), raw, names, n -> readAt(res, off, n)));
             }
