@@ -49,7 +49,7 @@ public final class QemuBoot implements AutoCloseable {
         cmd.addAll(List.of("-accel", accel(), "-smp", "1", "-m", "512", "-nodefaults", "-no-reboot",
                 "-display", "none", "-serial", "stdio",
                 "-kernel", guest.kernel().toString(), "-initrd", guest.initrd().toString(),
-                "-append", "console=ttyS0 quiet loglevel=1 panic=-1 snapref.disks=" + drives.size()));
+                "-append", "console=ttyS0 quiet loglevel=1 panic=-1 no_timer_check snapref.disks=" + drives.size()));
         for (int i = 0; i < drives.size(); i++) {
             Drive d = drives.get(i);
             int slot = 2 + i / 8;
