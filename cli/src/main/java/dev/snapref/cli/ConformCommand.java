@@ -60,8 +60,19 @@ public final class ConformCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--scripts", defaultValue = "0", paramLabel = "N",
+            description = "With --target kernel: also N generated scripts (the fuzzer's for --seed), shrunk on the "
+                    + "kernel when they diverge (default ${DEFAULT-VALUE}).")
+    int scripts;
+
     @Override
     public Integer call() throws IOException {
+        if (target.name.equals("kernel")) {
+            return KernelConform.run(this);
+        }
+        if (scripts != 0 || target.kernel.all().size() > 1) {
+            throw new UsageException("--scripts and several --kernel are for --target kernel");
+        }
         String candidateName = target.name.equals("model") ? "engine" : target.name;
         SteppableTarget model = CheckedTargets.steppable(target, "model");
         Target candidate = target.create(candidateName);
@@ -99,7 +110,7 @@ public final class ConformCommand implements Callable<Integer> {
         pw.flush();
     }
 
-    private List<Path> corpusDirs() {
+    List<Path> corpusDirs() {
         if (corpus != null && !corpus.isEmpty()) {
             return corpus;
         }
