@@ -108,6 +108,7 @@ public final class GoldensCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         List<KernelScriptResult> results = kernel.runAllDetailed(loaded);
+        GoldenVariants variants = GoldenVariants.of(dir, kernel);
         int bad = 0;
         for (int i = 0; i < results.size(); i++) {
             KernelScriptResult r = results.get(i);
@@ -118,9 +119,15 @@ public final class GoldensCommand implements Callable<Integer> {
                 bad++;
                 continue;
             }
-            List<String> problems = mode.record ? record(name, loaded.get(i), r) : check(name, loaded.get(i), r);
+            Path base = variants.base(name, mode.record, r);
+            List<String> problems = base == null ? List.of() : mode.record ? record(base, name, r)
+                    : check(base, name, loaded.get(i), r);
             if (problems.isEmpty()) {
-                out.println((mode.record ? "recorded " : "ok ") + name);
+                out.println((mode.record ? (base == null ? "same as the reference " : "recorded ") : "ok ") + name
+                        + (base != null && !base.equals(dir) ? " (as recorded in " + dir.relativize(base) + "/)" : ""));
+                if (mode.record && base != null) {
+                    variants.recordedOn(base, name);
+                }
             } else {
                 bad++;
                 for (String p : problems) {
@@ -134,7 +141,8 @@ public final class GoldensCommand implements Callable<Integer> {
         return bad == 0 ? ExitCode.OK : ExitCode.FAILED;
     }
 
-    private List<String> record(String name, Script script, KernelScriptResult r) throws IOException {
+    static List<String> record(Path dir, String name, KernelScriptResult r) throws IOException {
+        Files.createDirectories(dir);
         Files.writeString(dir.resolve(name + ".transcript"), r.run().transcript().render(), StandardCharsets.UTF_8);
         try (Stream<Path> old = Files.list(dir)) {
             for (Path p : old.filter(p -> p.getFileName().toString().startsWith(name + ".")
@@ -148,7 +156,7 @@ public final class GoldensCommand implements Callable<Integer> {
         return List.of();
     }
 
-    private List<String> check(String name, Script script, KernelScriptResult r) throws IOException {
+    private List<String> check(Path dir, String name, Script script, KernelScriptResult r) throws IOException {
         List<String> problems = new ArrayList<>();
         List<String> races = imageRaces();
         Path tr = dir.resolve(name + ".transcript");
@@ -164,6 +172,7 @@ public final class GoldensCommand implements Callable<Integer> {
         for (var c : script.commands()) {
             if (c instanceof DiskCommand d) {
                 Path img = dir.resolve(name + "." + d.name() + ".img.gz");
+                img = Files.isRegularFile(img) ? img : this.dir.resolve(name + "." + d.name() + ".img.gz");
                 byte[] got = r.run().disks().get(d.name());
                 if (!Files.isRegularFile(img)) {
                     problems.add("no stored image " + img);
@@ -183,7 +192,7 @@ public final class GoldensCommand implements Callable<Integer> {
 
     /** {@code NAME DISK} pairs from image-races.txt; comments and blank lines skipped. */
     private List<String> imageRaces() throws IOException {
-        Path f = dir.resolve("image-races.txt");
+        Path f = this.dir.resolve("image-races.txt");
         List<String> out = new ArrayList<>();
         if (Files.isRegularFile(f)) {
             for (String l : Files.readAllLines(f, StandardCharsets.UTF_8)) {

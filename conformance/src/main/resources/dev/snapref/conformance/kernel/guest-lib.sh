@@ -139,10 +139,14 @@ sr_dev_slow() { # DEV: sr_dev's answer with blockdev and stat, for devices sysfs
   return 0
 }
 
-# sr_io_check DEV OFFSET: 0 to issue the I/O; else prints what happened instead and returns 1
+# sr_io_check DEV OFFSET: 0 to issue the I/O; else prints what happened instead and returns 1.
+# A /dev/mapper node of a device without a disk (no table ever loaded; libdm made the node at a
+# resume because udev is off here) is absent on a udev system: ENOENT, as for no node at all.
 sr_io_check() {
   sr_dev "$1"; r=$?
-  if [ $r = 1 ]; then echo "@@RC 1"; echo "@@E dd: can't open '$1': No such file or directory"; return 1; fi
+  case "$r:$1" in
+    1:*|2:/dev/mapper/*) echo "@@RC 1"; echo "@@E dd: can't open '$1': No such file or directory"; return 1;;
+  esac
   [ $r = 2 ] && sr_dev_slow "$1"
   # I/O starting at or past the end never reaches the device (the block layer answers at
   # once), so only I/O starting inside a suspended device would block
@@ -161,7 +165,7 @@ sr_write() { # DEV OFFSET LENGTH CTLOFFSET (bytes)
 }
 
 sr_read() { # DEV OFFSET LENGTH RESOFFSET (bytes): one O_DIRECT dd from DEV onto the result disk
-  if [ -b "$1" ]; then sr_io_check "$1" "$2" || return 0; fi
+  sr_io_check "$1" "$2" || return 0
   bs=4096; [ "$3" -gt 4096 ] && bs=$3
   : >/tmp/o
   dd if="$1" of=$SR_RES bs=$bs iflag=direct,skip_bytes,count_bytes skip="$2" count="$3" \
