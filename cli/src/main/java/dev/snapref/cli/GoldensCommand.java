@@ -42,6 +42,11 @@ import picocli.CommandLine.Spec;
  * or a disk image differs from the stored one (images are compared uncompressed), naming each
  * difference. Exit 2 when QEMU or the guest is not available.
  *
+ * <p>{@code --kernel K} runs another kernel. Of the reference series (Linux 6.1) it is held to
+ * and records the goldens themselves; of another series it records only its differences, into
+ * {@code DIR/on-linux-SERIES/}, and is checked against them where one is on file
+ * ({@link GoldenVariants}). Every recording notes its kernel in {@code recorded-on.txt}.
+ *
  * <p>A disk listed in {@code DIR/image-races.txt} (lines {@code NAME DISK # why}) holds bytes
  * that depend on kernel timing (for example how many exceptions a multi-chunk write commits
  * before the store overflows): its transcript is still checked, an image difference is only
@@ -111,34 +116,37 @@ public final class GoldensCommand implements Callable<Integer> {
         GoldenVariants variants = GoldenVariants.of(dir, kernel);
         int bad = 0;
         for (int i = 0; i < results.size(); i++) {
-            KernelScriptResult r = results.get(i);
-            Path script = expanded.get(i);
-            String name = script.getFileName().toString().replaceFirst("\\.dms$", "");
-            if (!r.complete()) {
-                out.println("FAILED " + name + ": " + r.problem().get());
-                bad++;
-                continue;
-            }
-            Path base = variants.base(name, mode.record, r);
-            List<String> problems = base == null ? List.of() : mode.record ? record(base, name, r)
-                    : check(base, name, loaded.get(i), r);
-            if (problems.isEmpty()) {
-                out.println((mode.record ? (base == null ? "same as the reference " : "recorded ") : "ok ") + name
-                        + (base != null && !base.equals(dir) ? " (as recorded in " + dir.relativize(base) + "/)" : ""));
-                if (mode.record && base != null) {
-                    variants.recordedOn(base, name);
-                }
-            } else {
-                bad++;
-                for (String p : problems) {
-                    out.println("DIFFERS " + name + ": " + p);
-                }
-            }
+            String name = expanded.get(i).getFileName().toString().replaceFirst("\\.dms$", "");
+            bad += judge(out, variants, name, loaded.get(i), results.get(i)) ? 0 : 1;
         }
         out.printf("%d scripts, %d %s, %.0f s on the kernel%n", results.size(), bad,
                 mode.record ? "not recorded" : "differ", (System.nanoTime() - t0) / 1e9);
         out.flush();
         return bad == 0 ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    /** Records or checks one script's result; prints the verdict line(s); false when it failed. */
+    private boolean judge(PrintWriter out, GoldenVariants variants, String name, Script script, KernelScriptResult r)
+            throws IOException {
+        if (!r.complete()) {
+            out.println("FAILED " + name + ": " + r.problem().get());
+            return false;
+        }
+        Path base = variants.base(name, mode.record, r);
+        List<String> problems = base == null ? List.of() : mode.record ? record(base, name, r)
+                : check(base, name, script, r);
+        for (String p : problems) {
+            out.println("DIFFERS " + name + ": " + p);
+        }
+        if (!problems.isEmpty()) {
+            return false;
+        }
+        out.println((mode.record ? (base == null ? "same as the reference " : "recorded ") : "ok ") + name
+                + (base != null && !base.equals(dir) ? " (as recorded in " + dir.relativize(base) + "/)" : ""));
+        if (mode.record && base != null) {
+            variants.recordedOn(base, name);
+        }
+        return true;
     }
 
     static List<String> record(Path dir, String name, KernelScriptResult r) throws IOException {
