@@ -19,14 +19,15 @@ public final class BugsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-v", "--verbose"}, description = "Add each switch's description.")
-    boolean verbose;
+    /** Its {@code --verbose} (inherited from the top command) adds each switch's description. */
+    @picocli.CommandLine.ParentCommand
+    SnaprefCommand top;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         for (EngineBug b : EngineBug.values()) {
-            out.println(verbose ? b.id() + "\t" + b.description() : b.id());
+            out.println(top != null && top.verbose ? b.id() + "\t" + b.description() : b.id());
         }
         out.flush();
         return ExitCode.OK;

@@ -5,16 +5,14 @@ import dev.snapref.conformance.conform.Corpus;
 import dev.snapref.conformance.report.ClauseResult;
 import dev.snapref.conformance.report.ClauseStatus;
 import dev.snapref.conformance.report.ConformanceReport;
-import dev.snapref.conformance.report.HtmlReport;
-import dev.snapref.conformance.report.JsonReport;
-import dev.snapref.conformance.report.JunitReport;
-import dev.snapref.conformance.report.MarkdownReport;
+import dev.snapref.conformance.guard.Severity;
+import dev.snapref.conformance.report.ReportFiles;
 import dev.snapref.conformance.targets.SteppableTarget;
 import dev.snapref.conformance.targets.Target;
 import dev.snapref.scenario.Script;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code snapref conform}: the correctness gate. Runs the scenario corpus, scripts derived from
  * the explorer's state graph and N seconds of fuzzing against a target, and writes
  * {@code index.html}, {@code report.md}, {@code junit.xml} and {@code report.json}. Exit 1 if
- * any clause fails.
+ * any clause fails; a throwable of the engine (or of any phase) is a failing clause with a crash
+ * reproducer, never a stack trace.
  */
 @Command(name = "conform", mixinStandardHelpOptions = true,
         description = "Spec conformance report of a target (default engine): corpus, explorer scripts, fuzzing.")
@@ -44,7 +43,7 @@ public final class ConformCommand implements Callable<Integer> {
             description = "Report folder (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--seconds", defaultValue = "60", paramLabel = "N", description = "Seconds of fuzzing (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seconds", defaultValue = "60", paramLabel = "N", converter = NumericOptions.PositiveSeconds.class, description = "Seconds of fuzzing (default ${DEFAULT-VALUE}).")
     double seconds;
 
     @Option(names = "--seed", defaultValue = "1", description = "Fuzz seed (default ${DEFAULT-VALUE}).")
@@ -53,7 +52,7 @@ public final class ConformCommand implements Callable<Integer> {
     @Option(names = "--corpus", paramLabel = "DIR", description = "Scenario folders (default: testdata/kernel-transcripts, testdata/goldens and testdata/scenarios of this checkout).")
     List<Path> corpus;
 
-    @Option(names = "--explorer-depth", defaultValue = "5", paramLabel = "N",
+    @Option(names = "--explorer-depth", defaultValue = "5", paramLabel = "N", converter = NumericOptions.Depth.class,
             description = "Depth of the explorer state graph whose shortest scripts are run (0: none; default ${DEFAULT-VALUE}).")
     int explorerDepth;
 
@@ -65,6 +64,14 @@ public final class ConformCommand implements Callable<Integer> {
                     + "kernel when they diverge (default ${DEFAULT-VALUE}).")
     int scripts;
 
+    /**
+     * Runs the gate. Exit 1 when a clause fails, including every throwable of the code under test
+     * (each phase is guarded: {@link ConformanceRun}), and when a report file could not be rendered
+     * (it is written in a plain fallback form); the four report files are written in every such
+     * case. Exit 2 for usage and input errors (a malformed corpus script names file, line and
+     * column). An interruption, or a second fatal error while the report is written, is the only
+     * way out without a report ({@link dev.snapref.conformance.guard.Severity}).
+     */
     @Override
     public Integer call() throws IOException {
         if (target.name.equals("kernel")) {
@@ -76,36 +83,58 @@ public final class ConformCommand implements Callable<Integer> {
         String candidateName = target.name.equals("model") ? "engine" : target.name;
         SteppableTarget model = CheckedTargets.steppable(target, "model");
         Target candidate = target.create(candidateName);
-        List<Script> explorer = ExplorerScripts.derive(explorerDepth);
+        List<Script> explorer = List.of();
+        Throwable explorerThrew = null;
+        try {
+            explorer = ExplorerScripts.derive(explorerDepth);
+        } catch (Throwable t) {
+            Severity.rethrowIfNotFailure(t);
+            explorerThrew = t;
+        }
         ConformanceRun.Config config = new ConformanceRun.Config(target.bug, seconds, seed, corpusDirs(), out,
                 explorer);
         ConformanceRun run = new ConformanceRun(config, model, candidate);
+        if (explorerThrew != null) {
+            run.phaseThrew("explorer", explorerThrew);
+        }
         if (target.bug != null && candidate instanceof SteppableTarget) {
             run.withCorrectCandidate(CheckedTargets.correct(target, candidateName));
         }
-        ConformanceReport report = run.run(quiet ? null : System.err);
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("index.html"), HtmlReport.render(report));
-        Files.writeString(out.resolve("report.md"), MarkdownReport.render(report));
-        Files.writeString(out.resolve("junit.xml"), JunitReport.render(report));
-        Files.writeString(out.resolve("report.json"), JsonReport.render(report));
-        print(report);
-        return report.passed() ? ExitCode.OK : ExitCode.FAILED;
+        ConformanceReport report;
+        try {
+            report = run.run(quiet ? null : System.err);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new UsageException(e.getMessage());
+        }
+        List<String> problems;
+        try {
+            problems = ReportFiles.write(out, report);
+        } catch (IOException e) {
+            throw new UsageException("cannot write the report to " + out + ": " + e);
+        }
+        print(report, problems);
+        return report.passed() && problems.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
 
-    private void print(ConformanceReport r) {
+    private void print(ConformanceReport r, List<String> problems) {
         PrintWriter pw = spec.commandLine().getOut();
-        pw.printf("%s: %s — clauses %d pass, %d fail, %d uncovered; corpus %d (%d diverged), explorer %d, fuzz %d "
-                        + "scripts; %d commands checked, %.0f checked commands/s%n", r.target(),
-                r.passed() ? "PASS" : "FAIL", r.count(ClauseStatus.PASS), r.count(ClauseStatus.FAIL),
-                r.count(ClauseStatus.UNCOVERED), r.corpusScripts(), r.corpusDiverged(), r.explorerScripts(),
-                r.fuzzScripts(), r.commandsChecked(), r.commandsPerSecond());
-        for (ClauseResult c : r.clauses()) {
-            if (c.status() == ClauseStatus.FAIL) {
-                pw.println("FAILED " + c.clause().id() + ": " + c.clause().text());
-                c.failures().stream().limit(5).forEach(f -> pw.println("  " + f));
+        try {
+            pw.printf("%s: %s — clauses %d pass, %d fail, %d uncovered; corpus %d (%d diverged), explorer %d, fuzz %d "
+                            + "scripts; %d commands checked, %.0f checked commands/s%n", r.target(),
+                    r.passed() && problems.isEmpty() ? "PASS" : "FAIL", r.count(ClauseStatus.PASS),
+                    r.count(ClauseStatus.FAIL), r.count(ClauseStatus.UNCOVERED), r.corpusScripts(),
+                    r.corpusDiverged(), r.explorerScripts(), r.fuzzScripts(), r.commandsChecked(),
+                    r.commandsPerSecond());
+            for (ClauseResult c : r.clauses()) {
+                if (c.status() == ClauseStatus.FAIL) {
+                    pw.println("FAILED " + c.clause().id() + ": " + c.clause().text());
+                    c.failures().stream().limit(5).forEach(f -> pw.println("  " + f));
+                }
             }
+        } catch (RuntimeException e) {
+            pw.println("snapref: the summary could not be printed (" + e + "); see the report");
         }
+        problems.forEach(p -> pw.println("FAILED report: " + p));
         pw.println("report: " + out.resolve("index.html"));
         pw.flush();
     }

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
@@ -60,9 +61,21 @@ public final class CowCommand implements Runnable {
         @Option(names = "--json", description = "JSON instead of text.")
         boolean json;
 
+        @Option(names = "--force", description = "Dump what can be read even when the image is no cow image.")
+        boolean force;
+
         @Override
         public Integer call() {
-            CowImageDump d = CowImageDump.of(load(image));
+            byte[] bytes = load(image);
+            Optional<String> notACow = CowImageDump.notACowImage(bytes);
+            if (notACow.isPresent() && !force) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(image + ": not a persistent snapshot cow image: " + notACow.get()
+                        + " (--force dumps it anyway)");
+                err.flush();
+                return ExitCode.FAILED;
+            }
+            CowImageDump d = CowImageDump.of(bytes);
             PrintWriter pw = spec.commandLine().getOut();
             pw.print(json ? d.toJson() + "\n" : d.toText());
             pw.flush();

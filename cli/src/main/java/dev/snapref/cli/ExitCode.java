@@ -8,6 +8,8 @@ public final class ExitCode {
     public static final int FAILED = 1;
     /** Usage or input error (bad option, malformed script, unreadable file, missing tool). */
     public static final int USAGE = 2;
+    /** snapref itself failed (a bug in snapref, not in what it checked); the message says so. */
+    public static final int INTERNAL = 3;
 
     private ExitCode() {
     }

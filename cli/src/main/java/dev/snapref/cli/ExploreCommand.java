@@ -25,7 +25,7 @@ public final class ExploreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--depth", defaultValue = "8", paramLabel = "N",
+    @Option(names = "--depth", defaultValue = "8", paramLabel = "N", converter = NumericOptions.Depth.class,
             description = "Commands after the disk declarations (default: ${DEFAULT-VALUE}).")
     int depth;
 
@@ -34,9 +34,6 @@ public final class ExploreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (depth < 0) {
-            throw new UsageException("--depth must be at least 0");
-        }
         ExplorationReport r = new Explorer(ExplorerConfig.defaults()).explore(depth);
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? json(r) : text(r));

@@ -12,16 +12,26 @@ import dev.snapref.conformance.fuzz.Reproducer;
 import dev.snapref.conformance.fuzz.Seeds;
 import dev.snapref.conformance.fuzz.Shard;
 import dev.snapref.conformance.gen.GeneratorConfig;
+import dev.snapref.conformance.guard.PhaseCrash;
+import dev.snapref.conformance.guard.PhaseGuard;
+import dev.snapref.conformance.guard.ScriptRerun;
 import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.scenario.Script;
 import dev.snapref.scenario.ScriptError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
-/** {@code snapref fuzz --faults | --crash | --corrupt-images}: the fault modes of issue 7. */
+/**
+ * {@code snapref fuzz --faults | --crash | --corrupt-images}: the fault modes of issue 7. Each
+ * campaign runs under a {@link PhaseGuard}, so a throwing engine ends as a failure with a
+ * reproducer and exit 1, never as a stack trace.
+ */
 final class FaultModes {
     private FaultModes() {
     }
@@ -41,7 +51,7 @@ final class FaultModes {
                 throw new UsageException("--replay works with --faults and --crash (a corrupt-image reproducer is an image:"
                         + " check it with 'snapref cow check')");
             }
-            ModeSummary s = new CorruptImageCampaign(config, bugs).run();
+            ModeSummary s = guarded("corrupt-images", config, null, () -> new CorruptImageCampaign(config, bugs).run());
             return finish(pw, s, config);
         }
         ScriptMode mode = cmd.mode.crash ? new CrashCampaign(bugs) : new FaultCampaign(bugs);
@@ -49,12 +59,39 @@ final class FaultModes {
         if (cmd.replay != null) {
             return replay(pw, campaign, cmd);
         }
-        return finish(pw, campaign.run(), config);
+        PhaseGuard guard = new PhaseGuard(config.out(), config.bug());
+        campaign.onScript((sc, sd) -> guard.at(sc, sd, mode.name() + " script seed " + Long.toUnsignedString(sd)));
+        return finish(pw, guarded(guard, mode.name(), config, campaign.rerun(), campaign::run), config);
+    }
+
+    /**
+     * Runs a mode's campaign under a {@link PhaseGuard}: the campaigns already turn a throw for one
+     * script (image) into a failure; should anything escape all the same, the summary is that one
+     * failure, with a crash reproducer in the output folder (exit 1, no stack trace).
+     */
+    static ModeSummary guarded(String phase, FuzzCampaign.Config config, ScriptRerun rerun,
+                                       Supplier<ModeSummary> campaign) {
+        return guarded(new PhaseGuard(config.out(), config.bug()), phase, config, rerun, campaign);
+    }
+
+    private static ModeSummary guarded(PhaseGuard guard, String phase, FuzzCampaign.Config config, ScriptRerun rerun,
+                                       Supplier<ModeSummary> campaign) {
+        ModeSummary[] summary = new ModeSummary[1];
+        Optional<PhaseCrash> crash = guard.run(phase, config.seed(), rerun, () -> summary[0] = campaign.get());
+        if (crash.isEmpty()) {
+            return summary[0];
+        }
+        return new ModeSummary(phase, config.seedText(), config.shard().toString(), 0, Map.of(),
+                List.of(crash.get().summary()), 0);
     }
 
     private static int finish(PrintWriter pw, ModeSummary s, FuzzCampaign.Config config) throws IOException {
         if (config.out() != null) {
-            s.save(config.out());
+            try {
+                s.save(config.out());
+            } catch (IOException e) {
+                throw new UsageException("cannot write the summary to " + config.out() + ": " + e);
+            }
         }
         pw.print(s.render());
         pw.flush();

@@ -6,9 +6,14 @@ import dev.snapref.conformance.fuzz.FuzzSummary;
 import dev.snapref.conformance.fuzz.Seeds;
 import dev.snapref.conformance.fuzz.Shard;
 import dev.snapref.conformance.gen.GeneratorConfig;
+import dev.snapref.conformance.guard.PhaseCrash;
+import dev.snapref.conformance.guard.PhaseGuard;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -19,7 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code snapref fuzz}: a differential fuzz campaign of the model against the engine, with
- * shrinking and replayable reproducers. Exit 1 on any failure.
+ * shrinking and replayable reproducers. Exit 1 on any failure; a throwing engine is a failure with
+ * a reproducer (in every mode, {@code --faults}, {@code --crash} and {@code --corrupt-images}
+ * included), never a stack trace.
  */
 @Command(name = "fuzz", mixinStandardHelpOptions = true,
         description = "Fuzz the engine against the model with generated scripts; shrink and save every failure.")
@@ -31,10 +38,10 @@ public final class FuzzCommand implements Callable<Integer> {
     TargetMixin target;
 
     static final class Bound {
-        @Option(names = "--seconds", paramLabel = "N", description = "Run for N seconds.")
+        @Option(names = "--seconds", paramLabel = "N", converter = NumericOptions.PositiveSeconds.class, description = "Run for N seconds.")
         Double seconds;
 
-        @Option(names = "--scripts", paramLabel = "N", description = "Run N scripts (deterministic).")
+        @Option(names = "--scripts", paramLabel = "N", converter = NumericOptions.PositiveCount.class, description = "Run N scripts (deterministic).")
         Long scripts;
     }
 
@@ -52,7 +59,7 @@ public final class FuzzCommand implements Callable<Integer> {
             description = "Where reproducers and fuzz-summary.txt go (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--max-steps", defaultValue = "40", description = "Most random commands per script.")
+    @Option(names = "--max-steps", defaultValue = "40", converter = NumericOptions.PositiveInt.class, description = "Most random commands per script.")
     int maxSteps;
 
     @Option(names = "--no-refinement", description = "Skip the abstract-state comparison after every step.")
@@ -107,13 +114,36 @@ public final class FuzzCommand implements Callable<Integer> {
         if (target.bug != null) {
             campaign.withBaseline(CheckedTargets.correctChecker(target, candidate, !noRefinement));
         }
-        FuzzSummary summary = campaign.run();
-        summary.save(out, FuzzCampaign.clausesKnown());
+        FuzzSummary summary = guarded(campaign, checker, config);
+        try {
+            summary.save(out, FuzzCampaign.clausesKnown());
+        } catch (IOException e) {
+            throw new UsageException("cannot write the fuzz summary to " + out + ": " + e);
+        }
         PrintWriter pw = spec.commandLine().getOut();
         pw.print(summary.render(FuzzCampaign.clausesKnown()));
         pw.printf("checked commands/s: %.0f (model + %s + comparison + invariants%s)%n", summary.commandsPerSecond(),
                 candidate, noRefinement ? "" : " + refinement");
         pw.flush();
         return summary.failures().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    /**
+     * Runs the campaign under a {@link PhaseGuard}: the campaign already turns a throw for one
+     * script into a failure; should anything escape it all the same (a fatal error, a throw
+     * outside its scripts), the summary is that one failure, with a crash reproducer in the
+     * output folder, and the command exits 1 instead of printing a stack trace.
+     */
+    private FuzzSummary guarded(FuzzCampaign campaign, DifferentialChecker checker, FuzzCampaign.Config config) {
+        PhaseGuard guard = new PhaseGuard(out, target.bug);
+        DifferentialChecker quiet = checker.withoutObserver();
+        campaign.onScript((sc, sd) -> guard.at(sc, sd, "fuzz script seed " + Long.toUnsignedString(sd)));
+        FuzzSummary[] summary = new FuzzSummary[1];
+        Optional<PhaseCrash> crash = guard.run("fuzz", config.seed(), (sc, sd) -> quiet.crash(sc),
+                () -> summary[0] = campaign.run());
+        if (crash.isEmpty()) {
+            return summary[0];
+        }
+        return new FuzzSummary(seed, config.shard().toString(), 0, 0, 0, Map.of(), List.of(crash.get().summary()));
     }
 }

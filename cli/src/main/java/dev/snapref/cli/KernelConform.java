@@ -5,16 +5,13 @@ import dev.snapref.conformance.conform.KernelMatrix;
 import dev.snapref.conformance.kernel.KernelTarget;
 import dev.snapref.conformance.report.ClauseStatus;
 import dev.snapref.conformance.report.ConformanceReport;
-import dev.snapref.conformance.report.HtmlReport;
-import dev.snapref.conformance.report.JsonReport;
-import dev.snapref.conformance.report.JunitReport;
 import dev.snapref.conformance.report.KernelColumn;
 import dev.snapref.conformance.report.KernelMatrixReport;
-import dev.snapref.conformance.report.MarkdownReport;
 import dev.snapref.conformance.report.MatrixHtml;
 import dev.snapref.conformance.report.MatrixJson;
 import dev.snapref.conformance.report.MatrixJunit;
 import dev.snapref.conformance.report.MatrixMarkdown;
+import dev.snapref.conformance.report.ReportFiles;
 import dev.snapref.conformance.targets.SteppableTarget;
 import dev.snapref.conformance.targets.TargetOptions;
 import java.io.IOException;
@@ -49,8 +46,17 @@ final class KernelConform {
         SteppableTarget model = CheckedTargets.steppable(cmd.target, "model");
         KernelConformance.Config config = new KernelConformance.Config(cmd.corpusDirs(),
                 ExplorerScripts.derive(cmd.explorerDepth), cmd.seed, cmd.scripts, cmd.out, 12);
-        KernelMatrixReport m = KernelMatrix.run(config, model, kernels, cmd.quiet ? null : System.err);
-        write(cmd.out, m);
+        KernelMatrixReport m;
+        try {
+            m = KernelMatrix.run(config, model, kernels, cmd.quiet ? null : System.err);
+        } catch (IllegalArgumentException e) { // a malformed corpus script: file, line, column
+            throw new UsageException(e.getMessage());
+        }
+        try {
+            write(cmd.out, m);
+        } catch (IOException e) {
+            throw new UsageException("cannot write the report to " + cmd.out + ": " + e);
+        }
         print(cmd.spec.commandLine().getOut(), m, cmd.out);
         return m.passed() ? ExitCode.OK : ExitCode.FAILED;
     }
@@ -62,13 +68,10 @@ final class KernelConform {
         Files.writeString(out.resolve("junit.xml"), MatrixJunit.render(m));
         Files.writeString(out.resolve("report.json"), MatrixJson.render(m));
         for (KernelColumn k : m.kernels()) {
-            Path dir = out.resolve(MatrixJson.detailsPath(k)).getParent();
-            Files.createDirectories(dir);
-            ConformanceReport r = k.report();
-            Files.writeString(dir.resolve("index.html"), HtmlReport.render(r));
-            Files.writeString(dir.resolve("report.md"), MarkdownReport.render(r));
-            Files.writeString(dir.resolve("junit.xml"), JunitReport.render(r));
-            Files.writeString(dir.resolve("report.json"), JsonReport.render(r));
+            List<String> problems = ReportFiles.write(out.resolve(MatrixJson.detailsPath(k)).getParent(), k.report());
+            if (!problems.isEmpty()) {
+                throw new UsageException("cannot render the report of " + k.kernel() + ": " + problems);
+            }
         }
     }
 

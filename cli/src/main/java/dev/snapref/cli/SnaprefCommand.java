@@ -5,7 +5,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code snapref} command line. Exit codes: 0 ok, 1 a check failed or targets diverged,
- * 2 usage or input error ({@link ExitCode}).
+ * 2 usage or input error, 3 snapref itself failed ({@link ExitCode}). No command prints a Java
+ * stack trace unless {@code --verbose} is given: bad input is one line naming what was wrong and
+ * where; an unexpected exception is one line saying it is a bug in snapref.
  */
 @Command(name = "snapref", mixinStandardHelpOptions = true, version = "snapref 0.1.0",
         description = "Executable specification of Linux dm-snapshot and its live exception store handover.",
@@ -28,6 +30,10 @@ public final class SnaprefCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "More detail: the Java stack trace of an unexpected error; in bugs, each switch's description.")
+    boolean verbose;
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
@@ -42,10 +48,28 @@ public final class SnaprefCommand implements Runnable {
         return newCommandLine().execute(args);
     }
 
+    /** Whether {@code --verbose} was given to the command or any command above it. */
+    private static boolean verbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose") || p.hasMatchedOption("-v")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A configured command line: usage errors exit 2, {@link UsageException} prints its message and exits 2. */
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new SnaprefCommand());
-        cl.setExitCodeExceptionMapper(e -> e instanceof UsageException ? ExitCode.USAGE : ExitCode.FAILED);
+        cl.setExitCodeExceptionMapper(e -> e instanceof UsageException || e instanceof CommandLine.ParameterException
+                ? ExitCode.USAGE : ExitCode.INTERNAL);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("snapref: " + ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName()
+                    + " --help')");
+            cmd.getErr().flush();
+            return ExitCode.USAGE;
+        });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof UsageException) {
                 cmd.getErr().println("snapref: " + e.getMessage());
@@ -57,7 +81,13 @@ public final class SnaprefCommand implements Runnable {
                 cmd.getErr().println("snapref: kernel: " + e.getMessage());
                 return ExitCode.USAGE;
             }
-            throw e;
+            cmd.getErr().println("snapref: internal error: " + e + " (a bug in snapref; "
+                    + (verbose(parsed) ? "stack trace follows)" : "--verbose prints the stack trace)"));
+            if (verbose(parsed)) {
+                e.printStackTrace(cmd.getErr());
+            }
+            cmd.getErr().flush();
+            return ExitCode.INTERNAL;
         });
         cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
         for (CommandLine sub : cl.getSubcommands().values()) {

@@ -1,7 +1,6 @@
 package dev.snapref.scenario;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,9 +15,9 @@ public record Script(String name, List<ScriptLine> lines) {
         lines = List.copyOf(lines);
     }
 
-    /** Reads and parses a script file; errors name the file, line and column. */
+    /** Reads and parses a script file (UTF-8); errors name the file, line and column. */
     public static Script load(Path file) throws IOException, ScriptError {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = Utf8Text.decode(file.toString(), Files.readAllBytes(file));
         return ScriptParser.parse(file.toString(), text);
     }
 

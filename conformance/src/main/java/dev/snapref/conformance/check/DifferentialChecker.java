@@ -3,6 +3,7 @@ package dev.snapref.conformance.check;
 import dev.snapref.conformance.clause.Clause;
 import dev.snapref.conformance.clause.StepContext;
 import dev.snapref.conformance.diff.TranscriptComparison;
+import dev.snapref.conformance.guard.Severity;
 import dev.snapref.conformance.targets.OutOfScope;
 import dev.snapref.conformance.targets.SteppableTarget;
 import dev.snapref.conformance.targets.TargetSession;
@@ -64,8 +65,28 @@ public final class DifferentialChecker {
         return candidate.name();
     }
 
-    /** Checks one script. Never throws for a target's failure: a throwing target is a CRASH failure. */
+    /** The same checker without the observer (for re-runs that must not count as evidence). */
+    public DifferentialChecker withoutObserver() {
+        return new DifferentialChecker(reference, candidate, refinement);
+    }
+
+    /**
+     * Checks one script. Never throws for a target's failure: a target that throws (any
+     * {@link Severity#FAILURE}: assertion, runtime exception, stack overflow, linkage error) is a
+     * CRASH failure. Interruptions and fatal errors ({@link Severity}) are passed on.
+     */
     public CheckResult check(Script script) {
+        return check(script, new Throwable[1]);
+    }
+
+    /** What the CRASH failure of checking {@code script} was thrown with; empty when it did not crash. */
+    public Optional<Throwable> crash(Script script) {
+        Throwable[] thrown = new Throwable[1];
+        check(script, thrown);
+        return Optional.ofNullable(thrown[0]);
+    }
+
+    private CheckResult check(Script script, Throwable[] thrown) {
         List<TranscriptStep> refSteps = new ArrayList<>();
         List<TranscriptStep> candSteps = new ArrayList<>();
         Map<Clause, Integer> hits = new EnumMap<>(Clause.class);
@@ -84,7 +105,7 @@ public final class DifferentialChecker {
                 List<Clause> clauses = clausesOf(ctx);
                 clauses.forEach(cl -> hits.merge(cl, 1, Integer::sum));
                 observer.accept(ctx);
-                failure = checkStep(i, c, ctx, clauses, ref, cand, candSteps, script);
+                failure = checkStep(i, c, ctx, clauses, ref, cand, candSteps, script, thrown);
                 before = after;
                 checked++;
             }
@@ -93,7 +114,9 @@ public final class DifferentialChecker {
             }
         } catch (OutOfScope e) {
             outOfScope = Optional.of(e.getMessage());
-        } catch (RuntimeException | AssertionError e) {
+        } catch (Throwable e) {
+            Severity.rethrowIfNotFailure(e);
+            thrown[0] = e;
             failure = Optional.of(crash(checked, script, e));
         }
         return new CheckResult(script, checked, hits, new Transcript(refSteps), new Transcript(candSteps), failure,
@@ -101,13 +124,16 @@ public final class DifferentialChecker {
     }
 
     private Optional<Failure> checkStep(int i, Command c, StepContext ctx, List<Clause> clauses, TargetSession ref,
-                                        TargetSession cand, List<TranscriptStep> candSteps, Script script) {
+                                        TargetSession cand, List<TranscriptStep> candSteps, Script script,
+                                        Throwable[] thrown) {
         TranscriptStep got;
         try {
             got = cand.apply(c);
         } catch (OutOfScope e) {
             throw e;
-        } catch (RuntimeException | AssertionError e) {
+        } catch (Throwable e) {
+            Severity.rethrowIfNotFailure(e);
+            thrown[0] = e;
             return Optional.of(new Failure(FailureKind.CRASH, i, c.echo(), stackText(e),
                     e.getClass().getSimpleName() + ":" + c.getClass().getSimpleName(), clauses));
         }

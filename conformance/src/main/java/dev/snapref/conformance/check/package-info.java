@@ -7,8 +7,11 @@
  * <p>Guarantees: the first failure stops the script and is reported with its step, its kind, a
  * readable detail (for refinement: every {@link dev.snapref.model.AbstractionDifference}, one a
  * line) and a key for the shrinker (for refinement: the first difference's device, slot and
- * field); a target that throws is a {@code CRASH} failure, never an exception out of the
- * checker. Limits: disk data is compared only at the end of a script, and only where either side
- * may hold non-zero data.
+ * field); a target (or the model) that throws anything
+ * {@link dev.snapref.conformance.guard.Severity} calls a failure (assertions, runtime exceptions,
+ * stack overflows, linkage errors) is a {@code CRASH} failure whose detail is the stack trace,
+ * never an exception out of the checker ({@code crash(Script)} hands the throwable itself to
+ * shrinkers); interruptions and fatal errors are passed on. Limits: disk data is compared only
+ * at the end of a script, and only where either side may hold non-zero data.
  */
 package dev.snapref.conformance.check;

@@ -3,6 +3,7 @@ package dev.snapref.conformance.conform;
 import dev.snapref.conformance.check.CheckResult;
 import dev.snapref.conformance.check.DifferentialChecker;
 import dev.snapref.conformance.check.Failure;
+import dev.snapref.conformance.check.FailureKind;
 import dev.snapref.conformance.clause.Clause;
 import dev.snapref.conformance.clause.StepContext;
 import dev.snapref.conformance.diff.Divergence;
@@ -13,6 +14,11 @@ import dev.snapref.conformance.fuzz.FuzzSummary;
 import dev.snapref.conformance.fuzz.Shard;
 import dev.snapref.conformance.gen.GeneratorConfig;
 import dev.snapref.conformance.gen.ScriptGenerator;
+import dev.snapref.conformance.guard.PhaseCrash;
+import dev.snapref.conformance.guard.PhaseGuard;
+import dev.snapref.conformance.guard.ScriptRerun;
+import dev.snapref.conformance.guard.Severity;
+import dev.snapref.conformance.guard.ThrowableDigest;
 import dev.snapref.conformance.fuzz.Seeds;
 import dev.snapref.conformance.report.ConformanceReport;
 import dev.snapref.conformance.targets.engine.EngineTarget;
@@ -30,7 +36,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,6 +48,19 @@ import java.util.Optional;
  * is attributed to the most specific clause its step exercises. For the engine, short campaigns
  * of the three fault modes follow ({@link FaultModeRuns}: crash, faults, corrupt images; 10% of
  * the fuzz seconds each, at least 2 s), counted against their own clauses.
+ *
+ * <p>The run never ends with a throwable of the code under test: every phase ({@code corpus},
+ * {@code explorer}, {@code fuzz}, {@code crash}, {@code faults}, {@code corrupt-images}, or
+ * {@code batch} for a target that cannot step) runs under one {@link PhaseGuard}, and each script
+ * of the corpus and explorer phases under its own guard, so a throwable fails the phase's clause
+ * (GEN-1 for the checked phases, the mode's clause for the fault modes) with a crash reproducer in
+ * {@code OUT/crash-reproducers} (the script it was on, shrunk by re-running it through a checker),
+ * and the run goes on to the next script or phase. A target that throws inside a checked step is
+ * a CRASH failure of that step ({@link DifferentialChecker}); its report line names the exception
+ * and a reproducer (one per distinct throw). A fatal error ({@link Severity#FATAL}) fails its
+ * phase and skips the later ones; an interruption ends the run. Limits: this covers what runs
+ * inside {@link #run}; loading the corpus is input, not a phase (a malformed script throws
+ * {@link IllegalArgumentException} naming file, line and column).
  */
 public final class ConformanceRun {
     /** What to run. */
@@ -52,14 +73,21 @@ public final class ConformanceRun {
     private final Target candidate;
     private final ClauseEvidence evidence = new ClauseEvidence();
     private final List<String> notes = new ArrayList<>();
+    private final PhaseGuard guard;
+    /** The first crash reproducer of each distinct throw of a checked step, by signature. */
+    private final Map<String, PhaseCrash> stepCrashes = new HashMap<>();
     private long commands;
+    private long fuzzScripts;
     private SteppableTarget correctCandidate;
+    private FaultModeCampaigns faultModes;
     private int corpusDiverged;
 
     public ConformanceRun(Config config, SteppableTarget model, Target candidate) {
         this.config = config;
         this.model = model;
         this.candidate = candidate;
+        this.guard = new PhaseGuard(config.out() == null ? null : config.out().resolve("crash-reproducers"),
+                config.bug());
     }
 
     /** With a bug switch on: the correct candidate, so that shrunk reproducers isolate the bug. */
@@ -68,29 +96,37 @@ public final class ConformanceRun {
         return this;
     }
 
+    /**
+     * The fault-mode campaigns to run after fuzzing (default: the engine's, when the candidate is
+     * an {@link EngineTarget}; none for other targets).
+     */
+    public ConformanceRun withFaultModes(FaultModeCampaigns campaigns) {
+        this.faultModes = campaigns;
+        return this;
+    }
+
+    /**
+     * Records that work done for this run before it started threw (the command deriving the
+     * explorer's scripts, say): phase {@code phase} fails GEN-1 with a crash reproducer.
+     */
+    public ConformanceRun phaseThrew(String phase, Throwable t) {
+        evidence.fail(Clause.GEN_1, guard.record(phase, config.seed(), "", null, t, null).summary());
+        return this;
+    }
+
     public ConformanceReport run(PrintStream progress) {
         long start = System.nanoTime();
         String date = Instant.now().toString();
         List<CorpusScript> corpus = Corpus.load(config.corpusDirs());
-        long fuzzScripts;
         if (candidate instanceof SteppableTarget steppable) {
-            DifferentialChecker checker = new DifferentialChecker(model, steppable, true);
-            runCorpus(checker, corpus);
-            runExplorerScripts(checker);
-            fuzzScripts = runFuzz(checker, progress);
-            if (candidate instanceof EngineTarget engine) {
-                List<String> modes = FaultModeRuns.run(config.seed(), config.fuzzSeconds(), engine.bugs(),
-                        config.bug(), config.out(), model, evidence);
-                if (progress != null) {
-                    modes.forEach(progress::println);
-                }
-                notes.addAll(modes);
-            }
+            runChecked(steppable, corpus, progress);
         } else {
-            runBatch(corpus);
-            fuzzScripts = 0;
+            phase("batch", null, () -> runBatch(corpus));
             notes.add("target " + candidate.name() + " is checked on the corpus and explorer scripts only "
                     + "(transcripts against the model's; no step-wise refinement)");
+        }
+        if (!guard.skipped().isEmpty()) {
+            notes.add("phases skipped after a fatal error: " + String.join(", ", guard.skipped()));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new ConformanceReport(candidate.name(), config.bug(), date, evidence.results(), corpus.size(),
@@ -98,30 +134,91 @@ public final class ConformanceRun {
                 evidence.transitions(), notes);
     }
 
-    private void runCorpus(DifferentialChecker checker, List<CorpusScript> corpus) {
+    private void runChecked(SteppableTarget steppable, List<CorpusScript> corpus, PrintStream progress) {
+        DifferentialChecker checker = new DifferentialChecker(model, steppable, true);
+        DifferentialChecker quiet = checker.withoutObserver();
+        ScriptRerun rerun = (s, seed) -> quiet.crash(s);
+        phase("corpus", rerun, () -> runCorpus(checker, corpus, rerun));
+        phase("explorer", rerun, () -> runExplorerScripts(checker, rerun));
+        phase("fuzz", rerun, () -> fuzzScripts = runFuzz(checker, progress));
+        FaultModeCampaigns modes = faultModes != null ? faultModes
+                : candidate instanceof EngineTarget engine ? FaultModeCampaigns.of(engine.bugs()) : null;
+        if (modes != null) {
+            List<String> m = FaultModeRuns.run(new FaultModeRuns.Context(config.seed(), config.fuzzSeconds(),
+                    config.bug(), config.out(), model, guard), modes, evidence);
+            if (progress != null) {
+                m.forEach(progress::println);
+            }
+            notes.addAll(m);
+        }
+    }
+
+    /** Runs a phase under the guard; a throwable that escapes it fails GEN-1. */
+    private void phase(String name, ScriptRerun rerun, Runnable body) {
+        guard.run(name, config.seed(), rerun, body).ifPresent(c -> {
+            evidence.fail(Clause.GEN_1, c.summary());
+            notes.add(name + ": the phase threw " + c.cause().headline() + " (GEN-1 fails)");
+        });
+    }
+
+    /** Runs one script of a phase under its own guard: a throwable fails GEN-1, and the phase goes on. */
+    private boolean guardedScript(String phase, String source, Script script, ScriptRerun rerun,
+                                  java.util.function.BooleanSupplier body) {
+        guard.at(script, config.seed(), source);
+        try {
+            return body.getAsBoolean();
+        } catch (Throwable t) {
+            Severity.rethrowIfNotFailure(t);
+            evidence.fail(Clause.GEN_1, guard.record(phase, config.seed(), source, script, t, rerun).summary());
+            return true;
+        }
+    }
+
+    private void runCorpus(DifferentialChecker checker, List<CorpusScript> corpus, ScriptRerun rerun) {
         for (CorpusScript cs : corpus) {
-            List<StepContext> contexts = new ArrayList<>();
-            checker.observe(ctx -> {
-                contexts.add(ctx);
-                evidence.step(ctx, cs.name());
-            });
-            CheckResult r = checker.check(cs.script());
-            commands += r.stepsChecked();
-            if (r.outOfScope().isPresent()) {
-                notes.add("corpus " + cs.name() + " skipped: " + r.outOfScope().get());
-                continue;
-            }
-            boolean bad = false;
-            if (r.failure().isPresent()) {
-                Failure f = r.failure().get();
-                evidence.fail(f.clause(), "corpus " + cs.name() + ": " + f.kind() + " at step " + (f.step() + 1) + ": "
-                        + f.command());
-                bad = true;
-            } else if (cs.recorded().isPresent()) {
-                bad = compareRecorded(cs, r.candidate(), contexts);
-            }
+            String source = "corpus " + cs.name();
+            boolean bad = guardedScript("corpus", source, cs.script(), rerun,
+                    () -> corpusScript(checker, cs, source, rerun));
             corpusDiverged += bad ? 1 : 0;
         }
+    }
+
+    /** Checks one corpus script; whether it diverged from the model or the recorded kernel. */
+    private boolean corpusScript(DifferentialChecker checker, CorpusScript cs, String source, ScriptRerun rerun) {
+        List<StepContext> contexts = new ArrayList<>();
+        checker.observe(ctx -> {
+            contexts.add(ctx);
+            evidence.step(ctx, cs.name());
+        });
+        CheckResult r = checker.check(cs.script());
+        commands += r.stepsChecked();
+        if (r.outOfScope().isPresent()) {
+            notes.add("corpus " + cs.name() + " skipped: " + r.outOfScope().get());
+            return false;
+        }
+        if (r.failure().isPresent()) {
+            failStep("corpus", source, cs.script(), r.failure().get(), rerun);
+            return true;
+        }
+        return cs.recorded().isPresent() && compareRecorded(cs, r.candidate(), contexts);
+    }
+
+    /** Fails the clause of a failed step; a CRASH names its exception and a crash reproducer. */
+    private void failStep(String phase, String source, Script script, Failure f, ScriptRerun rerun) {
+        String what = source + ": " + f.kind() + " at step " + (f.step() + 1) + ": " + f.command();
+        if (f.kind() == FailureKind.CRASH) {
+            ThrowableDigest d = ThrowableDigest.parse(f.detail());
+            PhaseCrash first = stepCrashes.get(d.signature());
+            if (first == null) {
+                first = guard.record(phase, config.seed(), source, script, d, false, rerun);
+                stepCrashes.put(d.signature(), first);
+                what += ": threw " + first.detail();
+            } else {
+                what += ": threw " + d.headline() + " (same throw as " + first.source()
+                        + (first.reproducer() == null ? "" : ", reproducer " + first.reproducer()) + ")";
+            }
+        }
+        evidence.fail(f.clause(), what);
     }
 
     private boolean compareRecorded(CorpusScript cs, Transcript got, List<StepContext> contexts) {
@@ -137,13 +234,16 @@ public final class ConformanceRun {
         return true;
     }
 
-    private void runExplorerScripts(DifferentialChecker checker) {
+    private void runExplorerScripts(DifferentialChecker checker, ScriptRerun rerun) {
         checker.observe(ctx -> evidence.step(ctx, null));
         for (Script s : config.explorerScripts()) {
-            CheckResult r = checker.check(s);
-            commands += r.stepsChecked();
-            r.failure().ifPresent(f -> evidence.fail(f.clause(), "explorer script " + s.name() + ": " + f.kind()
-                    + " at step " + (f.step() + 1) + ": " + f.command()));
+            String source = "explorer script " + s.name();
+            guardedScript("explorer", source, s, rerun, () -> {
+                CheckResult r = checker.check(s);
+                commands += r.stepsChecked();
+                r.failure().ifPresent(f -> failStep("explorer", source, s, f, rerun));
+                return r.failure().isPresent();
+            });
         }
     }
 
@@ -155,21 +255,30 @@ public final class ConformanceRun {
         FuzzCampaign.Config fc = new FuzzCampaign.Config(config.seed(), Long.toString(config.seed()), null,
                 config.fuzzSeconds(), Shard.ALL, config.out() == null ? null : config.out().resolve("reproducers"),
                 config.bug(), GeneratorConfig.defaults(), 400, false);
-        FuzzCampaign campaign = new FuzzCampaign(fc, model, checker, progress);
+        FuzzCampaign campaign = new FuzzCampaign(fc, model, checker, progress)
+                .onScript((s, seed) -> guard.at(s, seed, "fuzz script seed " + Long.toUnsignedString(seed)));
         if (correctCandidate != null) {
             campaign.withBaseline(new DifferentialChecker(model, correctCandidate, true));
         }
-        FuzzSummary s = campaign.run();
-        commands += s.commands();
-        for (FuzzFailure f : campaign.found()) {
-            Clause c = Clause.byId(f.clause()).orElse(Clause.GEN_1);
-            evidence.fail(c, "fuzz seed " + Long.toUnsignedString(f.seed()) + ": " + f.signature() + ", shrunk "
-                    + f.originalSteps() + " -> " + f.shrunkSteps() + " steps"
-                    + (f.reproducer() == null ? "" : ", reproducer " + f.reproducer()));
+        FuzzSummary s;
+        try {
+            s = campaign.run();
+        } finally {
+            campaign.found().forEach(this::failFuzz);
+            campaign.crashed().forEach(c -> evidence.fail(Clause.GEN_1, c.summary()));
         }
+        commands += s.commands();
         notes.add(String.format("fuzz: seed %d, %d scripts, %d commands, %.0f checked commands/s, %d failures",
                 config.seed(), s.scripts(), s.commands(), s.commandsPerSecond(), s.failures().size()));
         return s.scripts();
+    }
+
+    private void failFuzz(FuzzFailure f) {
+        Clause c = Clause.byId(f.clause()).orElse(Clause.GEN_1);
+        evidence.fail(c, "fuzz seed " + Long.toUnsignedString(f.seed()) + ": " + f.signature()
+                + (f.note().isEmpty() ? "" : " (" + f.note() + ")") + ", shrunk "
+                + f.originalSteps() + " -> " + f.shrunkSteps() + " steps"
+                + (f.reproducer() == null ? "" : ", reproducer " + f.reproducer()));
     }
 
     /** A target that cannot step (the kernel): whole transcripts against the model's, clauses from the model. */

@@ -11,8 +11,10 @@ import java.nio.file.Path;
  * @param clause        the id of the clause it breaks
  * @param originalSteps commands in the generated script
  * @param shrunkSteps   commands in the shrunk reproducer
- * @param reproducer    the shrunk script's file, if an output folder was given
+ * @param reproducer    the shrunk script's file, if an output folder was given and it could be written
+ * @param note          what else a report says: the exception of a CRASH ({@code CLASS: MESSAGE}), a shrink
+ *                      that threw, a reproducer that could not be written; "" when nothing
  */
 public record FuzzFailure(long scriptIndex, long seed, String signature, String clause, int originalSteps,
-                          int shrunkSteps, Path reproducer) {
+                          int shrunkSteps, Path reproducer, String note) {
 }

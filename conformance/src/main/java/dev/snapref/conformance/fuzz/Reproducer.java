@@ -2,6 +2,8 @@ package dev.snapref.conformance.fuzz;
 
 import dev.snapref.conformance.check.CheckResult;
 import dev.snapref.conformance.check.Failure;
+import dev.snapref.conformance.check.FailureKind;
+import dev.snapref.conformance.guard.ThrowableDigest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +12,8 @@ import java.util.List;
 
 /**
  * A shrunk failing script on disk: {@code DIR/ID.dms} (a scenario script whose header comments
- * name the seed, the targets, the bug switch, the failure and its clause) with
+ * name the phase, the seed, the targets, the bug switch, the failure and its clause, and for a
+ * crash the exception and its top engine frames) with
  * {@code DIR/ID.REF.transcript} and {@code DIR/ID.CAND.transcript} beside it. The script
  * replays on any target, including a real kernel ({@code snapref replay}).
  */
@@ -18,19 +21,26 @@ public final class Reproducer {
     private Reproducer() {
     }
 
-    /** Writes the reproducer files and returns the script's path. */
-    public static Path write(Path dir, String id, long seed, String referenceName, String candidateName, String bug,
-                             CheckResult shrunk) throws IOException {
+    /**
+     * Writes the reproducer files and returns the script's path. A CRASH failure's header also
+     * names the exception's class, message and top engine frames ({@link ThrowableDigest}).
+     */
+    public static Path write(Path dir, String id, String phase, long seed, String referenceName, String candidateName,
+                             String bug, CheckResult shrunk) throws IOException {
         Files.createDirectories(dir);
         Failure f = shrunk.failure().orElseThrow();
         List<String> head = new ArrayList<>();
         head.add("# snapref reproducer " + id);
+        head.add("# phase: " + phase);
         head.add("# seed: " + Long.toUnsignedString(seed));
         head.add("# targets: " + referenceName + "," + candidateName);
         head.add("# bug: " + (bug == null ? "none" : bug));
         head.add("# failure: " + f.kind() + " at step " + (f.step() + 1) + ": " + f.command());
         head.add("# clause: " + f.clause().id() + " " + f.clause().text());
         head.add("# signature: " + f.signature());
+        if (f.kind() == FailureKind.CRASH) {
+            ThrowableDigest.parse(f.detail()).describe().forEach(l -> head.add("# " + l));
+        }
         for (String line : f.detail().split("\n")) {
             if (head.size() > 40) {
                 head.add("#   ...");

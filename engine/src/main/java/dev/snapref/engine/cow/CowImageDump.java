@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a raw persistent-store cow image (for example a kernel image after gunzip) the way the
@@ -28,6 +29,26 @@ public final class CowImageDump {
 
     public static CowImageDump of(Path image) throws IOException {
         return of(Files.readAllBytes(image));
+    }
+
+    /**
+     * Why {@code image} is no persistent cow image at all (too short for a header, a non-zero
+     * magic that is not {@code SnAp}, an invalid chunk size), as {@code thin_dump} refuses
+     * garbage; empty when it is one (a zero header included: a cow the kernel would initialise).
+     */
+    public static Optional<String> notACowImage(byte[] image) {
+        if (image.length < 512) {
+            return Optional.of("image smaller than one sector (" + image.length + " bytes)");
+        }
+        CowHeader h = CowHeader.read(image);
+        if (h.magic() == 0) {
+            return Optional.empty();
+        }
+        if (!h.hasSnapshotMagic()) {
+            return Optional.of(String.format("bad magic 0x%08x (a persistent cow starts with SnAp, 0x%08x)",
+                    h.magic(), DiskFormat.MAGIC));
+        }
+        return ChunkSize.invalidReason(h.chunkSize(), 1).map(r -> "invalid chunk size " + h.chunkSize() + ": " + r);
     }
 
     public static CowImageDump of(byte[] image) {

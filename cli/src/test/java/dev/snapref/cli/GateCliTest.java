@@ -1,0 +1,117 @@
+package dev.snapref.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.snapref.conformance.fault.ModeSummary;
+import dev.snapref.conformance.fuzz.FuzzCampaign;
+import dev.snapref.conformance.fuzz.Shard;
+import dev.snapref.conformance.gen.GeneratorConfig;
+import dev.snapref.conformance.report.ReportFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Issue 12 on the command line: with engine bugs whose engine assertions used to end
+ * {@code conform} and {@code fuzz --faults} with a stack trace, the commands exit 1 with a
+ * failure, a reproducer and (for conform) all four report files.
+ */
+class GateCliTest {
+    /** Its faults-mode description used to throw "allocated a metadata chunk" out of conform (seed 1, script 84). */
+    private static final String ASSERTING_BUG = "source-valid-after-handover";
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = SnaprefCommand.newCommandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    private void assertNoStackTrace() {
+        assertFalse(err.toString().contains("\tat ") || out.toString().contains("\tat "), "no stack trace:\n" + err);
+    }
+
+    @Test
+    void conformWithAnAssertingEngineBugWritesTheFourFilesAndExits1() {
+        Path report = dir.resolve("conformance");
+        assertEquals(ExitCode.FAILED, run("conform", "--bug", ASSERTING_BUG, "--seconds", "2", "--explorer-depth", "0",
+                "--quiet", "--out", report.toString()), out.toString());
+        assertNoStackTrace();
+        for (String name : ReportFiles.NAMES) {
+            assertTrue(Files.isRegularFile(report.resolve(name)), name);
+        }
+        assertTrue(out.toString().contains("engine: FAIL"), out.toString());
+    }
+
+    @Test
+    void fuzzFaultsWithAnEngineThatAssertsWhileDescribingExits1WithAReproducer() throws IOException {
+        assertEquals(ExitCode.FAILED, run("fuzz", "--faults", "--target", "engine", "--bug", ASSERTING_BUG,
+                "--scripts", "100", "--seed", "1", "--quiet", "--out", dir.toString()), out.toString());
+        assertNoStackTrace();
+        assertTrue(out.toString().contains("faults:java-exception:AssertionError"), out.toString());
+        String text = Files.readString(only(dir, "faults-"));
+        for (String want : List.of("# phase: faults", "# seed: ", "exception: java.lang.AssertionError",
+                "message: allocated a metadata chunk", "engine frames:", "PersistentStore.prepare",
+                "no description: describing the script threw")) {
+            assertTrue(text.contains(want), want + " in\n" + text);
+        }
+    }
+
+    @Test
+    void fuzzCrashWithAnAssertingEngineExits1WithAReproducer() throws IOException {
+        assertEquals(ExitCode.FAILED, run("fuzz", "--crash", "--target", "engine", "--bug", ASSERTING_BUG,
+                "--scripts", "100", "--seed", "1", "--quiet", "--out", dir.toString()), out.toString());
+        assertNoStackTrace();
+        String text = Files.readString(only(dir, "crash-"));
+        assertTrue(text.contains("message: allocated a metadata chunk") && text.contains("engine frames:"), text);
+    }
+
+    @Test
+    void plainFuzzWithAThrowingCheckExits1WithTheExceptionInTheReproducer() throws IOException {
+        assertEquals(ExitCode.FAILED, run("fuzz", "--target", "engine", "--bug", "commit-out-of-order", "--scripts", "30",
+                "--seed", "1", "--quiet", "--out", dir.toString()), out.toString());
+        assertNoStackTrace();
+        assertTrue(out.toString().contains("CRASH:IllegalStateException") && out.toString().contains("out of allocation"),
+                out.toString());
+        String text = Files.readString(only(dir, "fail-"));
+        assertTrue(text.contains("# phase: fuzz") && text.contains("# exception: java.lang.IllegalStateException"), text);
+    }
+
+    @Test
+    void aCorruptImageCampaignThatThrowsIsOneFailureWithAReproducer() throws IOException {
+        FuzzCampaign.Config config = new FuzzCampaign.Config(5, "5", 10L, null, Shard.ALL, dir, null,
+                new GeneratorConfig(5, 40), 300, false);
+        ModeSummary s = FaultModes.guarded("corrupt-images", config, null, () -> {
+            throw new AssertionError("planted engine assertion while loading an image");
+        });
+        assertEquals(1, s.failures().size());
+        assertTrue(s.failures().get(0).startsWith("corrupt-images threw java.lang.AssertionError: planted"),
+                s.failures().get(0));
+        String text = Files.readString(only(dir, "corrupt-images-crash-"));
+        assertTrue(text.contains("# phase: corrupt-images") && text.contains("# seed: 5"), text);
+    }
+
+    private static Path only(Path dir, String prefix) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> found = s.filter(p -> p.getFileName().toString().startsWith(prefix)
+                    && p.toString().endsWith(".dms")).toList();
+            assertEquals(1, found.size(), prefix + ": " + found);
+            return found.get(0);
+        }
+    }
+}
