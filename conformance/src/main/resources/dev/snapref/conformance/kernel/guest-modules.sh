@@ -1,6 +1,8 @@
 # Sourced by fetch-kernel.sh and build-guest.sh: finds a kernel image and the modules the guest
 # needs (virtio disks, dm-snapshot) with their dependencies, in load order.
 SR_WANT="virtio_blk virtio_pci dm-snapshot"
+# modinfo (kmod) lives in /sbin, which a user's PATH may lack
+SR_MODINFO=$(command -v modinfo || ls /usr/sbin/modinfo /sbin/modinfo 2>/dev/null | head -n1 || true)
 
 sr_find_image() { # DIR: the bzImage of a kernel folder (unpacked package, install folder or tree)
   local d=$1 f
@@ -42,7 +44,7 @@ _sr_visit() { # DIR NAME: print NAME's dependencies' files, then its own (each o
     [ -f "$dir/modules.builtin" ] || return 0 # a tree without the list: assume built in
     echo "module $n is neither under $dir nor built in" >&2; return 1
   fi
-  for d in $(modinfo -F depends "$f" 2>/dev/null | tr ',' ' '); do _sr_visit "$dir" "$d" || return 1; done
+  for d in $("${SR_MODINFO:-modinfo}" -F depends "$f" 2>/dev/null | tr ',' ' '); do _sr_visit "$dir" "$d" || return 1; done
   echo "$f"
 }
 
