@@ -59,7 +59,7 @@ public final class ConformCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
-    @Option(names = "--scripts", defaultValue = "0", paramLabel = "N",
+    @Option(names = "--scripts", defaultValue = "0", paramLabel = "N", converter = NumericOptions.Depth.class,
             description = "With --target kernel: also N generated scripts (the fuzzer's for --seed), shrunk on the "
                     + "kernel when they diverge (default ${DEFAULT-VALUE}).")
     int scripts;
