@@ -12,7 +12,8 @@ if [ "${SNAPREF_SKIP_KERNEL:-}" = 1 ]; then
 fi
 res=conformance/src/main/resources/dev/snapref/conformance/kernel
 if ! command -v qemu-system-x86_64 >/dev/null || ! command -v cpio >/dev/null || ! [ -x /bin/busybox ] \
-   || ! command -v dmsetup >/dev/null; then
+   || ! command -v dmsetup >/dev/null || ! { command -v modinfo || [ -x /sbin/modinfo ]; } >/dev/null \
+   || ! command -v xz >/dev/null; then
   echo "== kernel smoke: installing QEMU and guest tools"
   bash "$res/install-qemu.sh" </dev/null
 fi

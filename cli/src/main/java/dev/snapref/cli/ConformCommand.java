@@ -66,6 +66,11 @@ public final class ConformCommand implements Callable<Integer> {
             description = "An earlier report folder: each clause shows whether it is newly failing or fixed since.")
     Path previous;
 
+    @Option(names = "--scripts", defaultValue = "0", paramLabel = "N", converter = NumericOptions.Depth.class,
+            description = "With --target kernel: also N generated scripts (the fuzzer's for --seed), shrunk on the "
+                    + "kernel when they diverge (default ${DEFAULT-VALUE}).")
+    int scripts;
+
     /**
      * Runs the gate. Exit 1 when a clause fails, including every throwable of the code under test
      * (each phase is guarded: {@link ConformanceRun}), and when a report file could not be rendered
@@ -76,6 +81,12 @@ public final class ConformCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws IOException {
+        if (target.name.equals("kernel")) {
+            return KernelConform.run(this);
+        }
+        if (scripts != 0 || target.kernel.all().size() > 1) {
+            throw new UsageException("--scripts and several --kernel are for --target kernel");
+        }
         PreviousReport before = null;
         if (previous != null) {
             try {
@@ -149,7 +160,7 @@ public final class ConformCommand implements Callable<Integer> {
         pw.flush();
     }
 
-    private List<Path> corpusDirs() {
+    List<Path> corpusDirs() {
         if (corpus != null && !corpus.isEmpty()) {
             return corpus;
         }

@@ -49,6 +49,7 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        target.oneKernel("diff");
         if (targets.size() + (recorded ? 1 : 0) < 2) {
             throw new UsageException("diff needs at least two targets (or one and --recorded)");
         }

@@ -104,6 +104,9 @@ public final class FuzzCommand implements Callable<Integer> {
         if (mode.faults || mode.crash || mode.corruptImages) {
             return FaultModes.run(this, s, scripts, seconds);
         }
+        if (target.name.equals("kernel")) {
+            return KernelFuzz.run(this, s, scripts, seconds);
+        }
         String candidate = target.name.equals("model") ? "engine" : target.name;
         DifferentialChecker checker = CheckedTargets.checker(target, candidate, !noRefinement);
         FuzzCampaign.Config config = new FuzzCampaign.Config(Seeds.parse(seed), seed, scripts, seconds, s, out,

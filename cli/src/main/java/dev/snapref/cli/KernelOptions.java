@@ -1,24 +1,31 @@
 package dev.snapref.cli;
 
 import dev.snapref.conformance.targets.TargetOptions;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** The options that choose the kernel the kernel target boots: a Debian package, or an image with its modules. */
+/**
+ * {@code --kernel}: the kernel the kernel target boots, a Debian kernel package name or a local
+ * build folder (its bzImage and dm modules). Commands that compare kernels
+ * ({@code conform}) take it several times; the others take the first.
+ */
 public final class KernelOptions {
-    @Option(names = "--kernel-package", paramLabel = "NAME", description = "Kernel target: Debian kernel package.")
-    String kernelPackage;
+    @Option(names = "--kernel", paramLabel = "KERNEL",
+            description = "Kernel target: a Debian kernel package (e.g. linux-image-6.12.117+deb12-cloud-amd64-unsigned)"
+                    + " or a local build folder with vmlinuz/bzImage and the dm modules (default: "
+                    + "linux-image-6.1.0-56-cloud-amd64; see 'snapref kernels').")
+    List<String> kernels = new ArrayList<>();
 
-    @Option(names = "--kernel", paramLabel = "BZIMAGE", description = "Kernel target: a kernel image.")
-    Path kernelImage;
-
-    @Option(names = "--modules", paramLabel = "DIR", description = "Kernel target: modules for --kernel.")
-    Path modulesDir;
-
-    /** Target options with these kernel choices and the given bug switch (may be null). */
+    /** Target options with the first kernel choice and the given bug switch (may be null). */
     public TargetOptions options(String bug) {
-        return new TargetOptions(Optional.ofNullable(bug), Optional.ofNullable(kernelPackage),
-                Optional.ofNullable(kernelImage), Optional.ofNullable(modulesDir));
+        return new TargetOptions(Optional.ofNullable(bug), kernels.isEmpty() ? Optional.empty()
+                : Optional.of(kernels.get(0)));
+    }
+
+    /** Every {@code --kernel} given, in order (empty: the default kernel). */
+    public List<String> all() {
+        return List.copyOf(kernels);
     }
 }

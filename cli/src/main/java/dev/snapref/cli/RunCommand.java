@@ -36,6 +36,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        target.oneKernel("run");
         List<Script> loaded = ScriptFiles.load(scripts);
         Target t = target.create();
         List<TargetRun> runs = t.runAll(loaded);

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             GoldensCommand.class,
             CowCommand.class,
             BugsCommand.class,
+            KernelsCommand.class,
         })
 public final class SnaprefCommand implements Runnable {
     @CommandLine.Spec
@@ -72,6 +73,12 @@ public final class SnaprefCommand implements Runnable {
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof UsageException) {
                 cmd.getErr().println("snapref: " + e.getMessage());
+                return ExitCode.USAGE;
+            }
+            if (e instanceof dev.snapref.conformance.kernel.KernelTargetUnavailableException
+                    || e instanceof dev.snapref.conformance.kernel.KernelRunException) {
+                // a kernel that cannot be fetched, booted or understood: what to do, never a conformance failure
+                cmd.getErr().println("snapref: kernel: " + e.getMessage());
                 return ExitCode.USAGE;
             }
             cmd.getErr().println("snapref: internal error: " + e + " (a bug in snapref; "

@@ -22,6 +22,14 @@ public final class TargetMixin {
         return kernel.options(bug);
     }
 
+    /** For commands that run one kernel: more than one {@code --kernel} is a usage error. */
+    public TargetMixin oneKernel(String command) {
+        if (kernel.all().size() > 1) {
+            throw new UsageException(command + " takes one --kernel (conform compares kernels)");
+        }
+        return this;
+    }
+
     /** Builds the chosen target; an unknown name is a usage error. */
     public Target create() {
         return create(name);

@@ -1,7 +1,7 @@
 /**
  * The {@code snapref} command line (picocli): one class per subcommand ({@code run}, {@code diff},
  * {@code fuzz}, {@code replay}, {@code merge}, {@code conform}, {@code explore}, {@code bugs},
- * {@code cow}, {@code goldens}, {@code stress}, {@code bench}), target selection through the
+ * {@code cow}, {@code goldens}, {@code kernels}, {@code stress}, {@code bench}), target selection through the
  * {@link dev.snapref.conformance.targets.TargetRegistry}, and the launchers of the packaged
  * benchmark and jcstress jars ({@link dev.snapref.cli.PackagedJar}).
  *

@@ -24,5 +24,11 @@
  * ({@link dev.snapref.conformance.conform.StepReplay}) for the failing step, both transcripts and
  * both abstract states ({@link dev.snapref.conformance.conform.AbstractStateText}). Re-runs count
  * as no evidence, are bounded in number and time, and stop after a fatal error.
+ *
+ * <p>For the kernel, which runs whole scripts only, {@link dev.snapref.conformance.conform.KernelConformance}
+ * runs corpus, explorer and generated scripts in one batch per kernel against the model, and
+ * {@link dev.snapref.conformance.conform.KernelMatrix} does so for several kernels and lists every
+ * script whose transcripts differ between them; a script a kernel did not finish is listed as
+ * unfinished, never as a failure.
  */
 package dev.snapref.conformance.conform;

@@ -2,6 +2,8 @@
  * Differential fuzzing of a candidate against the model: seeded script generation, shards,
  * campaigns with shrinking ({@link dev.snapref.conformance.fuzz.FuzzCampaign}), reproducers and
  * summaries that merge.
+ * Against the kernel ({@link dev.snapref.conformance.fuzz.KernelFuzzCampaign}) the same scripts
+ * run in batches and are compared as whole transcripts; divergences shrink on the kernel.
  *
  * <p>A campaign never ends with a throwable of the code under test: the checker reports a target
  * that throws as a CRASH failure (its reproducer naming the exception's class, message and top

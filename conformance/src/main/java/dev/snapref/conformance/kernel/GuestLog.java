@@ -24,6 +24,10 @@ public final class GuestLog {
     private final Map<Integer, Map<String, RawCommand>> commands = new LinkedHashMap<>();
     private final Map<Integer, Integer> cleanLeft = new LinkedHashMap<>();
     private final Deque<String> tail = new ArrayDeque<>();
+    private final Map<String, String> targets = new LinkedHashMap<>();
+    private String kernelRelease;
+    private String dmMajor;
+    private boolean noDeviceMapper;
     private RawCommand current;
     private int currentScript = -1;
     private boolean ready;
@@ -51,6 +55,15 @@ public final class GuestLog {
                 }
             }
             case "READY" -> ready = true;
+            case "KERNEL" -> kernelRelease = rest.strip();
+            case "DMMAJOR" -> dmMajor = rest.strip();
+            case "NODM" -> noDeviceMapper = true;
+            case "TARGET" -> {
+                String[] w = rest.strip().split("\\s+");
+                if (w.length >= 2) {
+                    targets.put(w[0], w[1]);
+                }
+            }
             case "SCRIPT" -> {
                 currentScript = Integer.parseInt(rest.strip());
                 commands.put(currentScript, new LinkedHashMap<>());
@@ -105,6 +118,26 @@ public final class GuestLog {
                 // an unknown marker: keep it in the tail only
             }
         }
+    }
+
+    /** The guest kernel's release ({@code uname -r}), once the guest said it. */
+    public java.util.Optional<String> kernelRelease() {
+        return java.util.Optional.ofNullable(kernelRelease);
+    }
+
+    /** The block major of device-mapper in the guest, or null when not reported. */
+    public String dmMajor() {
+        return dmMajor;
+    }
+
+    /** True when the guest kernel has no device-mapper (neither built in nor loaded). */
+    public boolean noDeviceMapper() {
+        return noDeviceMapper;
+    }
+
+    /** The device-mapper targets the guest kernel offers, name to version ({@code v1.16.0}). */
+    public Map<String, String> targets() {
+        return targets;
     }
 
     public boolean ready() {

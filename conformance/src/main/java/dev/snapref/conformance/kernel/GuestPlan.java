@@ -120,8 +120,10 @@ public final class GuestPlan {
                 program.append("sr_disk ").append(q(d.name())).append(' ').append(serial);
             } else if (c instanceof CreateCommand cc) {
                 dmsetup("create", q(cc.name()), "--table", q(cc.table()));
+                program.append("; sr_dmls");
             } else if (c instanceof CreateNoTableCommand cn) {
                 dmsetup("create", q(cn.name()), "--notable");
+                program.append("; sr_dmls");
             } else if (c instanceof LoadCommand l) {
                 dmsetup("load", q(l.name()), "--table", q(l.table()));
                 program.append("; [ $SR_RC = 0 ] && sr_mknode ").append(q(l.name()));

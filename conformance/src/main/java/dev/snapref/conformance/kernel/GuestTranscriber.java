@@ -34,8 +34,27 @@ public final class GuestTranscriber {
      * mapped device seen around the command or named by dmsetup's error line.
      */
     public static DeviceNames names(Map<String, GuestLog.GuestDisk> scriptDisks, RawCommand raw) {
+        return names(scriptDisks, raw, Map.of(), null, null);
+    }
+
+    /**
+     * The names of one command's devices, as {@link #names(Map, RawCommand)} and also: devices
+     * seen by earlier commands of the script ({@code earlier}, by kernel name; those seen around
+     * this command win), and for a {@code create} of {@code created}, a device-mapper device
+     * number of major {@code dmMajor} that no list names is the created device (its table
+     * loaded but its resume failed, so dmsetup removed it before the guest could list it).
+     * A create's own lists are complete (sysfs before and after, dmsetup ls after), so it uses
+     * no earlier sightings: a minor freed by an earlier remove is the new device's.
+     */
+    public static DeviceNames names(Map<String, GuestLog.GuestDisk> scriptDisks, RawCommand raw,
+                                    Map<String, RawCommand.MappedDevice> earlier, String created, String dmMajor) {
         DeviceNames n = new DeviceNames();
         scriptDisks.forEach((name, d) -> n.disk(name, d.kernelName(), d.majMin()));
+        if (created == null) {
+            for (RawCommand.MappedDevice d : earlier.values()) {
+                n.mapped(d.name(), d.kernelName(), d.majMin());
+            }
+        }
         for (String e : raw.err()) {
             Matcher m = ON_DEVICE.matcher(e);
             if (m.find()) {
@@ -44,6 +63,9 @@ public final class GuestTranscriber {
         }
         for (RawCommand.MappedDevice d : raw.mapped().values()) {
             n.mapped(d.name(), d.kernelName(), d.majMin());
+        }
+        if (created != null && dmMajor != null) {
+            n.unlisted(dmMajor, created);
         }
         return n;
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class HostTools {
     /** The Debian packages that provide everything the kernel target needs on the host. */
-    public static final String PACKAGES = "qemu-system-x86 busybox-static dmsetup cpio kmod";
+    public static final String PACKAGES = "qemu-system-x86 busybox-static dmsetup cpio kmod xz-utils";
 
     private HostTools() {
     }
@@ -44,13 +44,14 @@ public final class HostTools {
     }
 
     /**
-     * Checks that QEMU, busybox (static), dmsetup, cpio, apt-get and dpkg-deb are present.
+     * Checks that QEMU, busybox (static), dmsetup, cpio, gzip, modinfo (module dependencies) and xz
+     * (compressed modules) are present; apt-get and dpkg-deb are checked when a package is fetched.
      *
      * @throws KernelTargetUnavailableException naming what is missing and how to install it
      */
     public static void requireAll() {
         List<String> missing = new ArrayList<>();
-        for (String tool : List.of("qemu-system-x86_64", "dmsetup", "cpio", "gzip")) {
+        for (String tool : List.of("qemu-system-x86_64", "dmsetup", "cpio", "gzip", "modinfo", "xz")) {
             if (find(tool).isEmpty()) {
                 missing.add(tool);
             }

@@ -3,20 +3,15 @@ package dev.snapref.conformance.kernel;
 import dev.snapref.conformance.targets.Target;
 import dev.snapref.conformance.targets.TargetOptions;
 import dev.snapref.conformance.targets.TargetRun;
-import dev.snapref.scenario.Outcome;
 import dev.snapref.scenario.Script;
-import dev.snapref.scenario.Transcript;
-import dev.snapref.scenario.TranscriptStep;
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The {@code kernel} target: runs scripts on a real Linux kernel in a QEMU guest through real
@@ -42,29 +37,40 @@ public final class KernelTarget implements Target {
     /** Script disks per boot: boot time grows with the number of virtio devices. */
     public static final int DISKS_PER_BOOT = 64;
     private static final long MAX_DISK_BYTES = 1L << 30;
-    private static final long BOOT_TIMEOUT_MS = 180_000;
 
     private final KernelGuest guest;
-    private final Path qemu;
-    private final long baseTimeoutMs;
+    private final GuestBoot boot;
+    private volatile GuestLog bootFacts;
 
     public KernelTarget(KernelGuest guest) {
         this.guest = guest;
-        this.qemu = HostTools.qemu();
         String t = System.getenv("SNAPREF_KERNEL_TIMEOUT");
-        this.baseTimeoutMs = (t != null && t.matches("\\d+") ? Long.parseLong(t) : 60) * 1000;
+        long baseTimeoutMs = (t != null && t.matches("\\d+") ? Long.parseLong(t) : 60) * 1000;
+        this.boot = new GuestBoot(guest, HostTools.qemu(), baseTimeoutMs, this::booted);
+    }
+
+    private synchronized void booted(GuestLog log) {
+        if (bootFacts == null) {
+            bootFacts = log;
+            guest.recordBoot(log.kernelRelease().orElse("?"), log.targets());
+        }
     }
 
     /**
-     * The kernel target for the command line's options: {@code --kernel-package NAME}, or
-     * {@code --kernel BZIMAGE --modules DIR}, or the default kernel package. Builds the guest on
-     * first use.
+     * The kernel target for the command line's options: {@code --kernel} (a Debian kernel package
+     * or a local build folder, {@link KernelSource#parse}), else the default kernel (Linux 6.1).
+     * Fetches the kernel and builds the guest on first use.
      *
-     * @throws KernelTargetUnavailableException naming what to install when QEMU or a tool is missing
+     * @throws KernelTargetUnavailableException naming what to install or do when QEMU or a tool
+     *                                          is missing or the kernel cannot be fetched
      */
     public static KernelTarget fromOptions(TargetOptions options) {
-        return new KernelTarget(KernelGuest.obtain(options.kernelPackage(), options.kernelImage(),
-                options.modulesDir()));
+        return new KernelTarget(KernelGuest.obtain(KernelSource.parse(options.kernel().orElse(null))));
+    }
+
+    /** The guest this target boots (its kernel). */
+    public KernelGuest guest() {
+        return guest;
     }
 
     @Override
@@ -89,8 +95,8 @@ public final class KernelTarget implements Target {
 
     /**
      * Runs every script, several per boot, and says for each whether it ran to its end. The
-     * scripts are split into up to {@link #jobs()} contiguous groups that run in parallel
-     * guests; results come back in script order.
+     * scripts are dealt into up to {@link #jobs()} groups of about equal work
+     * ({@link ScriptGroups}) that run in parallel guests; results come back in script order.
      */
     public List<KernelScriptResult> runAllDetailed(List<Script> scripts) {
         for (Script s : scripts) {
@@ -100,23 +106,27 @@ public final class KernelTarget implements Target {
         if (groups == 1) {
             return runSequentially(scripts);
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(groups);
+        List<List<Integer>> parts = ScriptGroups.deal(scripts, groups);
+        ExecutorService pool = Executors.newFixedThreadPool(parts.size());
         try {
-            List<java.util.concurrent.Future<List<KernelScriptResult>>> parts = new ArrayList<>();
-            int per = (scripts.size() + groups - 1) / groups;
-            for (int from = 0; from < scripts.size(); from += per) {
-                List<Script> part = scripts.subList(from, Math.min(scripts.size(), from + per));
-                parts.add(pool.submit(() -> runSequentially(part)));
+            List<Future<List<KernelScriptResult>>> futures = new ArrayList<>();
+            for (List<Integer> part : parts) {
+                List<Script> mine = part.stream().map(scripts::get).toList();
+                futures.add(pool.submit(() -> runSequentially(mine)));
             }
-            List<KernelScriptResult> out = new ArrayList<>();
-            for (var f : parts) {
-                out.addAll(f.get());
+            KernelScriptResult[] out = new KernelScriptResult[scripts.size()];
+            for (int g = 0; g < parts.size(); g++) {
+                List<KernelScriptResult> got = futures.get(g).get();
+                assert got.size() == parts.get(g).size() : "one result per script";
+                for (int k = 0; k < got.size(); k++) {
+                    out[parts.get(g).get(k)] = got.get(k);
+                }
             }
-            return out;
+            return Arrays.asList(out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KernelRunException("interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
@@ -150,7 +160,7 @@ public final class KernelTarget implements Target {
                 disks += GuestPlan.diskCount(scripts.get(end));
                 end++;
             }
-            List<KernelScriptResult> batch = runBatch(scripts.subList(next, end));
+            List<KernelScriptResult> batch = runBatchRetryingBoot(scripts.subList(next, end));
             if (batch.isEmpty()) {
                 if (++failedBoots >= 2) {
                     throw new KernelRunException("the guest made no progress twice in a row at script "
@@ -174,163 +184,31 @@ public final class KernelTarget implements Target {
         }
     }
 
-    /** Runs scripts in one boot; returns results for the finished prefix (plus a hung script). */
-    private List<KernelScriptResult> runBatch(List<Script> scripts) {
-        Path work = null;
+    /**
+     * {@link GuestBoot#run}, booting once more when the guest did not come up: under TCG on a loaded
+     * host an early-boot check can fail by chance. A second failure is the kernel's.
+     */
+    private List<KernelScriptResult> runBatchRetryingBoot(List<Script> scripts) {
         try {
-            work = Files.createTempDirectory("snapref-kernel-");
-            GuestPlan plan = GuestPlan.of(scripts);
-            List<QemuBoot.Drive> drives = new ArrayList<>();
-            Path ctl = work.resolve("ctl.img");
-            Files.write(ctl, plan.controlDisk());
-            drives.add(new QemuBoot.Drive("ctl", ctl));
-            Path res = work.resolve("res.img");
-            sparse(res, plan.resultDiskBytes());
-            drives.add(new QemuBoot.Drive("res", res));
-            Map<String, Path> images = new LinkedHashMap<>();
-            for (GuestPlan.Disk d : plan.disks()) {
-                Path img = work.resolve(d.serial() + ".img");
-                sparse(img, d.sectors() * 512);
-                images.put(d.serial(), img);
-                drives.add(new QemuBoot.Drive(d.serial(), img));
+            return boot.run(scripts);
+        } catch (KernelTargetUnavailableException e) {
+            if (!e.getMessage().contains(" did not boot: ")) {
+                throw e;
             }
-            GuestLog log = new GuestLog();
-            String problem = null;
-            try (QemuBoot boot = QemuBoot.start(qemu, guest, drives, work)) {
-                problem = drive(boot, log, plan);
-                if (problem == null) {
-                    boot.waitFor(30_000);
-                } else if (!log.ready()) {
-                    throw new KernelRunException("the guest did not boot: " + problem + "\nqemu: " + boot.stderr()
-                            + "\nconsole:\n" + String.join("\n", log.tail()));
-                }
-            }
-            return collect(plan, log, res, images, problem);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KernelRunException("interrupted");
-        } finally {
-            KernelGuest.deleteTree(work);
+            System.err.println("snapref: kernel: the guest did not boot; booting once more");
+            return boot.run(scripts);
         }
     }
 
-    /** Feeds the console to the log until the guest is done; returns why it stopped early, or null. */
-    private String drive(QemuBoot boot, GuestLog log, GuestPlan plan) throws InterruptedException {
-        String consoleFile = System.getenv("SNAPREF_KERNEL_CONSOLE");
-        java.io.PrintWriter console = null;
-        if (consoleFile != null && !consoleFile.isBlank()) {
-            try {
-                console = new java.io.PrintWriter(Files.newBufferedWriter(Path.of(consoleFile),
-                        java.nio.charset.StandardCharsets.ISO_8859_1, java.nio.file.StandardOpenOption.CREATE,
-                        java.nio.file.StandardOpenOption.APPEND));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        try {
-            return driveLines(boot, log, plan, console);
-        } finally {
-            if (console != null) {
-                console.close();
-            }
-        }
+    /** What the first boot reported: kernel release and dm target versions, if a boot happened. */
+    public java.util.Optional<String> release() {
+        GuestLog b = bootFacts;
+        return b == null ? java.util.Optional.empty() : b.kernelRelease();
     }
 
-    private String driveLines(QemuBoot boot, GuestLog log, GuestPlan plan, java.io.PrintWriter console)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + BOOT_TIMEOUT_MS;
-        int script = -1;
-        while (true) {
-            String line = boot.next(deadline - System.currentTimeMillis());
-            if (line == null) {
-                return script < 0 ? "no answer from the guest within " + BOOT_TIMEOUT_MS / 1000 + " s"
-                        : "script did not finish within " + timeoutMs(plan, script) / 1000 + " s";
-            }
-            if (line.equals(QemuBoot.EOF)) {
-                return log.done() ? null : "QEMU exited before the guest was done";
-            }
-            log.accept(line);
-            if (console != null) {
-                console.println(line);
-            }
-            if (log.currentScript() != script) {
-                script = log.currentScript();
-                deadline = System.currentTimeMillis() + timeoutMs(plan, script);
-            }
-            if (log.done()) {
-                return null;
-            }
-        }
-    }
-
-    private long timeoutMs(GuestPlan plan, int script) {
-        return baseTimeoutMs + 3000L * plan.steps(script).size();
-    }
-
-    private List<KernelScriptResult> collect(GuestPlan plan, GuestLog log, Path res, Map<String, Path> images,
-                                             String problem) throws IOException {
-        List<KernelScriptResult> out = new ArrayList<>();
-        for (int i = 0; i < plan.scripts().size(); i++) {
-            boolean finished = log.finished(i);
-            boolean running = !finished && log.currentScript() == i;
-            if (!finished && !running) {
-                break;
-            }
-            Map<String, GuestLog.GuestDisk> disks = new LinkedHashMap<>();
-            Map<String, byte[]> bytes = new LinkedHashMap<>();
-            for (GuestPlan.Disk d : plan.disksOf(i).values()) {
-                GuestLog.GuestDisk g = log.disksBySerial().get(d.serial());
-                if (g == null) {
-                    throw new KernelRunException("the guest did not see disk " + d.serial() + " (" + d.name() + ")");
-                }
-                disks.put(d.name(), g);
-                bytes.put(d.name(), Files.readAllBytes(images.get(d.serial())));
-            }
-            List<TranscriptStep> steps = new ArrayList<>();
-            String cut = null;
-            for (GuestPlan.Step st : plan.steps(i)) {
-                RawCommand raw = log.command(i, st.command());
-                if (raw == null) {
-                    break;
-                }
-                if (!raw.ended()) {
-                    steps.add(new TranscriptStep(st.cmd().echo(), List.of(), List.of(), Outcome.BLOCKED));
-                    cut = "command " + (st.command() + 1) + " (" + st.cmd().echo() + ") did not finish: "
-                            + (problem == null ? "the guest stopped" : problem) + "; transcript cut there";
-                    break;
-                }
-                DeviceNames names = GuestTranscriber.names(disks, raw);
-                long off = st.resultOffset();
-                steps.add(GuestTranscriber.step(st.cmd(), raw, names, n -> readAt(res, off, n)));
-            }
-            if (cut == null && !finished) {
-                cut = "the guest stopped after " + steps.size() + " commands: " + problem;
-            }
-            out.add(new KernelScriptResult(plan.scripts().get(i).name(), new TargetRun(new Transcript(steps), bytes),
-                    Optional.ofNullable(cut)));
-            if (!finished) {
-                break;
-            }
-        }
-        return out;
-    }
-
-    private static byte[] readAt(Path file, long offset, long length) {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
-            byte[] b = new byte[Math.toIntExact(length)];
-            f.seek(offset);
-            f.readFully(b);
-            return b;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sparse(Path file, long bytes) throws IOException {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.setLength(bytes);
-        }
+    /** The dm targets and versions the first boot reported (empty before any boot). */
+    public Map<String, String> targetVersions() {
+        GuestLog b = bootFacts;
+        return b == null ? Map.of() : Map.copyOf(b.targets());
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One running QEMU guest: TCG (KVM when {@code /dev/kvm} is usable), one CPU, 512 MiB, no
+ * One running QEMU guest: TCG (KVM with {@code SNAPREF_KERNEL_ACCEL=kvm}), one CPU, 512 MiB, no
  * default devices, the console on the serial port read line by line, and one virtio-blk disk
  * per drive, each with its serial. Disks are raw files with {@code cache=unsafe} (the guest
  * still sees a write cache and flushes; only the host skips fsync).
@@ -46,11 +46,10 @@ public final class QemuBoot implements AutoCloseable {
             throw new IllegalArgumentException("at most " + MAX_DRIVES + " disks per boot, got " + drives.size());
         }
         List<String> cmd = new ArrayList<>(List.of(qemu.toString()));
-        boolean kvm = Files.isReadable(Path.of("/dev/kvm")) && Files.isWritable(Path.of("/dev/kvm"));
-        cmd.addAll(List.of("-accel", kvm ? "kvm" : "tcg", "-smp", "1", "-m", "512", "-nodefaults", "-no-reboot",
+        cmd.addAll(List.of("-accel", accel(), "-smp", "1", "-m", "512", "-nodefaults", "-no-reboot",
                 "-display", "none", "-serial", "stdio",
                 "-kernel", guest.kernel().toString(), "-initrd", guest.initrd().toString(),
-                "-append", "console=ttyS0 quiet loglevel=1 panic=-1 snapref.disks=" + drives.size()));
+                "-append", "console=ttyS0 quiet loglevel=1 panic=-1 no_timer_check snapref.disks=" + drives.size()));
         for (int i = 0; i < drives.size(); i++) {
             Drive d = drives.get(i);
             int slot = 2 + i / 8;
@@ -70,6 +69,16 @@ public final class QemuBoot implements AutoCloseable {
         } catch (IOException e) {
             throw new KernelTargetUnavailableException("cannot start " + qemu + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The accelerator: {@code SNAPREF_KERNEL_ACCEL} ({@code tcg} or {@code kvm}), else TCG. KVM is
+     * opt-in because a {@code /dev/kvm} that opens is not one that runs a guest (nested or
+     * sandboxed KVM fails with "emulation failure" mid-boot).
+     */
+    static String accel() {
+        String a = System.getenv("SNAPREF_KERNEL_ACCEL");
+        return a != null && a.strip().equals("kvm") ? "kvm" : "tcg";
     }
 
     private void pump() {

@@ -26,6 +26,10 @@ final class SideBySide {
      * holds the count of hidden rows.
      */
     record Row(Kind kind, int leftNo, String left, int rightNo, String right) {
+        /** Whether the two sides differ (a changed or one-sided row). */
+        boolean differs() {
+            return kind == Kind.CHANGED || kind == Kind.LEFT_ONLY || kind == Kind.RIGHT_ONLY;
+        }
     }
 
     private SideBySide() {
@@ -131,5 +135,17 @@ final class SideBySide {
         }
         String t = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
         return Arrays.asList(t.split("\n", -1));
+    }
+
+    /** A plain-text rendering: {@code left | right}, differing rows marked with {@code !}, for Markdown and JUnit. */
+    static String text(String a, String b, int width) {
+        StringBuilder sb = new StringBuilder();
+        for (Row r : rows(a, b)) {
+            String l = r.left();
+            String cut = l.length() > width ? l.substring(0, width - 1) + "~" : l;
+            sb.append(r.differs() ? "! " : "  ").append(cut).append(" ".repeat(width - cut.length())).append(" | ")
+                    .append(r.right()).append('\n');
+        }
+        return sb.toString();
     }
 }

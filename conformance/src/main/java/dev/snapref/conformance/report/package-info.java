@@ -1,6 +1,8 @@
 /**
  * The conformance report ({@link dev.snapref.conformance.report.ConformanceReport}) and its four
- * renderings: {@code index.html}, {@code report.md}, {@code junit.xml}, {@code report.json}.
+ * renderings: {@code index.html}, {@code report.md}, {@code junit.xml}, {@code report.json}; and the
+ * same four for a conformance matrix of kernels ({@link dev.snapref.conformance.report.KernelMatrixReport}:
+ * clause x kernel, and each difference between kernels side by side with its script).
  *
  * <p>What a person gets (issue 17):
  * <ul>

@@ -7,4 +7,4 @@ SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
-$SUDO apt-get install -y -q --no-install-recommends qemu-system-x86 busybox-static dmsetup cpio kmod
+$SUDO apt-get install -y -q --no-install-recommends qemu-system-x86 busybox-static dmsetup cpio kmod xz-utils

@@ -1,0 +1,41 @@
+package dev.snapref.conformance.batch;
+
+import dev.snapref.conformance.diff.Divergence;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A shrunk divergence of a batch target as files: {@code DIR/ID.dms} (the script, its header
+ * naming the seed, the targets and kernel, the divergence and its signature) with
+ * {@code ID.model.transcript} and {@code ID.TARGET.transcript} beside it. The script replays on
+ * any target ({@code snapref diff --targets kernel,model ID.dms}).
+ */
+public final class BatchReproducer {
+    private BatchReproducer() {
+    }
+
+    /** Writes the files; returns the script's path. */
+    public static Path write(Path dir, String id, long seed, String kernel, BatchOutcome shrunk, int originalSteps)
+            throws IOException {
+        Divergence d = shrunk.divergence().orElseThrow();
+        Files.createDirectories(dir);
+        List<String> head = new ArrayList<>();
+        head.add("# snapref reproducer " + id);
+        head.add("# seed: " + Long.toUnsignedString(seed));
+        head.add("# targets: model,kernel");
+        head.add("# kernel: " + kernel);
+        head.add("# bug: none");
+        head.add("# failure: transcript divergence at " + d.summary());
+        head.add("# signature: " + shrunk.signature().orElseThrow());
+        head.add("# shrunk: " + originalSteps + " -> " + shrunk.script().commands().size() + " commands");
+        head.add("# replay: snapref diff --targets kernel,model --kernel " + kernel + " " + id + ".dms");
+        Path script = dir.resolve(id + ".dms");
+        Files.writeString(script, String.join("\n", head) + "\n" + shrunk.script().render());
+        Files.writeString(dir.resolve(id + ".model.transcript"), shrunk.model().orElseThrow().render());
+        Files.writeString(dir.resolve(id + ".kernel.transcript"), shrunk.candidate().orElseThrow().render());
+        return script;
+    }
+}
