@@ -1,10 +1,10 @@
 package dev.snapref.conformance.conform;
 
-import dev.snapref.conformance.refine.AbstractWorld;
 import dev.snapref.conformance.targets.SteppableTarget;
 import dev.snapref.conformance.targets.TargetRun;
 import dev.snapref.conformance.targets.TargetSession;
 import dev.snapref.conformance.targets.engine.EngineTarget;
+import dev.snapref.model.WorldAbstraction;
 import dev.snapref.scenario.Command;
 import dev.snapref.scenario.Script;
 import dev.snapref.scenario.SectorContent;
@@ -74,7 +74,7 @@ final class ThrowingEngine implements SteppableTarget {
             }
 
             @Override
-            public AbstractWorld world() {
+            public WorldAbstraction world() {
                 return inner.world();
             }
 
