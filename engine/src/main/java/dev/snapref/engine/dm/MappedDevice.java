@@ -17,7 +17,7 @@ import java.util.List;
 public final class MappedDevice {
     private final String name;
     private final DmContext context;
-    private final IoGate gate = new IoGate();
+    private final IoGate gate;
     private volatile Table live;
     private Table inactive;
     private volatile boolean suspended;
@@ -29,6 +29,7 @@ public final class MappedDevice {
     public MappedDevice(String name, DmContext context) {
         this.name = name;
         this.context = context;
+        this.gate = new IoGate(context.interleaving());
     }
 
     public String name() {
@@ -147,6 +148,7 @@ public final class MappedDevice {
             map.target().presuspend();
         }
         gate.blockAndDrain();
+        context.interleaving().point("suspend: drained");
         suspended = true;
         if (map != null && map.target() != null) {
             map.target().postsuspend();
@@ -182,6 +184,7 @@ public final class MappedDevice {
             throw e;
         }
         ti.resume();
+        context.interleaving().point("resume: target resumed");
         suspended = false;
         gate.unblock();
     }
@@ -252,13 +255,16 @@ public final class MappedDevice {
         Target ti = map.target();
         if (ti.pieceLength(bio.write, bio.sector - ti.begin(), bio.count) >= bio.count) {
             Mapping m = ti.map(bio);
+            context.interleaving().point("bio: mapped");
             m.start();
+            context.interleaving().point("bio: started");
             m.finish();
             return;
         }
         List<Bio> pieces = split(ti, bio);
         IOException first = null;
         Mapping m0 = ti.map(pieces.get(0));
+        context.interleaving().point("bio: first piece mapped");
         m0.start();
         try {
             m0.finish();
@@ -269,9 +275,11 @@ public final class MappedDevice {
         for (int i = 1; i < pieces.size(); i++) {
             rest.add(ti.map(pieces.get(i)));
         }
+        context.interleaving().point("bio: pieces mapped");
         for (Mapping m : rest) {
             m.start();
         }
+        context.interleaving().point("bio: pieces started");
         for (Mapping m : rest) {
             try {
                 m.finish();
