@@ -45,12 +45,14 @@ import java.util.Optional;
  * One conformance run of a target against the spec: the scenario corpus (checked against the
  * model and against the kernel's recorded transcripts), scripts derived from the explorer's
  * state graph, and a timed fuzz campaign; every step's clauses are counted and every failure
- * is attributed to the most specific clause its step exercises. For the engine, short campaigns
- * of the three fault modes follow ({@link FaultModeRuns}: crash, faults, corrupt images; 10% of
+ * is attributed to the most specific clause its step exercises. For the engine, the deterministic
+ * concurrency phase ({@code races}, {@link RacePhase}: races explored schedule by schedule against
+ * the model, clause RACE-1) follows the fuzz campaign, then short campaigns of the three fault
+ * modes follow ({@link FaultModeRuns}: crash, faults, corrupt images; 10% of
  * the fuzz seconds each, at least 2 s), counted against their own clauses.
  *
  * <p>The run never ends with a throwable of the code under test: every phase ({@code corpus},
- * {@code explorer}, {@code fuzz}, {@code crash}, {@code faults}, {@code corrupt-images}, or
+ * {@code explorer}, {@code fuzz}, {@code races}, {@code crash}, {@code faults}, {@code corrupt-images}, or
  * {@code batch} for a target that cannot step) runs under one {@link PhaseGuard}, and each script
  * of the corpus and explorer phases under its own guard, so a throwable fails the phase's clause
  * (GEN-1 for the checked phases, the mode's clause for the fault modes) with a crash reproducer in
@@ -80,6 +82,7 @@ public final class ConformanceRun {
     private long fuzzScripts;
     private SteppableTarget correctCandidate;
     private FaultModeCampaigns faultModes;
+    private boolean races = true;
     private int corpusDiverged;
 
     public ConformanceRun(Config config, SteppableTarget model, Target candidate) {
@@ -102,6 +105,15 @@ public final class ConformanceRun {
      */
     public ConformanceRun withFaultModes(FaultModeCampaigns campaigns) {
         this.faultModes = campaigns;
+        return this;
+    }
+
+    /**
+     * Whether the engine's deterministic concurrency phase ({@code races}, {@link RacePhase}) runs
+     * (default: yes, when the candidate is an {@link EngineTarget}).
+     */
+    public ConformanceRun withRaces(boolean on) {
+        this.races = on;
         return this;
     }
 
@@ -141,6 +153,13 @@ public final class ConformanceRun {
         phase("corpus", rerun, () -> runCorpus(checker, corpus, rerun));
         phase("explorer", rerun, () -> runExplorerScripts(checker, rerun));
         phase("fuzz", rerun, () -> fuzzScripts = runFuzz(checker, progress));
+        if (races && candidate instanceof EngineTarget engine) {
+            List<String> r = RacePhase.run(config.seed(), engine.bugs(), config.out(), model, guard, evidence);
+            if (progress != null) {
+                r.forEach(progress::println);
+            }
+            notes.addAll(r);
+        }
         FaultModeCampaigns modes = faultModes != null ? faultModes
                 : candidate instanceof EngineTarget engine ? FaultModeCampaigns.of(engine.bugs()) : null;
         if (modes != null) {

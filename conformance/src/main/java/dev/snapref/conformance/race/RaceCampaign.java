@@ -97,9 +97,25 @@ public final class RaceCampaign {
         }
     }
 
-    /** Runs one race under one schedule and judges it: empty when the model admits it. */
-    public static Optional<String> replay(RaceScenario sc, Schedule schedule, Set<EngineBug> bugs, SteppableTarget model) {
-        RaceRun r = new RaceExecution(sc, bugs, 20_000).run(schedule);
-        return new SequentialSpec(model, sc).verdict(r);
+    /**
+     * The verdict of a replay (empty: the model admits the run) and, when the schedule did not
+     * fit this engine, where it stopped fitting.
+     */
+    public record Replay(Optional<String> verdict, Optional<String> misfit) {
+    }
+
+    /**
+     * Runs one race under one schedule and judges it. A schedule that does not fit this engine
+     * (recorded with a bug switch the engine does not have, say) is followed as far as it fits,
+     * then the default rule decides.
+     */
+    public static Replay replay(RaceScenario sc, Schedule schedule, Set<EngineBug> bugs, SteppableTarget model) {
+        RaceExecution exec = new RaceExecution(sc, bugs, 20_000);
+        SequentialSpec spec = new SequentialSpec(model, sc);
+        try {
+            return new Replay(spec.verdict(exec.run(schedule)), Optional.empty());
+        } catch (IllegalArgumentException e) {
+            return new Replay(spec.verdict(exec.run(schedule, true)), Optional.of(e.getMessage()));
+        }
     }
 }

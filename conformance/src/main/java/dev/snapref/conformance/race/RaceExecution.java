@@ -47,6 +47,15 @@ final class RaceExecution {
     }
 
     RaceRun run(Schedule schedule) {
+        return run(schedule, false);
+    }
+
+    /**
+     * Runs under {@code schedule}; when {@code lenient}, a forced choice that cannot run (the
+     * schedule was recorded on another engine, say a buggy one) gives way to the default rule
+     * instead of failing.
+     */
+    RaceRun run(Schedule schedule, boolean lenient) {
         int n = scenario.threads().size();
         ControlledScheduler sched = new ControlledScheduler(n);
         DeviceMapper dm = new DeviceMapper(bugs, sched);
@@ -57,7 +66,7 @@ final class RaceExecution {
         }
         Workers w = new Workers(scenario, dm, sched);
         List<Decision> decisions = new ArrayList<>();
-        Optional<String> abnormal = drive(sched, w, schedule, decisions);
+        Optional<String> abnormal = drive(sched, w, schedule, lenient, decisions);
         w.join(abnormal.isPresent() ? 0 : stallMs);
         if (w.crash.get() != null) {
             Severity.rethrowIfNotFailure(w.crash.get());
@@ -75,7 +84,8 @@ final class RaceExecution {
     }
 
     /** The decision loop; the reason the run ended abnormally, if it did. */
-    private Optional<String> drive(ControlledScheduler sched, Workers w, Schedule schedule, List<Decision> out) {
+    private Optional<String> drive(ControlledScheduler sched, Workers w, Schedule schedule, boolean lenient,
+                                   List<Decision> out) {
         w.start();
         int current = -1;
         try {
@@ -99,7 +109,8 @@ final class RaceExecution {
                 if (out.size() >= MAX_DECISIONS) {
                     return Optional.of("livelock: no end after " + MAX_DECISIONS + " decisions");
                 }
-                int c = schedule.choose(out.size(), current, enabled);
+                int c = lenient ? schedule.chooseLeniently(out.size(), current, enabled)
+                        : schedule.choose(out.size(), current, enabled);
                 out.add(new Decision(current, enabled, c, sched.label(c)));
                 w.decision = out.size() - 1;
                 sched.grant(c);

@@ -19,11 +19,29 @@ public final class RaceReproducer {
     private RaceReproducer() {
     }
 
+    /** The bug switches a reproducer's {@code # bug:} header names (empty for none or no header). */
+    public static Set<EngineBug> bugs(String text) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith("# bug: ")) {
+                String v = line.substring("# bug: ".length()).strip();
+                if (v.equals("none")) {
+                    return Set.of();
+                }
+                Set<EngineBug> out = new java.util.HashSet<>();
+                for (String id : v.split(",")) {
+                    out.add(EngineBug.byId(id.strip()));
+                }
+                return out;
+            }
+        }
+        return Set.of();
+    }
+
     static String render(RaceScenario sc, RaceRun run, String verdict, long seed, Set<EngineBug> bugs) {
         List<String> h = new ArrayList<>();
         h.add(MAGIC + ": snapref race --replay FILE" + bugs.stream().map(b -> " --bug " + b.id()).reduce("", String::concat));
         h.add("scenario: " + sc.name() + " (seed " + seed + ")");
-        h.add("bug: " + (bugs.isEmpty() ? "none" : bugs.stream().map(EngineBug::id).sorted().toList()));
+        h.add("bug: " + (bugs.isEmpty() ? "none" : String.join(",", bugs.stream().map(EngineBug::id).sorted().toList())));
         h.add("differs: " + verdict);
         h.add("interleaving (" + run.preemptions() + " preemptions; each line: the thread that ran, from where):");
         int i = 1;

@@ -28,6 +28,14 @@ public record Schedule(List<Integer> choices) {
         return c;
     }
 
+    /** Like {@link #choose}, but a forced choice that cannot run gives way to the default rule. */
+    int chooseLeniently(int index, int current, List<Integer> enabled) {
+        if (index < choices.size() && enabled.contains(choices.get(index))) {
+            return choices.get(index);
+        }
+        return Decision.byDefault(current, enabled);
+    }
+
     /** This schedule extended by one choice. */
     Schedule then(int worker) {
         List<Integer> l = new ArrayList<>(choices);
