@@ -15,6 +15,13 @@ import java.util.List;
  * table change mid-flight (the role of SRCU in the kernel).
  */
 public final class MappedDevice {
+    /**
+     * The largest bio of an O_DIRECT request (BIO_MAX_VECS pages of 4 KiB): the block layer cuts a
+     * larger request into bios of this many sectors, counted from the request's start, before dm
+     * splits them at the target's boundaries (the model's {@code BlockIo.BIO_SECTORS}).
+     */
+    public static final int BIO_SECTORS = 2048;
+
     private final String name;
     private final DmContext context;
     private final IoGate gate;
@@ -242,8 +249,8 @@ public final class MappedDevice {
     }
 
     /**
-     * Submits one bio to the live table; the caller has entered the gate. dm core splits the bio at
-     * the target's boundaries. The first piece is mapped and completed before the others; the
+     * Submits one request to the live table; the caller has entered the gate. The block layer cuts
+     * it into bios of at most {@link #BIO_SECTORS}, dm core splits each at the target's boundaries. The first piece is mapped and completed before the others; the
      * remaining pieces are all mapped, then started, then completed (the order in which Linux 6.1
      * processed a split O_DIRECT bio in the recorded runs: the first piece's exceptions were
      * committed on their own, the rest's as one batch). Every piece runs even if one fails; the
@@ -253,7 +260,7 @@ public final class MappedDevice {
         Table map = live;
         assert map != null : "I/O without a live table";
         Target ti = map.target();
-        if (ti.pieceLength(bio.write, bio.sector - ti.begin(), bio.count) >= bio.count) {
+        if (bio.count <= BIO_SECTORS && ti.pieceLength(bio.write, bio.sector - ti.begin(), bio.count) >= bio.count) {
             Mapping m = ti.map(bio);
             context.interleaving().point("bio: mapped");
             m.start();
@@ -298,7 +305,8 @@ public final class MappedDevice {
         List<Bio> pieces = new ArrayList<>();
         int done = 0;
         while (done < bio.count) {
-            long n = ti.pieceLength(bio.write, bio.sector + done - ti.begin(), bio.count - done);
+            long n = Math.min(ti.pieceLength(bio.write, bio.sector + done - ti.begin(), bio.count - done),
+                    BIO_SECTORS - done % BIO_SECTORS);
             assert n > 0 : "target accepted no sectors";
             pieces.add(bio.piece(done, (int) n));
             done += (int) n;
