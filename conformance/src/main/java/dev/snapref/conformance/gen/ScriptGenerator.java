@@ -91,7 +91,7 @@ public final class ScriptGenerator {
             int nCows = 1 + rnd.nextInt(2);
             for (int i = 0; i < nCows; i++) {
                 String cow = i == 0 ? "cow" : "cow" + (i + 1);
-                long size = shapes.cowSize(pick(COW_SIZES), i == 0);
+                long size = shapes.cowSize(pick(COW_SIZES));
                 cows.add(cow);
                 cowSizes.put(cow, size);
                 emit(new DiskCommand(cow, size));
@@ -99,6 +99,9 @@ public final class ScriptGenerator {
             emit(new CreateCommand("origin", "0 " + originSize + " snapshot-origin /dev/disk/origin"));
             if (rnd.nextInt(3) == 0) {
                 emit(new WriteCommand(DevicePath.mapper("origin"), 0, Math.min(64, originSize), label()));
+            }
+            if (shapes.settings().bulk() && shapes.rnd().nextInt(10) < 7) {
+                bulk.snapshotTheLvmWay("s1", persistent(snapshotTable())).forEach(this::emit);
             }
             int steps = config.minSteps() + rnd.nextInt(config.maxSteps() - config.minSteps() + 1);
             for (int i = 0; i < steps; i++) {
@@ -150,8 +153,10 @@ public final class ScriptGenerator {
                 case TABLE -> new TableCommand(anyDevice(w), rnd.nextInt(4) == 0);
                 case INFO -> new InfoCommand(anyDevice(w));
                 case UNKNOWN_DEVICE -> unknownDevice();
-                case BULK_WRITE -> bulk.write(DevicePath.mapper(shapes.rnd().nextInt(4) == 0 ? anySnapshot(w)
-                        : originDevice(w)), originSize, label());
+                case BULK_WRITE -> {
+                    queued.addAll(bulk.write(w, originDevice(w), originSize, label(), tables));
+                    yield queued.poll();
+                }
                 case RELOAD -> {
                     queued.addAll(bulk.reload(w, tables));
                     yield queued.poll();
@@ -182,6 +187,11 @@ public final class ScriptGenerator {
             long len = rnd.nextInt(10) == 0 ? originSize / 2 : originSize;
             return "0 " + len + " snapshot /dev/disk/origin /dev/disk/" + cow + " " + type + " " + chunk
                     + shapes.features();
+        }
+
+        /** {@code table} with a persistent store (P for N; PO stays). */
+        private static String persistent(String table) {
+            return table.replace(" N ", " P ");
         }
 
         private String badTable() {

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * <li>unaligned: the origin and each cow get 1 to 31 (cow: 1 to 15) sectors more than the
  *     historical size, so sizes are no multiple of any chunk size above 1;</li>
  * <li>chunk family: small (1-4 sectors) or large (64-512 sectors) instead of the usual ones;</li>
- * <li>bulk with small chunks: an origin of 4096 sectors and a first cow of 1600, room for three
+ * <li>bulk with small chunks: an origin of 4096 sectors and cows of 1600, room for three
  *     metadata areas of 4-sector chunks (128 exceptions each) and more for smaller chunks; bulk
  *     with large chunks: cows of 1024-4096 sectors;</li>
  * <li>features: a third of snapshot tables carry feature arguments, valid ({@code 1
@@ -46,10 +46,10 @@ final class Shapes {
         return settings.unaligned() ? size + 1 + rnd.nextInt(31) : size;
     }
 
-    /** A cow's size, from the historical choice {@code base}; {@code first}: the script's first cow. */
-    long cowSize(long base, boolean first) {
+    /** A cow's size, from the historical choice {@code base}. */
+    long cowSize(long base) {
         long size = base;
-        if (settings.bulk() && first && settings.chunks() == SwarmSettings.ChunkFamily.SMALL) {
+        if (settings.bulk() && settings.chunks() == SwarmSettings.ChunkFamily.SMALL) {
             size = 1600;
         } else if (settings.bulk() && settings.chunks() == SwarmSettings.ChunkFamily.LARGE) {
             size = 1024L << rnd.nextInt(3);

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  *
  * <p>Drawn from a stream of its own ({@link #streamFor}): with every switch off a seed generates
  * exactly the script it generated before these switches existed. Each switch is on for a good
- * share of seeds (unaligned 35%, small chunks 20%, large 20%, features 30%, bulk 35%), so every
+ * share of seeds (unaligned 35%, small chunks 25%, large 20%, features 30%, bulk 35%), so every
  * one is reached in a campaign of a few dozen scripts ({@code GeneratorCoverageTest}).
  */
 public record SwarmSettings(boolean unaligned, ChunkFamily chunks, boolean features, boolean bulk) {
@@ -48,7 +48,7 @@ public record SwarmSettings(boolean unaligned, ChunkFamily chunks, boolean featu
     static SwarmSettings draw(SplittableRandom rnd) {
         boolean unaligned = rnd.nextDouble() < 0.35;
         double c = rnd.nextDouble();
-        ChunkFamily family = c < 0.2 ? ChunkFamily.SMALL : c < 0.4 ? ChunkFamily.LARGE : ChunkFamily.USUAL;
+        ChunkFamily family = c < 0.25 ? ChunkFamily.SMALL : c < 0.45 ? ChunkFamily.LARGE : ChunkFamily.USUAL;
         boolean features = rnd.nextDouble() < 0.30;
         boolean bulk = rnd.nextDouble() < 0.35;
         return new SwarmSettings(unaligned, family, features, bulk);

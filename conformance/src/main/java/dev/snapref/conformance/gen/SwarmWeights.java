@@ -33,7 +33,7 @@ public final class SwarmWeights {
      * kinds' weights and their draws are untouched.
      */
     SwarmWeights withBulk(boolean on, SplittableRandom rnd) {
-        weights.put(CommandKind.BULK_WRITE, on ? 1.0 + 4 * rnd.nextDouble() : 0.0);
+        weights.put(CommandKind.BULK_WRITE, on ? 2.0 + 6 * rnd.nextDouble() : 0.0);
         weights.put(CommandKind.RELOAD, on ? 0.5 + 2 * rnd.nextDouble() : 0.0);
         return this;
     }
