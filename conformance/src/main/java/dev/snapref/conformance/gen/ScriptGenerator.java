@@ -51,7 +51,7 @@ public final class ScriptGenerator {
     public Script generate(long seed, Supplier<TargetSession> model) {
         SplittableRandom rnd = new SplittableRandom(seed);
         SplittableRandom own = SwarmSettings.streamFor(seed);
-        Shapes shapes = new Shapes(SwarmSettings.draw(own), own);
+        Shapes shapes = new Shapes(config.shapes() ? SwarmSettings.draw(own) : SwarmSettings.CLASSIC, own);
         try (TargetSession session = model.get()) {
             return new Run(rnd, shapes, session).script("seed-" + Long.toUnsignedString(seed));
         }
