@@ -140,6 +140,11 @@ public final class ConformanceRun {
         if (!guard.skipped().isEmpty()) {
             notes.add("phases skipped after a fatal error: " + String.join(", ", guard.skipped()));
         }
+        evidence.phase(null);
+        notes.addAll(evidence.coverage().notes());
+        if (config.out() != null) {
+            CoverageJson.write(config.out(), evidence.coverage()).ifPresent(notes::add);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new ConformanceReport(candidate.name(), config.bug(), date, evidence.results(), corpus.size(),
                 corpusDiverged, config.explorerScripts().size(), fuzzScripts, commands, seconds,
@@ -154,6 +159,7 @@ public final class ConformanceRun {
         phase("explorer", rerun, () -> runExplorerScripts(checker, rerun));
         phase("fuzz", rerun, () -> fuzzScripts = runFuzz(checker, progress));
         if (races && candidate instanceof EngineTarget engine) {
+            evidence.phase("races");
             List<String> r = RacePhase.run(config.seed(), engine.bugs(), config.out(), model, guard, evidence);
             if (progress != null) {
                 r.forEach(progress::println);
@@ -174,6 +180,7 @@ public final class ConformanceRun {
 
     /** Runs a phase under the guard; a throwable that escapes it fails GEN-1. */
     private void phase(String name, ScriptRerun rerun, Runnable body) {
+        evidence.phase(name);
         guard.run(name, config.seed(), rerun, body).ifPresent(c -> {
             evidence.fail(Clause.GEN_1, c.summary());
             notes.add(name + ": the phase threw " + c.cause().headline() + " (GEN-1 fails)");

@@ -82,6 +82,7 @@ final class FaultModeRuns {
                                 Supplier<ModeSummary> campaign, ClauseEvidence evidence,
                                 List<String> notes) {
         ModeSummary[] summary = new ModeSummary[1];
+        evidence.phase(phase);
         Optional<PhaseCrash> crash = ctx.guard().run(phase, ctx.seed(), rerun, () -> summary[0] = campaign.get());
         if (summary[0] != null) {
             record(summary[0], clause, evidence, notes);
