@@ -110,7 +110,7 @@ public final class FuzzCommand implements Callable<Integer> {
         String candidate = target.name.equals("model") ? "engine" : target.name;
         DifferentialChecker checker = CheckedTargets.checker(target, candidate, !noRefinement);
         FuzzCampaign.Config config = new FuzzCampaign.Config(Seeds.parse(seed), seed, scripts, seconds, s, out,
-                target.bug, new GeneratorConfig(Math.min(5, maxSteps), maxSteps), 400, false);
+                target.bug, GeneratorConfig.withShapes(Math.min(5, maxSteps), maxSteps), 400, false);
         FuzzCampaign campaign = new FuzzCampaign(config, CheckedTargets.steppable(target, "model"), checker,
                 quiet ? null : System.err);
         if (target.bug != null) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             MergeCommand.class,
             ConformCommand.class,
+            RaceCommand.class,
             StressCommand.class,
             BenchCommand.class,
             GoldensCommand.class,

@@ -12,6 +12,7 @@ import dev.snapref.engine.inspect.TargetView;
 import dev.snapref.engine.kernel.DmException;
 import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.engine.kernel.Errno;
+import dev.snapref.engine.kernel.Interleaving;
 import dev.snapref.engine.kernel.KernelLog;
 import dev.snapref.engine.snapshot.SnapshotTargets;
 
@@ -42,7 +43,15 @@ public final class DeviceMapper {
      * {@link EngineBug}). An empty set is the correct engine.
      */
     public DeviceMapper(Set<EngineBug> bugs) {
-        this.ctx = new DmContext(nodes::open, bugs);
+        this(bugs, Interleaving.FREE);
+    }
+
+    /**
+     * An engine whose threads switch, wait and take contended locks through {@code interleaving}
+     * (the conformance gate's deterministic concurrency phase; see {@link Interleaving}).
+     */
+    public DeviceMapper(Set<EngineBug> bugs, Interleaving interleaving) {
+        this.ctx = new DmContext(nodes::open, bugs, interleaving);
         SnapshotTargets.register(ctx);
     }
 
@@ -89,7 +98,7 @@ public final class DeviceMapper {
     }
 
     private <T> T control(Op<T> op) throws DmException {
-        ctx.controlLock().lock();
+        ctx.interleaving().lock(ctx.controlLock(), "control lock");
         try {
             return op.run();
         } finally {
@@ -319,7 +328,7 @@ public final class DeviceMapper {
      * conformance refinement check.
      */
     public List<DeviceView> inspect() {
-        ctx.controlLock().lock();
+        ctx.interleaving().lock(ctx.controlLock(), "control lock");
         try {
             List<DeviceView> out = new ArrayList<>();
             for (MappedDevice md : nodes.sortedDevices()) {

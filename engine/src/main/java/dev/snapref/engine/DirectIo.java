@@ -69,6 +69,7 @@ final class DirectIo {
     }
 
     private static void submit(MappedDevice md, Bio bio) throws IOException, DmException {
+        md.context().interleaving().point("bio: before gate");
         if (!md.gate().enter()) {
             throw new DmException(Errno.ENXIO, md.name());
         }

@@ -32,7 +32,7 @@
  * snapshot.SnapshotTarget.lock}</td><td>{@code s->lock}, exception-table bucket locks, {@code
  * pe_allocation_lock}</td><td>valid/active/overflowed, complete/pending/tracked tables, the owned
  * store</td></tr>
- * <tr><td>6</td><td>pending exception monitor</td><td>{@code snapshot.PendingException}</td><td>pe
+ * <tr><td>6</td><td>pending exception lock</td><td>{@code snapshot.PendingException}</td><td>pe
  * completion</td><td>done/failed flags</td></tr>
  * <tr><td>7</td><td>block device internals</td><td>{@code block.MemoryBlockDevice} page monitors,
  * {@code FileChannel}</td><td>device queue</td><td>sector data</td></tr>
@@ -49,6 +49,15 @@
  * waits for a pending exception while it holds one it claimed but has not started: dm core maps
  * all pieces of a bio, then starts them, then waits; with in-order completion this rules out
  * waits that cannot end.
+ *
+ * <h2>Schedule points</h2>
+ * Every wait of the engine (I/O gate, pending exception, tracked reads, destroy), the control lock and
+ * the completion locks go through the context's {@link dev.snapref.engine.kernel.Interleaving}, and
+ * named schedule points mark the steps a race can fall between (bio mapped, chunk copied, exception
+ * committed, origin held off, exceptions handed over, ...). A point is placed only where the thread
+ * holds no lock but the control and completion locks. By default ({@code Interleaving.FREE}) they
+ * cost a call each; the conformance gate's concurrency phase installs one that runs the threads one
+ * at a time in a chosen order, so a race is explored deterministically.
  *
  * <p>Deliberate deviation from Linux 6.1: {@code snapshot_resume} resumes the origin before
  * {@code reregister_snapshot} and {@code s->active = 1}; an origin write in that window skips

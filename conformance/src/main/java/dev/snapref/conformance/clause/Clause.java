@@ -156,6 +156,12 @@ public enum Clause {
             + "marked invalid, or the same exceptions as the kernel's lookups take them) and behaves the same after.",
             "dm-snap-persistent.c read_header/read_metadata/read_exceptions, dm-snap.c dm_insert_exception",
             c -> false),
+    // ---- concurrency (issue 14): exercised by the races phase's schedules, never by a single checked step
+    RACE_1("RACE-1", "Operations issued at once (I/O in flight during suspend, handover and remove; racing origin "
+            + "and snapshot writes; racing loads) give results that some order of the same operations gives one "
+            + "at a time (each thread's in order, an operation that ended before another began first), and leave "
+            + "that order's state, data and status lines.", "dm-snap.c snapshot_resume (b735fede8d95), "
+            + "__origin_write, pending_complete; dm.c dm_suspend", c -> false),
     // ---- everything else
     GEN_1("GEN-1", "Every command prints the same canonical transcript on every target (catch-all for "
             + "divergences no other clause names).", "-", c -> true);

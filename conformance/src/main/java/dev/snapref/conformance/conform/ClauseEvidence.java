@@ -23,10 +23,22 @@ final class ClauseEvidence {
     private final Map<Clause, Set<String>> scenarios = new EnumMap<>(Clause.class);
     private final Map<Clause, List<FailureDetail>> failures = new EnumMap<>(Clause.class);
     private final Map<String, Long> transitions = new TreeMap<>();
+    private final PhaseCoverage coverage = new PhaseCoverage(EngineLines.probe());
+
+    /** Starts recording for phase {@code phase} (null: the run ended); see {@link PhaseCoverage}. */
+    void phase(String phase) {
+        coverage.enter(phase);
+    }
+
+    PhaseCoverage coverage() {
+        return coverage;
+    }
 
     /** Records one checked step of scenario {@code scenario} (null for fuzz and explorer scripts). */
     void step(StepContext ctx, String scenario) {
-        for (Clause c : clausesOf(ctx)) {
+        List<Clause> exercised = clausesOf(ctx);
+        coverage.step(ctx, exercised);
+        for (Clause c : exercised) {
             steps.merge(c, 1L, Long::sum);
             if (scenario != null) {
                 scenarios.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(scenario);
@@ -46,6 +58,7 @@ final class ClauseEvidence {
     void exercised(Clause clause, long n, String campaign) {
         assert n >= 0 : n;
         if (n > 0) {
+            coverage.clause(clause);
             steps.merge(clause, n, Long::sum);
             scenarios.computeIfAbsent(clause, k -> new LinkedHashSet<>()).add(campaign);
         }

@@ -45,12 +45,14 @@ import java.util.Optional;
  * One conformance run of a target against the spec: the scenario corpus (checked against the
  * model and against the kernel's recorded transcripts), scripts derived from the explorer's
  * state graph, and a timed fuzz campaign; every step's clauses are counted and every failure
- * is attributed to the most specific clause its step exercises. For the engine, short campaigns
- * of the three fault modes follow ({@link FaultModeRuns}: crash, faults, corrupt images; 10% of
+ * is attributed to the most specific clause its step exercises. For the engine, the deterministic
+ * concurrency phase ({@code races}, {@link RacePhase}: races explored schedule by schedule against
+ * the model, clause RACE-1) follows the fuzz campaign, then short campaigns of the three fault
+ * modes follow ({@link FaultModeRuns}: crash, faults, corrupt images; 10% of
  * the fuzz seconds each, at least 2 s), counted against their own clauses.
  *
  * <p>The run never ends with a throwable of the code under test: every phase ({@code corpus},
- * {@code explorer}, {@code fuzz}, {@code crash}, {@code faults}, {@code corrupt-images}, or
+ * {@code explorer}, {@code fuzz}, {@code races}, {@code crash}, {@code faults}, {@code corrupt-images}, or
  * {@code batch} for a target that cannot step) runs under one {@link PhaseGuard}, and each script
  * of the corpus and explorer phases under its own guard, so a throwable fails the phase's clause
  * (GEN-1 for the checked phases, the mode's clause for the fault modes) with a crash reproducer in
@@ -80,6 +82,7 @@ public final class ConformanceRun {
     private long fuzzScripts;
     private SteppableTarget correctCandidate;
     private FaultModeCampaigns faultModes;
+    private boolean races = true;
     private int corpusDiverged;
     /** Writes reproducers of corpus, explorer and batch failures, reads every reproducer back; set by run. */
     private ScriptReproducers reproducers;
@@ -108,6 +111,15 @@ public final class ConformanceRun {
     }
 
     /**
+     * Whether the engine's deterministic concurrency phase ({@code races}, {@link RacePhase}) runs
+     * (default: yes, when the candidate is an {@link EngineTarget}).
+     */
+    public ConformanceRun withRaces(boolean on) {
+        this.races = on;
+        return this;
+    }
+
+    /**
      * Records that work done for this run before it started threw (the command deriving the
      * explorer's scripts, say): phase {@code phase} fails GEN-1 with a crash reproducer.
      */
@@ -131,6 +143,11 @@ public final class ConformanceRun {
         if (!guard.skipped().isEmpty()) {
             notes.add("phases skipped after a fatal error: " + String.join(", ", guard.skipped()));
         }
+        evidence.phase(null);
+        notes.addAll(evidence.coverage().notes());
+        if (config.out() != null) {
+            CoverageJson.write(config.out(), evidence.coverage()).ifPresent(notes::add);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new ConformanceReport(candidate.name(), config.bug(), date, evidence.results(reproducers.explainer()::enrich), corpus.size(),
                 corpusDiverged, config.explorerScripts().size(), fuzzScripts, commands, seconds,
@@ -144,6 +161,14 @@ public final class ConformanceRun {
         phase("corpus", rerun, () -> runCorpus(checker, corpus, rerun));
         phase("explorer", rerun, () -> runExplorerScripts(checker, rerun));
         phase("fuzz", rerun, () -> fuzzScripts = runFuzz(checker, progress));
+        if (races && candidate instanceof EngineTarget engine) {
+            evidence.phase("races");
+            List<String> r = RacePhase.run(config.seed(), engine.bugs(), config.out(), model, guard, evidence);
+            if (progress != null) {
+                r.forEach(progress::println);
+            }
+            notes.addAll(r);
+        }
         FaultModeCampaigns modes = faultModes != null ? faultModes
                 : candidate instanceof EngineTarget engine ? FaultModeCampaigns.of(engine.bugs()) : null;
         if (modes != null) {
@@ -158,6 +183,7 @@ public final class ConformanceRun {
 
     /** Runs a phase under the guard; a throwable that escapes it fails GEN-1. */
     private void phase(String name, ScriptRerun rerun, Runnable body) {
+        evidence.phase(name);
         guard.run(name, config.seed(), rerun, body).ifPresent(c -> {
             evidence.fail(Clause.GEN_1, c.summary());
             notes.add(name + ": the phase threw " + c.cause().headline() + " (GEN-1 fails)");

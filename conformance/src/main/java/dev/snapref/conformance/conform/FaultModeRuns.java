@@ -59,7 +59,7 @@ final class FaultModeRuns {
         }
         FuzzCampaign.Config config = new FuzzCampaign.Config(ctx.seed(), Long.toString(ctx.seed()), null, seconds,
                 Shard.ALL, ctx.out() == null ? null : ctx.out().resolve("fault-reproducers"), ctx.bug(),
-                new GeneratorConfig(5, 40), 300, false);
+                GeneratorConfig.classic(5, 40), 300, false);
         scriptMode(ctx, "crash", Clause.CRS_1, campaigns::crash, config, evidence, notes);
         scriptMode(ctx, "faults", Clause.FLT_1, campaigns::faults, config, evidence, notes);
         guarded(ctx, "corrupt-images", Clause.CIM_1, null, () -> campaigns.corruptImages(config), evidence, notes);
@@ -82,6 +82,7 @@ final class FaultModeRuns {
                                 Supplier<ModeSummary> campaign, ClauseEvidence evidence,
                                 List<String> notes) {
         ModeSummary[] summary = new ModeSummary[1];
+        evidence.phase(phase);
         Optional<PhaseCrash> crash = ctx.guard().run(phase, ctx.seed(), rerun, () -> summary[0] = campaign.get());
         if (summary[0] != null) {
             record(summary[0], clause, evidence, notes);

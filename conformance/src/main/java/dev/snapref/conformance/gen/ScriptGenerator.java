@@ -50,26 +50,40 @@ public final class ScriptGenerator {
     /** A script for {@code seed}, generated against a fresh session from {@code model}. */
     public Script generate(long seed, Supplier<TargetSession> model) {
         SplittableRandom rnd = new SplittableRandom(seed);
+        SplittableRandom own = SwarmSettings.streamFor(seed);
+        Shapes shapes = new Shapes(config.shapes() ? SwarmSettings.draw(own) : SwarmSettings.CLASSIC, own);
         try (TargetSession session = model.get()) {
-            return new Run(rnd, session).script("seed-" + Long.toUnsignedString(seed));
+            return new Run(rnd, shapes, session).script("seed-" + Long.toUnsignedString(seed));
         }
+    }
+
+    /** The swarm settings the script of {@code seed} is generated with (issue 14's geometry and bulk switches). */
+    public static SwarmSettings settingsOf(long seed) {
+        return SwarmSettings.draw(SwarmSettings.streamFor(seed));
     }
 
     private final class Run {
         private final SplittableRandom rnd;
         private final TargetSession session;
         private final SwarmWeights weights;
+        private final Shapes shapes;
+        private final BulkCommands bulk;
+        private final java.util.ArrayDeque<Command> queued = new java.util.ArrayDeque<>();
+        /** The snapshot tables this script created or loaded, by device (what a reload recreates). */
+        private final Map<String, String> tables = new java.util.HashMap<>();
         private final List<Command> commands = new ArrayList<>();
         private final long originSize;
         private final List<String> cows = new ArrayList<>();
         private final Map<String, Long> cowSizes = new java.util.HashMap<>();
         private int labels;
 
-        Run(SplittableRandom rnd, TargetSession session) {
+        Run(SplittableRandom rnd, Shapes shapes, TargetSession session) {
             this.rnd = rnd;
             this.session = session;
-            this.weights = SwarmWeights.draw(rnd);
-            this.originSize = pick(ORIGIN_SIZES);
+            this.shapes = shapes;
+            this.bulk = new BulkCommands(shapes.rnd());
+            this.weights = SwarmWeights.draw(rnd).withBulk(shapes.settings().bulk(), shapes.rnd());
+            this.originSize = shapes.originSize(pick(ORIGIN_SIZES));
         }
 
         Script script(String name) {
@@ -77,7 +91,7 @@ public final class ScriptGenerator {
             int nCows = 1 + rnd.nextInt(2);
             for (int i = 0; i < nCows; i++) {
                 String cow = i == 0 ? "cow" : "cow" + (i + 1);
-                long size = pick(COW_SIZES);
+                long size = shapes.cowSize(pick(COW_SIZES));
                 cows.add(cow);
                 cowSizes.put(cow, size);
                 emit(new DiskCommand(cow, size));
@@ -85,6 +99,9 @@ public final class ScriptGenerator {
             emit(new CreateCommand("origin", "0 " + originSize + " snapshot-origin /dev/disk/origin"));
             if (rnd.nextInt(3) == 0) {
                 emit(new WriteCommand(DevicePath.mapper("origin"), 0, Math.min(64, originSize), label()));
+            }
+            if (shapes.settings().bulk() && shapes.rnd().nextInt(10) < 7) {
+                bulk.snapshotTheLvmWay("s1", persistent(snapshotTable())).forEach(this::emit);
             }
             int steps = config.minSteps() + rnd.nextInt(config.maxSteps() - config.minSteps() + 1);
             for (int i = 0; i < steps; i++) {
@@ -99,9 +116,17 @@ public final class ScriptGenerator {
         private void emit(Command c) {
             commands.add(c);
             session.apply(c);
+            if (c instanceof CreateCommand cc && cc.table().contains(" snapshot ")) {
+                tables.put(cc.name(), cc.table());
+            } else if (c instanceof LoadCommand l && l.table().contains(" snapshot ")) {
+                tables.put(l.name(), l.table());
+            }
         }
 
         private Command next() {
+            if (!queued.isEmpty()) {
+                return queued.poll();
+            }
             CommandKind kind = chooseKind();
             WorldAbstraction w = session.world();
             return switch (kind) {
@@ -128,6 +153,14 @@ public final class ScriptGenerator {
                 case TABLE -> new TableCommand(anyDevice(w), rnd.nextInt(4) == 0);
                 case INFO -> new InfoCommand(anyDevice(w));
                 case UNKNOWN_DEVICE -> unknownDevice();
+                case BULK_WRITE -> {
+                    queued.addAll(bulk.write(w, originDevice(w), originSize, label(), tables));
+                    yield queued.poll();
+                }
+                case RELOAD -> {
+                    queued.addAll(bulk.reload(w, tables));
+                    yield queued.poll();
+                }
             };
         }
 
@@ -150,9 +183,15 @@ public final class ScriptGenerator {
             String cow = cows.get(rnd.nextInt(cows.size()));
             int t = rnd.nextInt(20);
             String type = t < 12 ? "P" : t < 17 ? "N" : "PO";
-            long chunk = rnd.nextInt(12) == 0 ? 0 : pick(CHUNKS);
+            long chunk = rnd.nextInt(12) == 0 ? 0 : shapes.chunk(pick(CHUNKS));
             long len = rnd.nextInt(10) == 0 ? originSize / 2 : originSize;
-            return "0 " + len + " snapshot /dev/disk/origin /dev/disk/" + cow + " " + type + " " + chunk;
+            return "0 " + len + " snapshot /dev/disk/origin /dev/disk/" + cow + " " + type + " " + chunk
+                    + shapes.features();
+        }
+
+        /** {@code table} with a persistent store (P for N; PO stays). */
+        private static String persistent(String table) {
+            return table.replace(" N ", " P ");
         }
 
         private String badTable() {

@@ -18,7 +18,7 @@ public final class SwarmWeights {
 
     public static SwarmWeights draw(SplittableRandom rnd) {
         SwarmWeights w = new SwarmWeights();
-        for (CommandKind k : CommandKind.values()) {
+        for (CommandKind k : CommandKind.CLASSIC) {
             boolean essential = k == CommandKind.CREATE_SNAPSHOT || k == CommandKind.WRITE_ORIGIN;
             boolean off = !essential && rnd.nextDouble() < 0.2;
             double r = rnd.nextDouble();
@@ -27,12 +27,23 @@ public final class SwarmWeights {
         return w;
     }
 
+    /**
+     * Weighs the bulk-mode kinds ({@link CommandKind#BULK_WRITE}, {@link CommandKind#RELOAD}) from
+     * {@code rnd} (the settings' own stream) when {@code on}, else leaves them off; the classic
+     * kinds' weights and their draws are untouched.
+     */
+    SwarmWeights withBulk(boolean on, SplittableRandom rnd) {
+        weights.put(CommandKind.BULK_WRITE, on ? 2.0 + 6 * rnd.nextDouble() : 0.0);
+        weights.put(CommandKind.RELOAD, on ? 0.5 + 2 * rnd.nextDouble() : 0.0);
+        return this;
+    }
+
     public double weight(CommandKind k) {
-        return weights.get(k);
+        return weights.getOrDefault(k, 0.0);
     }
 
     public boolean enabled(CommandKind k) {
-        return weights.get(k) > 0;
+        return weight(k) > 0;
     }
 
     @Override

@@ -8,6 +8,9 @@ import dev.snapref.conformance.fuzz.FuzzCampaign;
 import dev.snapref.conformance.fuzz.FuzzFailure;
 import dev.snapref.conformance.fuzz.Shard;
 import dev.snapref.conformance.gen.GeneratorConfig;
+import dev.snapref.conformance.race.RaceCampaign;
+import dev.snapref.conformance.race.RaceSummary;
+import dev.snapref.conformance.race.RaceText;
 import dev.snapref.conformance.targets.engine.EngineTarget;
 import dev.snapref.conformance.targets.model.ModelTarget;
 import dev.snapref.conformance.targets.SteppableTarget;
@@ -19,6 +22,7 @@ import dev.snapref.engine.block.MemoryBlockDevice;
 import dev.snapref.scenario.Script;
 import dev.snapref.scenario.SectorPattern;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.io.PrintStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -46,8 +50,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * refinement, disk data and the engine's cow store rules) catches every catalogued engine bug
  * that a sequential script can show, from the scenario corpus or at most 20 s of fuzzing, and
  * leaves a shrunk reproducer that still fails when replayed. The two handover bugs that need I/O
- * in flight are shown by a held-off interleaving ({@code pending-on-old-store}) and by the
- * jcstress races ({@code broken-handover-locking}).
+ * in flight are caught by the gate's deterministic races phase (issue 14), and shown by a
+ * held-off interleaving ({@code pending-on-old-store}) and by the jcstress races.
  */
 class BugCatalogueTest {
     /** Bugs no sequential script can show (they need I/O in flight during a handover). */
@@ -127,6 +131,29 @@ class BugCatalogueTest {
         CheckResult correct = checker(Set.of()).check(replay);
         assertTrue(correct.failure().isEmpty(),
                 () -> bug.id() + ": reproducer fails on the correct engine too: " + correct.failure().get());
+    }
+
+    /**
+     * Issue 14: the gate's deterministic races phase catches both bugs that need I/O in flight
+     * during a handover, with a reproducer whose schedule fails again with the switch and is
+     * admitted on the correct engine.
+     */
+    @TestFactory
+    Stream<DynamicTest> theRacesPhaseCatchesEveryConcurrentBug() {
+        return CONCURRENT_ONLY.stream().map(b -> DynamicTest.dynamicTest(b.id(), () -> {
+            Path dir = out.resolve("races-" + b.id());
+            RaceSummary s = new RaceCampaign(
+                    RaceCampaign.Config.gate(1, Set.of(b), dir), model()).run();
+            assertFalse(s.failures().isEmpty(), b.id() + ": the races phase did not catch it");
+            Path file = s.failures().get(0).reproducer();
+            String text = Files.readString(file);
+            RaceText.Parsed p = RaceText.parse(file.toString(),
+                    text);
+            assertTrue(RaceCampaign.replay(p.scenario(), p.schedule(), Set.of(b), model())
+                    .verdict().isPresent(), b.id() + ": the reproducer passes on replay");
+            assertTrue(RaceCampaign.replay(p.scenario(), p.schedule(), Set.of(), model())
+                    .verdict().isEmpty(), b.id() + ": the reproducer fails on the correct engine too");
+        }));
     }
 
     /**

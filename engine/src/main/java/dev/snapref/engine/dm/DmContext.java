@@ -2,6 +2,7 @@ package dev.snapref.engine.dm;
 
 import dev.snapref.engine.block.BlockDevice;
 import dev.snapref.engine.kernel.EngineBug;
+import dev.snapref.engine.kernel.Interleaving;
 import dev.snapref.engine.kernel.KernelLog;
 
 import java.util.EnumSet;
@@ -21,11 +22,23 @@ public final class DmContext {
     private final TargetTypes targetTypes = new TargetTypes();
     private final DeviceResolver resolver;
     private final Set<EngineBug> bugs;
+    private final Interleaving interleaving;
 
-    /** A context with the given bug switches on (empty: a correct kernel). */
+    /** A context with the given bug switches on (empty: a correct kernel); real threads. */
     public DmContext(DeviceResolver resolver, Set<EngineBug> bugs) {
+        this(resolver, bugs, Interleaving.FREE);
+    }
+
+    /** A context whose schedule points, waits and contended locks go through {@code interleaving}. */
+    public DmContext(DeviceResolver resolver, Set<EngineBug> bugs, Interleaving interleaving) {
         this.resolver = resolver;
         this.bugs = bugs.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(bugs));
+        this.interleaving = java.util.Objects.requireNonNull(interleaving);
+    }
+
+    /** The schedule points of this engine ({@link Interleaving#FREE} unless a controlled run installed one). */
+    public Interleaving interleaving() {
+        return interleaving;
     }
 
     /** Whether the bug switch {@code b} is on (always false for a correct kernel). */

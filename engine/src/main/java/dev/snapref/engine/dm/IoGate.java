@@ -1,5 +1,7 @@
 package dev.snapref.engine.dm;
 
+import dev.snapref.engine.kernel.Interleaving;
+
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -25,6 +27,17 @@ public final class IoGate {
     private final Condition changed = lock.newCondition();
     /** Threads asleep in {@link #enter()} (guarded by {@link #lock}). */
     private int waiting;
+    private final Interleaving sched;
+
+    /** A gate whose waits go through {@code sched} (see {@link Interleaving}). */
+    public IoGate(Interleaving sched) {
+        this.sched = sched;
+    }
+
+    /** A gate of real threads. */
+    public IoGate() {
+        this(Interleaving.FREE);
+    }
 
     /** Enters the gate, waiting while it is blocked. Returns false when the device went away. */
     public boolean enter() {
@@ -51,7 +64,7 @@ public final class IoGate {
                         }
                         continue;
                     }
-                    changed.awaitUninterruptibly();
+                    sched.await(lock, changed, "gate: wait while blocked");
                 }
             } finally {
                 waiting--;
@@ -86,7 +99,7 @@ public final class IoGate {
         lock.lock();
         try {
             while ((state.get() & COUNT) > 0) {
-                changed.awaitUninterruptibly();
+                sched.await(lock, changed, "gate: drain");
             }
         } finally {
             lock.unlock();

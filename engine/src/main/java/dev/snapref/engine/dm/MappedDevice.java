@@ -15,9 +15,16 @@ import java.util.List;
  * table change mid-flight (the role of SRCU in the kernel).
  */
 public final class MappedDevice {
+    /**
+     * The largest bio of an O_DIRECT request (BIO_MAX_VECS pages of 4 KiB): the block layer cuts a
+     * larger request into bios of this many sectors, counted from the request's start, before dm
+     * splits them at the target's boundaries (the model's {@code BlockIo.BIO_SECTORS}).
+     */
+    public static final int BIO_SECTORS = 2048;
+
     private final String name;
     private final DmContext context;
-    private final IoGate gate = new IoGate();
+    private final IoGate gate;
     private volatile Table live;
     private Table inactive;
     private volatile boolean suspended;
@@ -29,6 +36,7 @@ public final class MappedDevice {
     public MappedDevice(String name, DmContext context) {
         this.name = name;
         this.context = context;
+        this.gate = new IoGate(context.interleaving());
     }
 
     public String name() {
@@ -147,6 +155,7 @@ public final class MappedDevice {
             map.target().presuspend();
         }
         gate.blockAndDrain();
+        context.interleaving().point("suspend: drained");
         suspended = true;
         if (map != null && map.target() != null) {
             map.target().postsuspend();
@@ -182,6 +191,7 @@ public final class MappedDevice {
             throw e;
         }
         ti.resume();
+        context.interleaving().point("resume: target resumed");
         suspended = false;
         gate.unblock();
     }
@@ -239,8 +249,8 @@ public final class MappedDevice {
     }
 
     /**
-     * Submits one bio to the live table; the caller has entered the gate. dm core splits the bio at
-     * the target's boundaries. The first piece is mapped and completed before the others; the
+     * Submits one request to the live table; the caller has entered the gate. The block layer cuts
+     * it into bios of at most {@link #BIO_SECTORS}, dm core splits each at the target's boundaries. The first piece is mapped and completed before the others; the
      * remaining pieces are all mapped, then started, then completed (the order in which Linux 6.1
      * processed a split O_DIRECT bio in the recorded runs: the first piece's exceptions were
      * committed on their own, the rest's as one batch). Every piece runs even if one fails; the
@@ -250,15 +260,18 @@ public final class MappedDevice {
         Table map = live;
         assert map != null : "I/O without a live table";
         Target ti = map.target();
-        if (ti.pieceLength(bio.write, bio.sector - ti.begin(), bio.count) >= bio.count) {
+        if (bio.count <= BIO_SECTORS && ti.pieceLength(bio.write, bio.sector - ti.begin(), bio.count) >= bio.count) {
             Mapping m = ti.map(bio);
+            context.interleaving().point("bio: mapped");
             m.start();
+            context.interleaving().point("bio: started");
             m.finish();
             return;
         }
         List<Bio> pieces = split(ti, bio);
         IOException first = null;
         Mapping m0 = ti.map(pieces.get(0));
+        context.interleaving().point("bio: first piece mapped");
         m0.start();
         try {
             m0.finish();
@@ -269,9 +282,11 @@ public final class MappedDevice {
         for (int i = 1; i < pieces.size(); i++) {
             rest.add(ti.map(pieces.get(i)));
         }
+        context.interleaving().point("bio: pieces mapped");
         for (Mapping m : rest) {
             m.start();
         }
+        context.interleaving().point("bio: pieces started");
         for (Mapping m : rest) {
             try {
                 m.finish();
@@ -290,7 +305,8 @@ public final class MappedDevice {
         List<Bio> pieces = new ArrayList<>();
         int done = 0;
         while (done < bio.count) {
-            long n = ti.pieceLength(bio.write, bio.sector + done - ti.begin(), bio.count - done);
+            long n = Math.min(ti.pieceLength(bio.write, bio.sector + done - ti.begin(), bio.count - done),
+                    BIO_SECTORS - done % BIO_SECTORS);
             assert n > 0 : "target accepted no sectors";
             pieces.add(bio.piece(done, (int) n));
             done += (int) n;

@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
  * real mistake would be, as a small {@code if (kernel.bug(X))} branch.
  *
  * <p>Limits: {@link #BROKEN_HANDOVER_LOCKING} and {@link #PENDING_ON_OLD_STORE} change nothing a
- * sequential script can observe (they need I/O in flight during a handover); the jcstress races
- * and the bug catalogue's interleaving test show them.
+ * sequential script can observe (they need I/O in flight during a handover); the conformance
+ * gate's deterministic concurrency phase ({@code races}), the jcstress races and the bug
+ * catalogue's interleaving test show them.
  */
 public enum EngineBug {
     PENDING_ON_OLD_STORE("handover without holding off origin I/O: exceptions pending at handover complete on the"

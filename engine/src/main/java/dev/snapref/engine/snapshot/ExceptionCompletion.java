@@ -38,12 +38,13 @@ final class ExceptionCompletion {
         } catch (IOException e) {
             pe.copyError = !s.bug(EngineBug.COPY_ERROR_REPORTED_AS_SUCCESS);
         }
+        s.ctx.interleaving().point("exception: chunk copied");
         copied(pe);
     }
 
     private static void copied(PendingException pe) {
         SnapshotTarget s = pe.snap;
-        s.completionLock.lock();
+        s.ctx.interleaving().lock(s.completionLock, "completion lock");
         try {
             boolean outOfOrder = s.bug(EngineBug.COMMIT_OUT_OF_ORDER);
             s.completionOrder.copied(pe, outOfOrder, outOfOrder ? pendingCount(s) : 0,
@@ -76,6 +77,7 @@ final class ExceptionCompletion {
         } finally {
             s.lock.unlock();
         }
+        s.ctx.interleaving().point("exception: committed");
         for (Committed c : due) {
             pendingComplete((PendingException) c.token(), c.success());
         }
@@ -96,7 +98,7 @@ final class ExceptionCompletion {
                 s.complete.insert(pe.oldChunk, pe.newChunk);
                 error = false;
                 while (s.tracked.busy(pe.oldChunk)) {
-                    s.changed.awaitUninterruptibly();
+                    s.ctx.interleaving().await(s.lock, s.changed, "exception: wait for tracked reads");
                 }
             }
             s.pending.remove(pe);

@@ -47,6 +47,7 @@ final class Handover {
         MappedDevice originMd = originDevice(s);
         boolean holdOff = !s.bug(EngineBug.PENDING_ON_OLD_STORE) && !s.bug(EngineBug.BROKEN_HANDOVER_LOCKING);
         boolean held = originMd != null && holdOff && originMd.internalSuspendFast();
+        s.ctx.interleaving().point("handover: origin held off");
         try {
             s.origins.lock().readLock().lock();
             try {
@@ -61,6 +62,7 @@ final class Handover {
             // there, an origin write in between skips the new owner of the exceptions (valid but
             // not yet active) and the old one (invalid), so it reaches the origin without an
             // exception and the handed-over snapshot loses the chunk. Sequentially identical.
+            s.ctx.interleaving().point("handover: exceptions handed over");
             s.origins.reregister(s);
             s.lock.lock();
             try {
@@ -103,6 +105,10 @@ final class Handover {
             CompleteExceptions t = dest.complete;
             dest.complete = src.complete;
             src.complete = t;
+            if (!locking) {
+                // a schedule point only where no snapshot lock is held (see Interleaving)
+                dest.ctx.interleaving().point("handover: tables swapped, stores not yet");
+            }
             ExceptionStore destOld = dest.store;
             dest.store = src.store;
             dest.store.setUserspaceSupportsOverflow(destOld.userspaceSupportsOverflow());

@@ -3,6 +3,9 @@ package dev.snapref.engine.snapshot;
 import dev.snapref.engine.dm.Bio;
 import dev.snapref.engine.store.ExceptionStore;
 
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
 /**
  * An exception being made (struct dm_snap_pending_exception): the origin chunk is being copied to
  * the cow chunk the store allocated. Exactly one thread starts it (the one that set
@@ -22,6 +25,9 @@ final class PendingException {
     Bio fullBio;
     /** Set by the copier before completion. */
     boolean copyError;
+    /** Lock 6 of the lock order: guards {@link #done} and {@link #failed}. */
+    private final ReentrantLock monitor = new ReentrantLock();
+    private final Condition finished = monitor.newCondition();
     private boolean done;
     private boolean failed;
 
@@ -34,26 +40,28 @@ final class PendingException {
     }
 
     /** Marks the exception finished and wakes every waiter. */
-    synchronized void finish(boolean error) {
-        assert !done : "pending exception finished twice";
-        done = true;
-        failed = error;
-        notifyAll();
+    void finish(boolean error) {
+        monitor.lock();
+        try {
+            assert !done : "pending exception finished twice";
+            done = true;
+            failed = error;
+            finished.signalAll();
+        } finally {
+            monitor.unlock();
+        }
     }
 
-    /** Waits until finished; returns true when the exception was made successfully. */
-    synchronized boolean await() {
-        boolean interrupted = false;
-        while (!done) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                interrupted = true;
+    /** Waits until finished; returns true when the exception was made successfully. Uninterruptible. */
+    boolean await() {
+        monitor.lock();
+        try {
+            while (!done) {
+                snap.ctx.interleaving().await(monitor, finished, "pending exception: wait");
             }
+            return !failed;
+        } finally {
+            monitor.unlock();
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        return !failed;
     }
 }

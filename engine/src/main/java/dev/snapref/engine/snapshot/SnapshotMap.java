@@ -113,6 +113,7 @@ final class SnapshotMap {
         return () -> {
             try {
                 s.origin.read(bio.sector, bio.buf, bio.off, bio.count);
+                s.ctx.interleaving().point("snapshot read: origin read");
             } finally {
                 untrack(s, chunk);
             }

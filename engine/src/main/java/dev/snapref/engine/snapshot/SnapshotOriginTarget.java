@@ -106,6 +106,7 @@ public final class SnapshotOriginTarget extends Target {
                     for (PendingException pe : w) {
                         pe.await();
                     }
+                    ctx.interleaving().point("origin write: exceptions done");
                     if (ctx.bug(EngineBug.ORIGIN_WRITE_SKIPS_SNAPSHOT)) {
                         break; // the bug: no second pass over the snapshots skipped below
                     }

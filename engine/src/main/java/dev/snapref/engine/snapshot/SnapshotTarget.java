@@ -215,7 +215,7 @@ public final class SnapshotTarget extends Target {
         lock.lock();
         try {
             while (pending.count() > 0) {
-                changed.awaitUninterruptibly();
+                ctx.interleaving().await(lock, changed, "destroy: wait for pending exceptions");
             }
             assert tracked.idle() : "destroyed with reads in flight";
         } finally {

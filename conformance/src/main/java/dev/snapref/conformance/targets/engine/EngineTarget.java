@@ -107,20 +107,46 @@ public final class EngineTarget implements SteppableTarget {
         return new EngineSession(new DeviceMapper(bugs), disks);
     }
 
+    /**
+     * A session over an engine the caller built (the concurrency phase builds it with its
+     * controlled {@link dev.snapref.engine.kernel.Interleaving}); the caller may also drive
+     * {@code dm} directly, from other threads, between two steps of the session.
+     */
+    public static TargetSession session(DeviceMapper dm) {
+        return new EngineSession(dm, DiskProvider.ZEROED);
+    }
+
     /** Applies one command and returns its transcript step (kernel messages drained from the log). */
     public static TranscriptStep apply(DeviceMapper dm, Command c, List<String> disks) {
         List<String> out = new ArrayList<>();
         Outcome outcome;
         try {
-            outcome = execute(dm, c, out, disks);
+            outcome = execute(dm, c, out, disks, false);
         } catch (DmException e) {
             outcome = Outcome.error(toScenario(e.errno()));
         }
         return new TranscriptStep(c.echo(), out, dm.log().drain(), outcome);
     }
 
-    private static Outcome execute(DeviceMapper dm, Command c, List<String> out, List<String> disks)
-            throws DmException {
+    /**
+     * Issues one command as one process among several running at once: I/O to a suspended device
+     * is issued and waits in the device (it never prints {@code -> blocked}), and the kernel
+     * messages stay in the log (the step has none; the caller drains the log once for all the
+     * commands that ran together). For the concurrency phase.
+     */
+    public static TranscriptStep issue(DeviceMapper dm, Command c, List<String> disks) {
+        List<String> out = new ArrayList<>();
+        Outcome outcome;
+        try {
+            outcome = execute(dm, c, out, disks, true);
+        } catch (DmException e) {
+            outcome = Outcome.error(toScenario(e.errno()));
+        }
+        return new TranscriptStep(c.echo(), out, List.of(), outcome);
+    }
+
+    private static Outcome execute(DeviceMapper dm, Command c, List<String> out, List<String> disks,
+                                   boolean waitWhenSuspended) throws DmException {
         if (c instanceof DiskCommand d) {
             dm.addDisk(d.name(), d.sectors());
             disks.add(d.name());
@@ -145,12 +171,12 @@ public final class EngineTarget implements SteppableTarget {
             out.add("State: " + (info.suspended() ? "SUSPENDED" : "ACTIVE"));
             out.add("Tables present: " + tables(info));
         } else if (c instanceof WriteCommand w) {
-            if (dm.wouldBlock(w.device().path(), w.sector())) {
+            if (!waitWhenSuspended && dm.wouldBlock(w.device().path(), w.sector())) {
                 return Outcome.BLOCKED;
             }
             dm.write(w.device().path(), w.sector(), SectorPattern.fill(w.label(), w.sector(), (int) w.count()));
         } else if (c instanceof ReadCommand r) {
-            if (dm.wouldBlock(r.device().path(), r.sector())) {
+            if (!waitWhenSuspended && dm.wouldBlock(r.device().path(), r.sector())) {
                 return Outcome.BLOCKED;
             }
             byte[] data = dm.read(r.device().path(), r.sector(), (int) r.count());

@@ -1,0 +1,254 @@
+package dev.snapref.conformance.race;
+
+import dev.snapref.engine.kernel.Interleaving;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Runs the engine's threads one at a time: the engine's {@link Interleaving} for a controlled run.
+ * Each worker thread runs only while it holds the baton; at every schedule point, wait and
+ * contended lock of the engine it hands the baton back, and the controller (the thread that
+ * calls {@link #step}) decides who runs next. So the run is a function of the decisions alone:
+ * the same decisions give the same interleaving, on any machine, under any load.
+ *
+ * <p>A worker that must wait (a condition wait, a lock held by a switched-out worker) is
+ * <em>blocked</em>: it is offered again only after some other worker made progress, and it then
+ * re-checks its condition. Threads that are not workers (the controller running the set-up and
+ * the checks) pass through: points do nothing, waits and locks are real.
+ *
+ * <p>Limits: a worker that blocks outside the engine's schedule points (a lock the engine takes
+ * directly while another worker holds it, against {@link Interleaving}'s contract) cannot be seen;
+ * the controller then times out ({@link #step} returns false: the run stalled) and {@link #abandon}s
+ * the run. Wall-clock time is used only for that timeout, never for a decision.
+ */
+final class ControlledScheduler implements Interleaving {
+    /** Where a worker is. */
+    enum State { RUNNING, AT_POINT, BLOCKED, DONE }
+
+    /** Thrown inside a worker of an abandoned run so that it unwinds and ends. */
+    static final class Abandoned extends Error {
+        Abandoned() {
+            super("controlled run abandoned", null, false, false);
+        }
+    }
+
+    private final ReentrantLock m = new ReentrantLock();
+    private final Condition changed = m.newCondition();
+    private final State[] state;
+    private final String[] label;
+    private final long[] blockedAt;
+    private final boolean[] startedBlocked;
+    private final ThreadLocal<Integer> self = new ThreadLocal<>();
+    /** The worker that may run, or -1 (the controller decides). */
+    private int turn = -1;
+    /** Counts steps that made progress; a blocked worker is offered again once it moved on. */
+    private long progress;
+    private boolean abandoned;
+
+    ControlledScheduler(int workers) {
+        state = new State[workers];
+        label = new String[workers];
+        blockedAt = new long[workers];
+        startedBlocked = new boolean[workers];
+        for (int i = 0; i < workers; i++) {
+            state[i] = State.RUNNING;
+            label[i] = "start";
+        }
+    }
+
+    /** Binds the calling thread to worker {@code index}; it waits for the baton before it returns. */
+    void attach(int index, String where) {
+        self.set(index);
+        yieldAs(index, State.AT_POINT, where, true);
+    }
+
+    /** The calling worker finished its operations. */
+    void detach() {
+        Integer me = self.get();
+        m.lock();
+        try {
+            countProgress(me, State.DONE);
+            state[me] = State.DONE;
+            turn = -1;
+            changed.signalAll();
+        } finally {
+            m.unlock();
+        }
+    }
+
+    @Override
+    public void point(String where) {
+        Integer me = self.get();
+        if (me != null) {
+            yieldAs(me, State.AT_POINT, where);
+        }
+    }
+
+    @Override
+    public void await(ReentrantLock lock, Condition condition, String where) {
+        Integer me = self.get();
+        if (me == null) {
+            condition.awaitUninterruptibly();
+            return;
+        }
+        assert lock.getHoldCount() == 1 : "controlled wait with a lock held " + lock.getHoldCount() + " times";
+        lock.unlock();
+        try {
+            yieldAs(me, State.BLOCKED, where);
+        } finally {
+            lock.lock();
+        }
+    }
+
+    @Override
+    public void lock(ReentrantLock lock, String where) {
+        Integer me = self.get();
+        if (me == null) {
+            lock.lock();
+            return;
+        }
+        while (!lock.tryLock()) {
+            yieldAs(me, State.BLOCKED, where + " (taken)");
+        }
+    }
+
+    private void yieldAs(int me, State s, String where) {
+        yieldAs(me, s, where, false);
+    }
+
+    private void yieldAs(int me, State s, String where, boolean first) {
+        m.lock();
+        try {
+            if (abandoned) {
+                throw new Abandoned();
+            }
+            assert first || turn == me : "worker " + me + " ran without the baton";
+            countProgress(me, s);
+            state[me] = s;
+            label[me] = where;
+            if (s == State.BLOCKED) {
+                blockedAt[me] = progress;
+            }
+            turn = -1;
+            changed.signalAll();
+            while (turn != me) {
+                if (abandoned) {
+                    throw new Abandoned();
+                }
+                changed.awaitUninterruptibly();
+            }
+            startedBlocked[me] = state[me] == State.BLOCKED;
+            state[me] = State.RUNNING;
+        } finally {
+            m.unlock();
+        }
+    }
+
+    /** A step made progress unless a blocked worker re-checked and is blocked again. Lock held. */
+    private void countProgress(int me, State next) {
+        if (!(startedBlocked[me] && next == State.BLOCKED)) {
+            progress++;
+        }
+    }
+
+    /**
+     * The workers that may run now, in index order: those at a point, and those blocked since
+     * before the last progress. Waits until no worker is running (or {@code timeoutMs} passed:
+     * then null, the run stalled).
+     */
+    List<Integer> enabled(long timeoutMs) {
+        m.lock();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+            while (turn != -1 || anyRunning()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
+                }
+                changed.awaitNanos(left);
+            }
+            List<Integer> out = new ArrayList<>();
+            for (int i = 0; i < state.length; i++) {
+                if (state[i] == State.AT_POINT || (state[i] == State.BLOCKED && blockedAt[i] < progress)) {
+                    out.add(i);
+                }
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("controlled run interrupted", e);
+        } finally {
+            m.unlock();
+        }
+    }
+
+    private boolean anyRunning() {
+        for (State s : state) {
+            if (s == State.RUNNING) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether every worker finished. */
+    boolean allDone() {
+        m.lock();
+        try {
+            for (State s : state) {
+                if (s != State.DONE) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            m.unlock();
+        }
+    }
+
+    /** Where worker {@code i} waits for the baton (its next step starts there). */
+    String label(int i) {
+        m.lock();
+        try {
+            return label[i];
+        } finally {
+            m.unlock();
+        }
+    }
+
+    /** Whether worker {@code i} is blocked (it waits, or wants a lock another worker holds). */
+    boolean blocked(int i) {
+        m.lock();
+        try {
+            return state[i] == State.BLOCKED;
+        } finally {
+            m.unlock();
+        }
+    }
+
+    /** Hands the baton to worker {@code i}; {@link #enabled} then waits for it to hand it back. */
+    void grant(int i) {
+        m.lock();
+        try {
+            assert turn == -1 && state[i] != State.DONE && state[i] != State.RUNNING : "grant to worker " + i;
+            turn = i;
+            changed.signalAll();
+        } finally {
+            m.unlock();
+        }
+    }
+
+    /** Ends the run: every worker waiting for the baton unwinds with {@link Abandoned}. */
+    void abandon() {
+        m.lock();
+        try {
+            abandoned = true;
+            changed.signalAll();
+        } finally {
+            m.unlock();
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.snapref.conformance.race;
+
+import dev.snapref.scenario.ScriptError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The races the concurrency phase explores, as templates whose sizes, chunk, store type and
+ * chunks touched are drawn from a seed: the handover with I/O in flight (origin writes whose
+ * exceptions are pending when the stores move — the race of kernel fix b735fede8d95 —, snapshot
+ * reads and writes), removing the source against the handover, two loads on one cow, and the
+ * copy-out races of one snapshot (two origin writes, origin against snapshot write, origin write
+ * against suspend, pending exception against read). They mirror the jcstress races of
+ * {@code stress/} (see {@code proofs-notes/stress-races.md}), small enough to explore exhaustively
+ * up to a few preemptions.
+ *
+ * <p>Deterministic: the same seed gives the same scenarios in the same order.
+ */
+public final class RaceScenarios {
+    private RaceScenarios() {
+    }
+
+    /** The scenarios for {@code seed}. */
+    public static List<RaceScenario> forSeed(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<RaceScenario> out = new ArrayList<>();
+        out.add(handover("handover-origin-write", new Geometry(rnd), false, false));
+        out.add(handover("handover-snapshot-read", new Geometry(rnd), true, false));
+        out.add(handover("handover-two-origin-writes", new Geometry(rnd), false, true));
+        out.add(handoverSnapshotWrite(new Geometry(rnd)));
+        out.add(removeSourceAgainstHandover(new Geometry(rnd)));
+        out.add(twoLoads(new Geometry(rnd)));
+        out.add(copyOut("two-origin-writes", new Geometry(rnd), 0));
+        out.add(copyOut("origin-against-snapshot-write", new Geometry(rnd), 1));
+        out.add(copyOut("origin-write-against-suspend", new Geometry(rnd), 2));
+        out.add(copyOut("pending-exception-read", new Geometry(rnd), 3));
+        return out;
+    }
+
+    /** Sizes drawn per scenario: chunk, chunks of the origin, store type, the chunk raced on. */
+    record Geometry(long chunk, int chunks, String store, int k) {
+        Geometry(SplittableRandom rnd) {
+            this(new long[] {4, 8, 16}[rnd.nextInt(3)], 4 + rnd.nextInt(5),
+                    new String[] {"P", "P", "PO", "N"}[rnd.nextInt(4)], rnd.nextInt(4));
+        }
+
+        long origin() {
+            return chunk * chunks;
+        }
+
+        long cow() {
+            return chunk * (chunks * 2L + 4);
+        }
+
+        long at(int c) {
+            return chunk * (c % chunks);
+        }
+
+        /** Another chunk than {@link #k}. */
+        int second() {
+            return (k + 1) % chunks;
+        }
+
+        String snapshot() {
+            return "0 " + origin() + " snapshot /dev/disk/origin /dev/disk/cow " + store + " " + chunk;
+        }
+
+        /** Disks, the origin device with PRE data, snapshot src. */
+        String base() {
+            return "# race: setup\n"
+                    + "disk origin " + origin() + "\n"
+                    + "disk cow " + cow() + "\n"
+                    + "dmsetup create origin --table '0 " + origin() + " snapshot-origin /dev/disk/origin'\n"
+                    + "write /dev/mapper/origin 0 " + origin() + " PRE\n"
+                    + "dmsetup create src --table '" + snapshot() + "'\n";
+        }
+
+        /** The handover destination, loaded and paired with src. */
+        String dest() {
+            return "dmsetup create dest --notable\n"
+                    + "dmsetup load dest --table '" + snapshot() + "'\n";
+        }
+    }
+
+    private static final String HANDOVER = "# race: thread\ndmsetup suspend src\ndmsetup resume dest\ndmsetup resume src\n";
+
+    private static RaceScenario handover(String name, Geometry g, boolean read, boolean twoWriters) {
+        String t = g.base()
+                + "write /dev/mapper/origin " + g.at(g.second()) + " " + g.chunk() + " OLD\n"
+                + g.dest()
+                + (read ? "# race: thread\nread /dev/mapper/src " + g.at(g.second()) + " " + 2 * g.chunk() + "\n"
+                        : "# race: thread\nwrite /dev/mapper/origin " + g.at(g.k()) + " " + g.chunk() + " NEW\n")
+                + (twoWriters ? "# race: thread\nwrite /dev/mapper/origin " + g.at(g.k() + 2) + " " + g.chunk() / 2
+                        + " NEW2\n" : "")
+                + HANDOVER
+                + "# race: check\n"
+                + "read /dev/mapper/dest 0 " + g.origin() + "\n"
+                + "dmsetup status dest\n"
+                + "dmsetup status src\n"
+                + "read /dev/mapper/src 0 " + g.chunk() + "\n"
+                + "read /dev/mapper/origin 0 " + g.origin() + "\n";
+        return parse(name, t);
+    }
+
+    private static RaceScenario handoverSnapshotWrite(Geometry g) {
+        String t = g.base() + g.dest()
+                + "# race: thread\nwrite /dev/mapper/src " + g.at(g.k()) + " " + Math.max(1, g.chunk() / 2) + " SNAP\n"
+                + HANDOVER
+                + "# race: check\nread /dev/mapper/dest 0 " + g.origin() + "\ndmsetup status dest\n";
+        return parse("handover-snapshot-write", t);
+    }
+
+    private static RaceScenario removeSourceAgainstHandover(Geometry g) {
+        String t = g.base()
+                + "write /dev/mapper/origin " + g.at(g.k()) + " " + g.chunk() + " OLD\n"
+                + g.dest()
+                + "dmsetup suspend src\n"
+                + "# race: thread\ndmsetup remove src\n"
+                + "# race: thread\ndmsetup resume dest\n"
+                + "# race: check\ndmsetup status dest\nread /dev/mapper/dest 0 " + g.origin() + "\ndmsetup info src\n";
+        return parse("remove-source-against-handover", t);
+    }
+
+    private static RaceScenario twoLoads(Geometry g) {
+        String t = g.base()
+                + "dmsetup create a --notable\ndmsetup create b --notable\n"
+                + "# race: thread\ndmsetup load a --table '" + g.snapshot() + "'\n"
+                + "# race: thread\ndmsetup load b --table '" + g.snapshot() + "'\n"
+                + "# race: check\ndmsetup table --inactive a\ndmsetup table --inactive b\n"
+                + "dmsetup suspend src\ndmsetup resume a\ndmsetup resume b\ndmsetup status a\ndmsetup status b\n";
+        return parse("two-loads-one-cow", t);
+    }
+
+    /** The copy-out races of one snapshot; {@code kind} picks the second thread. */
+    private static RaceScenario copyOut(String name, Geometry g, int kind) {
+        long half = Math.max(1, g.chunk() / 2);
+        String first = "# race: thread\nwrite /dev/mapper/origin " + g.at(g.k()) + " " + half + " ONE\n";
+        String second = switch (kind) {
+            case 0 -> "# race: thread\nwrite /dev/mapper/origin " + (g.at(g.k()) + half) + " " + half + " TWO\n";
+            case 1 -> "# race: thread\nwrite /dev/mapper/src " + g.at(g.k()) + " " + half + " SNAP\n";
+            case 2 -> "# race: thread\ndmsetup suspend origin\ndmsetup resume origin\n";
+            default -> "# race: thread\nread /dev/mapper/src " + g.at(g.k()) + " " + g.chunk() + "\n";
+        };
+        String t = g.base() + first + second
+                + "# race: check\nread /dev/mapper/src 0 " + g.origin() + "\nread /dev/mapper/origin 0 " + g.origin()
+                + "\ndmsetup status src\n";
+        return parse(name, t);
+    }
+
+    private static RaceScenario parse(String name, String text) {
+        try {
+            return RaceText.parse(name, text).scenario();
+        } catch (ScriptError e) {
+            throw new IllegalStateException("race template " + name + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.snapref.conformance.mutation;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.snapref.conformance.check.CheckResult;
+import dev.snapref.conformance.check.DifferentialChecker;
+import dev.snapref.conformance.conform.Corpus;
+import dev.snapref.conformance.conform.CorpusScript;
+import dev.snapref.conformance.fault.CrashCampaign;
+import dev.snapref.conformance.fault.FaultCampaign;
+import dev.snapref.conformance.fault.ModeSummary;
+import dev.snapref.conformance.fault.ScriptModeCampaign;
+import dev.snapref.conformance.fuzz.FuzzCampaign;
+import dev.snapref.conformance.fuzz.Seeds;
+import dev.snapref.conformance.fuzz.Shard;
+import dev.snapref.conformance.gen.GeneratorConfig;
+import dev.snapref.conformance.gen.ScriptGenerator;
+import dev.snapref.conformance.race.RaceCampaign;
+import dev.snapref.conformance.race.RaceSummary;
+import dev.snapref.conformance.targets.SteppableTarget;
+import dev.snapref.conformance.targets.TargetOptions;
+import dev.snapref.conformance.targets.engine.EngineTarget;
+import dev.snapref.conformance.targets.model.ModelTarget;
+import dev.snapref.model.explore.Explorer;
+import dev.snapref.model.explore.ExplorerConfig;
+import dev.snapref.scenario.Script;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The killing test of the engine's mutation testing ({@code mvn -Pmutation}, {@code docs/mutation.md}):
+ * a bounded run of the gate's checks, in the gate's order, that stops at the first failure — the
+ * corpus, the explorer's scripts to depth 4, {@value #FUZZ_SCRIPTS} generated scripts of seed 1,
+ * the races (at most one preemption, 80 schedules per race, a worker blocked outside the schedule
+ * points for 2 s is a stall: a failure), and {@value #FAULT_SCRIPTS} scripts
+ * each of the crash and fault modes. Every part is bounded by counts, not time, so a mutant's
+ * verdict does not depend on the machine's load. It passes on the correct engine in about 10 s.
+ *
+ * <p>Not a surefire test (its name does not end in {@code Test}): {@code mvn verify} does not run
+ * it; PIT names it as its target test. Limits: what the full gate finds only in a longer campaign
+ * (more fuzz seconds, two preemptions) survives here; {@code docs/mutation.md} lists the survivors.
+ */
+class GateMutationKiller {
+    static final int FUZZ_SCRIPTS = 600;
+    static final int FAULT_SCRIPTS = 40;
+    private static final SteppableTarget MODEL = (SteppableTarget) ModelTarget.fromOptions(TargetOptions.defaults());
+
+    @Test
+    void theBoundedGatePasses() {
+        EngineTarget engine = new EngineTarget();
+        DifferentialChecker checker = new DifferentialChecker(MODEL, engine, true);
+        Path td = Corpus.findTestdata().orElseThrow(() -> new IllegalStateException("testdata/ not found"));
+        for (CorpusScript cs : Corpus.load(List.of(td.resolve("kernel-transcripts"), td.resolve("goldens"),
+                td.resolve("scenarios")))) {
+            passes(checker, cs.script(), "corpus " + cs.name());
+        }
+        Explorer explorer = new Explorer(ExplorerConfig.defaults());
+        explorer.explore(4);
+        for (Script s : explorer.leafScripts(400)) {
+            passes(checker, s, "explorer " + s.name());
+        }
+        ScriptGenerator gen = new ScriptGenerator(GeneratorConfig.defaults());
+        for (int i = 0; i < FUZZ_SCRIPTS; i++) {
+            Script s = gen.generate(Seeds.scriptSeed(1, i), MODEL::open);
+            passes(checker, s, "fuzz script " + i);
+        }
+        RaceSummary races = new RaceCampaign(new RaceCampaign.Config(1, Set.of(), 1, 80, 2_000, null), MODEL).run();
+        assertTrue(races.failures().isEmpty(), () -> races.failures().get(0).summary());
+        FuzzCampaign.Config faults = new FuzzCampaign.Config(1, "1", (long) FAULT_SCRIPTS, null, Shard.ALL, null, null,
+                GeneratorConfig.classic(5, 40), 0, true);
+        for (ModeSummary m : List.of(new ScriptModeCampaign(faults, new CrashCampaign(Set.of()), MODEL).run(),
+                new ScriptModeCampaign(faults, new FaultCampaign(Set.of()), MODEL).run())) {
+            assertTrue(m.failures().isEmpty(), () -> m.mode() + ": " + m.failures().get(0));
+        }
+    }
+
+    private static void passes(DifferentialChecker checker, Script s, String what) {
+        CheckResult r = checker.check(s);
+        if (r.failure().isPresent()) {
+            fail(what + ": " + r.failure().get());
+        }
+    }
+}
