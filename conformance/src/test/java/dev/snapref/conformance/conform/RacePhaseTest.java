@@ -11,6 +11,7 @@ import dev.snapref.conformance.race.RaceText;
 import dev.snapref.conformance.report.ClauseResult;
 import dev.snapref.conformance.report.ClauseStatus;
 import dev.snapref.conformance.report.ConformanceReport;
+import dev.snapref.conformance.report.ReportFiles;
 import dev.snapref.conformance.targets.SteppableTarget;
 import dev.snapref.conformance.targets.TargetOptions;
 import dev.snapref.conformance.targets.TargetRun;
@@ -61,7 +62,7 @@ class RacePhaseTest {
     }
 
     @Test
-    void aThrowThatEscapesTheRacesPhaseFailsRace1() {
+    void aThrowThatEscapesTheRacesPhaseFailsRace1() throws Exception {
         SteppableTarget throwing = new SteppableTarget() {
             @Override
             public String name() {
@@ -84,6 +85,12 @@ class RacePhaseTest {
         assertTrue(race.failures().get(0).contains("planted: the model threw"), race.failures().get(0));
         assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("races: the phase threw")), r.notes().toString());
         assertFalse(r.passed());
+        Path out = dir.resolve("report");
+        assertEquals(List.of(), ReportFiles.write(out, r), "every renderer rendered");
+        for (String name : ReportFiles.NAMES) {
+            String text = Files.readString(out.resolve(name));
+            assertTrue(text.contains("RACE-1") && text.contains("planted: the model threw"), name + " names RACE-1 and the throw");
+        }
     }
 
     @Test
