@@ -5,6 +5,7 @@ import dev.snapref.conformance.conform.Corpus;
 import dev.snapref.conformance.report.ClauseResult;
 import dev.snapref.conformance.report.ClauseStatus;
 import dev.snapref.conformance.report.ConformanceReport;
+import dev.snapref.conformance.report.PreviousReport;
 import dev.snapref.conformance.guard.Severity;
 import dev.snapref.conformance.report.ReportFiles;
 import dev.snapref.conformance.targets.SteppableTarget;
@@ -26,7 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code snapref conform}: the correctness gate. Runs the scenario corpus, scripts derived from
  * the explorer's state graph and N seconds of fuzzing against a target, and writes
- * {@code index.html}, {@code report.md}, {@code junit.xml} and {@code report.json}. Exit 1 if
+ * {@code index.html}, {@code report.md}, {@code junit.xml} and {@code report.json} (failures
+ * first, every path relative to the folder; with {@code --previous DIR} each clause says whether
+ * it is newly failing or fixed since that report). Exit 1 if
  * any clause fails; a throwable of the engine (or of any phase) is a failing clause with a crash
  * reproducer, never a stack trace.
  */
@@ -59,6 +62,10 @@ public final class ConformCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--previous", paramLabel = "DIR",
+            description = "An earlier report folder: each clause shows whether it is newly failing or fixed since.")
+    Path previous;
+
     @Option(names = "--scripts", defaultValue = "0", paramLabel = "N", converter = NumericOptions.Depth.class,
             description = "With --target kernel: also N generated scripts (the fuzzer's for --seed), shrunk on the "
                     + "kernel when they diverge (default ${DEFAULT-VALUE}).")
@@ -79,6 +86,14 @@ public final class ConformCommand implements Callable<Integer> {
         }
         if (scripts != 0 || target.kernel.all().size() > 1) {
             throw new UsageException("--scripts and several --kernel are for --target kernel");
+        }
+        PreviousReport before = null;
+        if (previous != null) {
+            try {
+                before = PreviousReport.load(previous);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
         }
         String candidateName = target.name.equals("model") ? "engine" : target.name;
         SteppableTarget model = CheckedTargets.steppable(target, "model");
@@ -105,6 +120,9 @@ public final class ConformCommand implements Callable<Integer> {
             report = run.run(quiet ? null : System.err);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new UsageException(e.getMessage());
+        }
+        if (before != null) {
+            report = report.withTrend(before);
         }
         List<String> problems;
         try {
@@ -133,6 +151,9 @@ public final class ConformCommand implements Callable<Integer> {
             }
         } catch (RuntimeException e) {
             pw.println("snapref: the summary could not be printed (" + e + "); see the report");
+        }
+        if (r.trend().present()) {
+            pw.println("since the previous report (" + r.trend().previousDate() + "): " + r.trend().summary());
         }
         problems.forEach(p -> pw.println("FAILED report: " + p));
         pw.println("report: " + out.resolve("index.html"));

@@ -69,13 +69,15 @@ public final class FuzzCommand implements Callable<Integer> {
     boolean quiet;
 
     static final class Mode {
-        @Option(names = "--faults", description = "Fault injection: EIO and torn writes on the cows (per-seed atlas).")
+        @Option(names = "--faults", description = "Fault injection: one fault per script on a cow (EIO on a read, write or flush, or a"
+                + " torn write), the same fault in model and engine.")
         boolean faults;
 
-        @Option(names = "--crash", description = "Crash consistency: crash at every cow write and flush, reopen, check.")
+        @Option(names = "--crash", description = "Crash consistency: crash at every cow write and flush; model and engine crash"
+                + " images and reloads must agree.")
         boolean crash;
 
-        @Option(names = "--corrupt-images", description = "Mutated cow images: load consistently or be rejected as the kernel does.")
+        @Option(names = "--corrupt-images", description = "Mutated cow images: model and engine load the same image and must agree.")
         boolean corruptImages;
     }
 

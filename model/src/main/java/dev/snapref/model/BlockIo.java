@@ -1,8 +1,8 @@
 package dev.snapref.model;
 
 import dev.snapref.scenario.DevicePath;
-import dev.snapref.scenario.Outcome;
 import dev.snapref.scenario.Errno;
+import dev.snapref.scenario.Outcome;
 import dev.snapref.scenario.ReadRuns;
 import dev.snapref.scenario.SectorContent;
 import java.util.ArrayList;
@@ -12,13 +12,15 @@ import java.util.List;
  * One O_DIRECT read or write of a script, as the block layer, dm core and the targets handle
  * it: the request is clipped at the device end, cut into bios of at most {@link #BIO_SECTORS}
  * sectors, and each bio is split by dm (a snapshot at chunk boundaries, an origin at its split
- * boundary). Every piece is mapped in order; a failed piece does not stop the others. The
- * exceptions the first piece creates complete before the next piece is mapped; those of the
- * later pieces complete after all of them were mapped ({@link CopyOnWrite}). In Linux 6.1 this
- * is a race (kcopyd against dm's resubmission of the rest of the bio): the recorded
- * kernel-transcripts/cow-overflow image shows this interleaving, the re-runs in
- * testdata/scenarios/multi-piece-overflow show the first piece's exception not yet committed.
- * The spec follows the recorded reference image, so that model, engine and the reference agree.
+ * boundary). Every piece runs; a failed piece does not stop the others. The first piece runs on
+ * its own (mapped, its new exceptions started and completed, its data written); the later pieces
+ * are all mapped, then all their exceptions started and completed, then their data written
+ * ({@link CopyOnWrite}). In Linux 6.1 this is a race (kcopyd against dm's resubmission of the
+ * rest of the bio): the recorded kernel-transcripts/cow-overflow image shows this interleaving,
+ * the re-runs in testdata/scenarios/multi-piece-overflow show the first piece's exception not
+ * yet committed. The spec follows the recorded reference image, so that model, engine and the
+ * reference agree. Every disk request goes through {@link World#io}: a request that fails fails
+ * the script's request with EIO.
  */
 final class BlockIo {
     /**
@@ -36,6 +38,9 @@ final class BlockIo {
             Disk d = w.disk(path.name());
             long n = clip(d.sectors(), sector, count);
             if (n > 0) {
+                if (!w.io.read(w, d.name(), sector, n)) {
+                    return Outcome.error(Errno.EIO);
+                }
                 w.out.addAll(ReadRuns.format(sector, d.read(sector, n)));
             }
             return Outcome.OK;
@@ -53,6 +58,9 @@ final class BlockIo {
         }
         Table t = dev.live();
         if (t.target() instanceof OriginTarget o) {
+            if (!w.io.read(w, o.originDisk(), sector, n)) {
+                return Outcome.error(Errno.EIO);
+            }
             w.out.addAll(ReadRuns.format(sector, w.disk(o.originDisk()).read(sector, n)));
             return Outcome.OK;
         }
@@ -60,11 +68,7 @@ final class BlockIo {
         SnapshotTarget s = (SnapshotTarget) t.target();
         boolean failed = false;
         for (long[] piece : pieces(sector, n, s.store().chunkSize())) {
-            if (!s.valid()) {
-                failed = true;
-                continue;
-            }
-            got.addAll(readSnapshotPiece(w, s, piece[0], piece[1]));
+            failed |= !s.valid() || !readSnapshotPiece(w, s, piece[0], piece[1], got);
         }
         if (failed) {
             return Outcome.error(Errno.EIO);
@@ -73,22 +77,29 @@ final class BlockIo {
         return Outcome.OK;
     }
 
-    private static List<SectorContent> readSnapshotPiece(World w, SnapshotTarget s, long start, long n) {
-        long cs = s.store().chunkSize();
-        long chunk = start / cs;
-        long newChunk = s.store().exceptions().lookup(chunk);
-        if (newChunk < 0) {
-            return w.disk(s.originDisk()).read(start, n);
+    /** A snapshot read piece: the cow chunk of its exception, else the origin; false on EIO. */
+    private static boolean readSnapshotPiece(World w, SnapshotTarget s, long start, long n, List<SectorContent> got) {
+        Store st = s.store();
+        long chunk = start / st.chunkSize();
+        String disk = s.originDisk();
+        long at = start;
+        if (st.exceptions().contains(chunk)) {
+            disk = s.cowDisk();
+            at = st.cowSector(st.exceptions().lookup(chunk), start);
         }
-        return w.disk(s.cowDisk()).read(newChunk * cs + (start - chunk * cs), n);
+        if (!w.io.read(w, disk, at, n)) {
+            return false;
+        }
+        got.addAll(w.disk(disk).read(at, n));
+        return true;
     }
 
     static Outcome write(World w, DevicePath path, long sector, long count, String label) {
         if (path.kind() == DevicePath.Kind.DISK) {
             Disk d = w.disk(path.name());
             long n = clip(d.sectors(), sector, count);
-            if (n > 0) {
-                w.putDisk(d.writePattern(sector, n, label).taint());
+            if (n > 0 && !w.io.write(w, d.name(), sector, n, false, x -> x.writePattern(sector, n, label).taint())) {
+                return Outcome.error(Errno.EIO);
             }
             return n < count ? Outcome.error(Errno.ENOSPC) : Outcome.OK;
         }
@@ -104,33 +115,33 @@ final class BlockIo {
             return Outcome.BLOCKED;
         }
         SnapRef ref = new SnapRef(path.name(), Slot.LIVE);
-        boolean failed = false;
-        List<PendingException> pending = new ArrayList<>();
-        if (dev.live().target() instanceof OriginTarget o) {
-            List<long[]> ps = pieces(sector, n, o.splitBoundary());
-            for (int i = 0; i < ps.size(); i++) {
-                CopyOnWrite.originWrite(w, o.originDisk(), ps.get(i)[0], ps.get(i)[1], pending);
-                w.putDisk(w.disk(o.originDisk()).writePattern(ps.get(i)[0], ps.get(i)[1], label));
-                failed |= i == 0 && !completeFirstPiece(w, pending);
-            }
-        } else {
-            List<long[]> ps = pieces(sector, n, w.snap(ref).store().chunkSize());
-            for (int i = 0; i < ps.size(); i++) {
-                failed |= !CopyOnWrite.snapshotWrite(w, ref, ps.get(i)[0], ps.get(i)[1], label, pending);
-                failed |= i == 0 && !completeFirstPiece(w, pending);
-            }
-        }
-        failed |= !CopyOnWrite.complete(w, pending);
-        if (failed) {
+        OriginTarget origin = dev.live().target() instanceof OriginTarget o ? o : null;
+        long boundary = origin != null ? origin.splitBoundary() : w.snap(ref).store().chunkSize();
+        List<long[]> ps = pieces(sector, n, boundary);
+        boolean ok = writeGroup(w, origin, ref, ps.subList(0, 1), label);
+        ok &= writeGroup(w, origin, ref, ps.subList(1, ps.size()), label);
+        if (!ok) {
             return Outcome.error(Errno.EIO);
         }
         return n < count ? Outcome.error(Errno.ENOSPC) : Outcome.OK;
     }
 
-    /** The first piece's exceptions complete before the next piece is mapped (see the class note). */
-    private static boolean completeFirstPiece(World w, List<PendingException> pending) {
-        boolean ok = CopyOnWrite.complete(w, pending);
-        pending.clear();
+    /**
+     * One group of pieces: all mapped, then their new exceptions started and completed in
+     * allocation order, then each piece's data written; false when a piece failed.
+     */
+    private static boolean writeGroup(World w, OriginTarget origin, SnapRef ref, List<long[]> pieces, String label) {
+        List<PendingException> group = new ArrayList<>();
+        List<WritePiece> mapped = new ArrayList<>(pieces.size());
+        for (long[] p : pieces) {
+            mapped.add(origin != null ? CopyOnWrite.mapOrigin(w, origin.originDisk(), p[0], p[1], group)
+                    : CopyOnWrite.mapSnapshotWrite(w, ref, p[0], p[1], label, group));
+        }
+        ExceptionCompletion.startAll(w, group);
+        boolean ok = true;
+        for (WritePiece p : mapped) {
+            ok &= CopyOnWrite.finish(w, p, label);
+        }
         return ok;
     }
 

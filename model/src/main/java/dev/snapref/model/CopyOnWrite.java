@@ -1,34 +1,33 @@
 package dev.snapref.model;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The data paths that create exceptions: {@code __origin_write} (an origin write piece copies
- * the chunk of its first sector into every valid, active snapshot of the origin that has no
- * exception for it) and {@code snapshot_map} for writes (remap to the cow, allocating and
- * copying the chunk first when needed).
+ * The data paths that create exceptions, in the three phases Linux 6.1 runs a write piece in:
+ * map ({@code __origin_write} / {@code snapshot_map}: decide, allocate cow chunks), start (the
+ * group's copies and commits, {@link ExceptionCompletion}) and finish (the piece's own data
+ * write). An origin write piece allocates an exception for the chunk of its first sector in every
+ * valid, active snapshot of the origin that has none; a snapshot write piece goes to the cow,
+ * allocating its chunk first when needed. {@link BlockIo} groups the pieces of a request.
  *
- * <p>A request runs in two phases, as Linux 6.1 was seen to run a split O_DIRECT request
- * (testdata/scenarios/multi-piece-overflow): every piece is mapped first (chunks allocated,
- * copies and whole-chunk snapshot writes done, a piece finding no room invalidates the snapshot),
- * then the new exceptions complete in order ({@link #complete}): pending_complete adds an
- * exception only if the snapshot is still valid, and a snapshot write waiting for its copy lands
- * only then. Each persistent store commits its share of a request as one batch (pending_count),
- * writing the metadata area when the batch ends or the area fills.
+ * <p>Guarantees: the disk requests are issued in the kernel's order (a piece's allocation may
+ * invalidate a snapshot, which rewrites its header at map time; copies and commits come before
+ * any data write of the group; data writes in piece order); a write that fails leaves the
+ * snapshot's image as the cow now holds it (the kernel leaves the sectors undefined, the model
+ * takes what the device did).
  */
 final class CopyOnWrite {
     private CopyOnWrite() {
     }
 
-    /** Maps an origin write piece {@code [sector, sector+count)}: copy into every snapshot that needs it. */
-    static void originWrite(World w, String originDisk, long sector, long count, List<PendingException> pending) {
+    /** Maps an origin write piece: allocates the exceptions it needs, adding them to {@code group}. */
+    static WritePiece mapOrigin(World w, String originDisk, long sector, long count, List<PendingException> group) {
+        List<PendingException> mine = new ArrayList<>(2);
         for (SnapRef ref : List.copyOf(w.snapshotsOf(originDisk))) {
             SnapshotTarget s = w.snap(ref);
             long length = w.table(ref).length();
-            if (!s.valid() || !s.active() || sector >= length) {
+            if (sector >= length || !s.valid() || !s.active()) {
                 continue;
             }
             long cs = s.store().chunkSize();
@@ -36,125 +35,103 @@ final class CopyOnWrite {
             if (chunk != (Math.min(sector + count, length) - 1) / cs && !s.store().splitQuirk()) {
                 w.setSnap(ref, s.withStore(s.store().withSplitQuirk()));
             }
-            if (w.snap(ref).store().exceptions().lookup(chunk) >= 0 || isPending(pending, ref, chunk)) {
+            if (w.snap(ref).store().exceptions().contains(chunk) || isPending(group, ref, chunk)) {
                 continue;
             }
-            long newChunk = allocate(w, ref);
-            if (newChunk < 0) {
+            ExceptionStores.Prepared p = allocate(w, ref);
+            if (!p.ok()) {
                 SnapshotHooks.invalidate(w, ref, Kmsg.INVALID_NO_SPACE);
                 continue;
             }
-            copyChunk(w, ref, chunk, newChunk);
-            pending.add(new PendingException(ref, chunk, newChunk, 0, 0, null, false));
+            PendingException pe = new PendingException(ref, chunk, p.newChunk(), 0, 0, null, false);
+            group.add(pe);
+            mine.add(pe);
         }
+        return new WritePiece(WritePiece.Kind.ORIGIN, null, originDisk, sector, count, 0, null, List.copyOf(mine));
     }
 
-    /** Maps one snapshot write piece (inside one chunk); false when it fails with EIO now. */
-    static boolean snapshotWrite(World w, SnapRef ref, long sector, long count, String label,
-                                 List<PendingException> pending) {
+    /** Maps one snapshot write piece (inside one chunk), adding a new exception to {@code group}. */
+    static WritePiece mapSnapshotWrite(World w, SnapRef ref, long sector, long count, String label,
+                                       List<PendingException> group) {
         SnapshotTarget s = w.snap(ref);
         if (!s.valid() || s.overflowed()) {
-            return false;
-        }
-        long cs = s.store().chunkSize();
-        long chunk = sector / cs;
-        assert (sector + count - 1) / cs == chunk : "dm splits snapshot I/O at chunk boundaries";
-        assert !isPending(pending, ref, chunk) : "one piece per chunk in a request";
-        long newChunk = s.store().exceptions().lookup(chunk);
-        if (newChunk >= 0) {
-            writeCow(w, ref, newChunk, sector, count, label);
-            return true;
-        }
-        newChunk = allocate(w, ref);
-        if (newChunk < 0) {
-            noSpace(w, ref);
-            return false;
-        }
-        boolean full = count == cs;
-        if (full) {
-            Disk cow = w.disk(s.cowDisk());
-            w.putDisk(cow.writeRun(newChunk * cs, count, label, sector).markCowWritten());
-        } else {
-            copyChunk(w, ref, chunk, newChunk);
-        }
-        pending.add(new PendingException(ref, chunk, newChunk, sector, count, label, full));
-        return true;
-    }
-
-    /**
-     * Completes a request's new exceptions in order; false when a snapshot write waiting for one
-     * of them fails (the snapshot was invalidated meanwhile, or its commit failed).
-     */
-    static boolean complete(World w, List<PendingException> pending) {
-        boolean ok = true;
-        Map<SnapRef, List<PendingException>> batches = new LinkedHashMap<>();
-        for (int i = 0; i < pending.size(); i++) {
-            PendingException p = pending.get(i);
-            SnapshotTarget s = w.snap(p.ref());
-            boolean last = true;
-            for (int j = i + 1; j < pending.size(); j++) {
-                last &= !pending.get(j).ref().equals(p.ref());
-            }
-            Store before = s.store();
-            Store after = ExceptionStores.commit(w, s.cowDisk(), before, p.chunk(), p.newChunk(), last);
-            w.setSnap(p.ref(), s.withStore(after));
-            List<PendingException> batch = batches.computeIfAbsent(p.ref(), r -> new ArrayList<>());
-            batch.add(p);
-            if (last || after.currentArea() != before.currentArea() || before.type() == StoreType.TRANSIENT) {
-                for (PendingException b : batch) {
-                    ok &= pendingComplete(w, b, after.metadataValid());
-                }
-                batch.clear();
-            }
-        }
-        assert batches.values().stream().allMatch(List::isEmpty) : "every batch ends with its snapshot's last exception";
-        return ok;
-    }
-
-    /** pending_complete: publish the exception if the commit succeeded and the snapshot is valid. */
-    private static boolean pendingComplete(World w, PendingException p, boolean committed) {
-        if (!committed) {
-            SnapshotHooks.invalidate(w, p.ref(), Kmsg.INVALID_IO);
-        }
-        SnapshotTarget s = w.snap(p.ref());
-        if (!committed || !s.valid()) {
-            return p.label() == null;
+            return WritePiece.kill();
         }
         Store st = s.store();
-        w.setSnap(p.ref(), s.withStore(st.withExceptions(st.exceptions().with(p.chunk(), p.newChunk()))));
-        if (p.label() != null) {
-            if (p.landed()) {
-                updateGhost(w, p.ref(), p.sector(), p.count(), p.label());
-            } else {
-                writeCow(w, p.ref(), p.newChunk(), p.sector(), p.count(), p.label());
-            }
+        long cs = st.chunkSize();
+        long chunk = sector / cs;
+        assert (sector + count - 1) / cs == chunk : "dm splits snapshot I/O at chunk boundaries";
+        assert !isPending(group, ref, chunk) : "one piece per chunk in a request";
+        if (st.exceptions().contains(chunk)) {
+            long at = st.cowSector(st.exceptions().lookup(chunk), sector);
+            return new WritePiece(WritePiece.Kind.REMAP, ref, s.cowDisk(), sector, count, at, null, List.of());
         }
-        return true;
+        ExceptionStores.Prepared p = allocate(w, ref);
+        if (!p.ok()) {
+            noSpace(w, ref);
+            return WritePiece.kill();
+        }
+        boolean full = count == cs;
+        PendingException pe = new PendingException(ref, chunk, p.newChunk(), sector, count, label, full);
+        group.add(pe);
+        WritePiece.Kind kind = full ? WritePiece.Kind.FULL : WritePiece.Kind.QUEUED;
+        return new WritePiece(kind, ref, s.cowDisk(), sector, count, st.cowSector(p.newChunk(), sector), pe,
+                List.of(pe));
     }
 
-    private static boolean isPending(List<PendingException> pending, SnapRef ref, long chunk) {
-        for (PendingException p : pending) {
-            if (p.chunk() == chunk && p.ref().equals(ref)) {
+    /** Finishes a piece after its group was started: its data write; false when it fails with EIO. */
+    static boolean finish(World w, WritePiece p, String label) {
+        return switch (p.kind()) {
+            case KILL -> false;
+            case ORIGIN -> w.io.write(w, p.disk(), p.sector(), p.count(), false,
+                    d -> d.writePattern(p.sector(), p.count(), label));
+            case REMAP -> writeCow(w, p.ref(), p.target(), p.sector(), p.count(), label);
+            case FULL -> p.pending().succeeded();
+            case QUEUED -> p.pending().succeeded() && writeCow(w, p.ref(), p.target(), p.sector(), p.count(), label);
+        };
+    }
+
+    private static boolean isPending(List<PendingException> group, SnapRef ref, long chunk) {
+        for (PendingException p : group) {
+            if (p.chunk == chunk && p.ref.equals(ref)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** A snapshot write remapped to cow chunk {@code newChunk}; the snapshot's image follows it. */
-    private static void writeCow(World w, SnapRef ref, long newChunk, long sector, long count, String label) {
-        SnapshotTarget s = w.snap(ref);
-        long cs = s.store().chunkSize();
-        long at = newChunk * cs + (sector - sector / cs * cs);
-        w.putDisk(w.disk(s.cowDisk()).writeRun(at, count, label, sector).markCowWritten());
-        updateGhost(w, ref, sector, count, label);
+    /**
+     * A snapshot write remapped to cow sector {@code at}: the snapshot's image follows it, or, when
+     * the write failed, takes what the cow holds now in those sectors.
+     */
+    private static boolean writeCow(World w, SnapRef ref, long at, long sector, long count, String label) {
+        String cow = w.snap(ref).cowDisk();
+        boolean ok = w.io.write(w, cow, at, count, false, d -> d.writeRun(at, count, label, sector).markCowWritten());
+        if (ok) {
+            updateGhost(w, ref, sector, count, label);
+        } else {
+            adoptView(w, ref, sector, count);
+        }
+        return ok;
     }
 
-    private static void updateGhost(World w, SnapRef ref, long sector, long count, String label) {
+    /** The snapshot's image after a successful write of {@code label} to {@code [sector, sector+count)}. */
+    static void updateGhost(World w, SnapRef ref, long sector, long count, String label) {
         SnapshotTarget now = w.snap(ref);
         if (now.store().ghost() != null) {
             w.setSnap(ref, now.withStore(now.store().withGhost(now.store().ghost().writePattern(sector, count, label))));
         }
+    }
+
+    /** A failed write leaves {@code [sector, sector+count)} of the snapshot as the device left them. */
+    private static void adoptView(World w, SnapRef ref, long sector, long count) {
+        SnapshotTarget now = w.snap(ref);
+        Disk ghost = now.store().ghost();
+        if (ghost == null) {
+            return;
+        }
+        Disk view = SnapshotView.of(now, ghost.sectors(), w::disk);
+        w.setSnap(ref, now.withStore(now.store().withGhost(ghost.copyFrom(view, sector, sector, count))));
     }
 
     /** No room on the cow for a snapshot write: PO sets Overflow, others invalidate. */
@@ -170,19 +147,10 @@ final class CopyOnWrite {
         }
     }
 
-    private static long allocate(World w, SnapRef ref) {
+    private static ExceptionStores.Prepared allocate(World w, SnapRef ref) {
         SnapshotTarget s = w.snap(ref);
         ExceptionStores.Prepared p = ExceptionStores.prepare(s.store(), w.disk(s.cowDisk()).sectors());
         w.setSnap(ref, s.withStore(p.store()));
-        return p.newChunk();
-    }
-
-    /** kcopyd copy of the origin chunk into cow chunk {@code newChunk}. */
-    private static void copyChunk(World w, SnapRef ref, long chunk, long newChunk) {
-        SnapshotTarget s = w.snap(ref);
-        long cs = s.store().chunkSize();
-        Disk origin = w.disk(s.originDisk());
-        long n = Math.min(cs, origin.sectors() - chunk * cs);
-        w.putDisk(w.disk(s.cowDisk()).copyFrom(origin, chunk * cs, newChunk * cs, n).markCowWritten());
+        return p;
     }
 }

@@ -39,6 +39,29 @@ public final class Disk {
         return new Disk(name, sectors, new Extent[0], false, false);
     }
 
+    /**
+     * The disk holding exactly the bytes of {@code image}, its length rounded down to whole
+     * sectors: a zero sector stays zero, a sector reading {@code label@k} (what a script write
+     * puts there, {@link SectorPattern#classify}) becomes that pattern, any other sector a
+     * {@link SectorValue.Raw}. So {@link #bytesAt} gives back the image byte for byte, and an image
+     * of script data has the same extents as the disk the writes made. Neither flag is set.
+     */
+    public static Disk fromImage(String name, byte[] image) {
+        long sectors = image.length / SectorPattern.SECTOR_SIZE;
+        List<Extent> out = new ArrayList<>();
+        for (long s = 0; s < sectors; s++) {
+            int off = (int) (s * SectorPattern.SECTOR_SIZE);
+            SectorContent c = SectorPattern.classify(image, off);
+            if (c instanceof SectorContent.Zero) {
+                continue;
+            }
+            SectorValue v = c instanceof SectorContent.Pattern p ? new SectorValue.Pattern(p.label(), p.index())
+                    : new SectorValue.Raw(Arrays.copyOfRange(image, off, off + SectorPattern.SECTOR_SIZE));
+            add(out, new Extent(s, 1, v));
+        }
+        return new Disk(name, sectors, out.toArray(new Extent[0]), false, false);
+    }
+
     public String name() {
         return name;
     }
@@ -67,6 +90,12 @@ public final class Disk {
     /** This disk marked as written by an exception store. */
     public Disk markCowWritten() {
         return cowWritten ? this : new Disk(name, sectors, extents, tainted, true);
+    }
+
+    /** This disk with the flags of {@code other} added (a torn write lands part of {@code other}'s data). */
+    Disk withFlagsOf(Disk other) {
+        Disk d = other.tainted ? taint() : this;
+        return other.cowWritten ? d.markCowWritten() : d;
     }
 
     /** The value of one sector (a single-sector value), or null when it is zero. */

@@ -2,6 +2,7 @@ package dev.snapref.model;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -23,6 +24,19 @@ public final class ExceptionTable {
         this.hash = Arrays.hashCode(olds) * 31 + Arrays.hashCode(news);
     }
 
+    /** The table holding {@code mapping} (origin chunk to cow chunk). */
+    static ExceptionTable of(Map<Long, Long> mapping) {
+        TreeMap<Long, Long> sorted = new TreeMap<>(mapping);
+        long[] o = new long[sorted.size()];
+        long[] n = new long[sorted.size()];
+        int i = 0;
+        for (Map.Entry<Long, Long> e : sorted.entrySet()) {
+            o[i] = e.getKey();
+            n[i++] = e.getValue();
+        }
+        return new ExceptionTable(o, n);
+    }
+
     public int size() {
         return olds.length;
     }
@@ -35,10 +49,19 @@ public final class ExceptionTable {
         return news[i];
     }
 
-    /** The cow chunk of {@code oldChunk}, or -1 when it has no completed exception. */
+    /**
+     * The cow chunk of {@code oldChunk}, or -1 when it has none. -1 is never a cow chunk of a
+     * table the model builds (the kernel remaps to the low 56 bits of a stored chunk number plus
+     * at most 255), so this is exact; {@link #contains} asks the question directly.
+     */
     public long lookup(long oldChunk) {
         int i = Arrays.binarySearch(olds, oldChunk);
         return i < 0 ? -1 : news[i];
+    }
+
+    /** Whether {@code oldChunk} has a completed exception. */
+    public boolean contains(long oldChunk) {
+        return Arrays.binarySearch(olds, oldChunk) >= 0;
     }
 
     /** This table with {@code oldChunk -> newChunk} added. */

@@ -39,12 +39,24 @@ public final class Model {
 
     /** One command applied to {@code state}. */
     public static ModelTransition step(ModelState state, Command command) {
-        World w = new World(state);
+        return step(state, command, BlockRequests.untracked());
+    }
+
+    /**
+     * One command applied to {@code state} with its disk requests going through {@code io}: a
+     * traced run logs them and applies its fault plan (an I/O error takes the kernel's paths: EIO
+     * to the caller, snapshot invalidation, a failed metadata commit). With the untracked block
+     * layer this is {@link #step(ModelState, Command)}.
+     */
+    public static ModelTransition step(ModelState state, Command command, BlockRequests io) {
+        io.stepStarted();
+        World w = new World(state, io);
         Outcome outcome = apply(w, command);
         ModelState next = w.freeze();
         if (next != state && next.equals(state)) {
             next = state;
         }
+        io.stepEnded(next);
         List<String> out = outcome == Outcome.OK ? w.out : List.of();
         return new ModelTransition(next, new TranscriptStep(command.echo(), out, w.kmsg, outcome));
     }
@@ -107,11 +119,16 @@ public final class Model {
 
     /** Runs a script keeping every intermediate state. */
     public static Trace trace(Script script) {
+        return trace(script, BlockRequests.untracked());
+    }
+
+    /** Runs a script keeping every intermediate state, its disk requests going through {@code io}. */
+    public static Trace trace(Script script, BlockRequests io) {
         ModelState s = ModelState.initial();
         List<ModelState> states = new ArrayList<>();
         List<TranscriptStep> steps = new ArrayList<>();
         for (Command c : script.commands()) {
-            ModelTransition t = step(s, c);
+            ModelTransition t = step(s, c, io);
             s = t.next();
             states.add(s);
             steps.add(t.step());
@@ -121,7 +138,7 @@ public final class Model {
 
     private static Outcome apply(World w, Command command) {
         if (command instanceof DiskCommand d) {
-            w.putDisk(Disk.zeroed(d.name(), d.sectors()));
+            w.putDisk(w.io.newDisk(d.name(), d.sectors()));
             return Outcome.OK;
         }
         if (command instanceof WriteCommand c) {

@@ -1,19 +1,50 @@
 package dev.snapref.model;
 
 /**
- * A new exception of one request: its chunk was allocated and its origin data copied while the
- * request's pieces were mapped; it completes (commit, then the waiting snapshot write, if any)
- * after every piece of the request was mapped.
+ * A new exception of one request: its cow chunk was allocated when a piece of the request was
+ * mapped; it is started (the origin chunk copied, or a whole-chunk snapshot write written, to
+ * the cow) after every piece of its group was mapped, then committed to the store and
+ * completed ({@link ExceptionCompletion}). Lives inside one step only.
  *
- * @param ref      the snapshot
- * @param chunk    the origin chunk
- * @param newChunk the cow chunk allocated for it
- * @param sector   first sector of the snapshot write waiting for it (unused without a label)
- * @param count    sectors of that write
- * @param label    the write's data label; null for an origin write's copy
- * @param landed   the write covered the whole chunk and went straight to the cow at map time
- *                 (start_full_bio), so it is on the cow whatever the completion finds
+ * <p>Its outcome is set exactly once: success when the exception was published in the
+ * snapshot's table, failure when the copy or the commit failed or the snapshot was invalid.
  */
-record PendingException(SnapRef ref, long chunk, long newChunk, long sector, long count, String label,
-                        boolean landed) {
+final class PendingException {
+    final SnapRef ref;
+    /** The origin chunk. */
+    final long chunk;
+    /** The cow chunk allocated for it. */
+    final long newChunk;
+    /** First sector of the snapshot write that made it (unused for an origin write's copy). */
+    final long sector;
+    /** Sectors of that write. */
+    final long count;
+    /** The write's data label; null for an origin write's copy. */
+    final String label;
+    /** The write covers the whole chunk and replaces the copy (start_full_bio). */
+    final boolean full;
+    private Boolean succeeded;
+
+    PendingException(SnapRef ref, long chunk, long newChunk, long sector, long count, String label, boolean full) {
+        assert !full || label != null : "only a snapshot write covers a chunk";
+        this.ref = ref;
+        this.chunk = chunk;
+        this.newChunk = newChunk;
+        this.sector = sector;
+        this.count = count;
+        this.label = label;
+        this.full = full;
+    }
+
+    /** Records the outcome (once). */
+    void completed(boolean success) {
+        assert succeeded == null : "an exception completes once";
+        succeeded = success;
+    }
+
+    /** Whether it was published (only after it completed). */
+    boolean succeeded() {
+        assert succeeded != null : "asked before completion";
+        return succeeded;
+    }
 }

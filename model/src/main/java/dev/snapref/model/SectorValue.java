@@ -12,8 +12,12 @@ import java.nio.ByteOrder;
  *
  * <p>A value may cover a run of sectors in an {@link Extent}: a {@link Pattern} describes sector
  * {@code i} of the run as {@code label@(first+i)}; the other values are the same in every sector.
+ * The model's own writes make patterns, headers and entries only; {@link Raw} holds any other
+ * bytes, from an image the model was given ({@link Disk#fromImage}) or a metadata area written
+ * over such bytes.
  */
-public sealed interface SectorValue permits SectorValue.Pattern, SectorValue.Header, SectorValue.Entries {
+public sealed interface SectorValue permits SectorValue.Pattern, SectorValue.Header, SectorValue.Entries,
+        SectorValue.Raw {
     /** Magic number of a persistent snapshot header ("SnAp" in bytes). */
     int SNAP_MAGIC = 0x70416e53;
 
@@ -51,6 +55,34 @@ public sealed interface SectorValue permits SectorValue.Pattern, SectorValue.Hea
                 b.putLong(pairs.oldChunk(k)).putLong(pairs.newChunk(k));
             }
             return b.array();
+        }
+    }
+
+    /** Arbitrary sector bytes (exactly 512), compared by content. */
+    record Raw(byte[] data) implements SectorValue {
+        public Raw {
+            assert data.length == SectorPattern.SECTOR_SIZE : "a raw value is one sector";
+            data = data.clone();
+        }
+
+        @Override
+        public byte[] bytes(long i) {
+            return data.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Raw r && java.util.Arrays.equals(r.data, data);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(data);
+        }
+
+        @Override
+        public String toString() {
+            return "Raw[" + SectorPattern.classify(data, 0) + "]";
         }
     }
 }

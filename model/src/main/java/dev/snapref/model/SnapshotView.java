@@ -19,10 +19,10 @@ final class SnapshotView {
         long cs = s.store().chunkSize();
         ExceptionTable ex = s.store().exceptions();
         for (int i = 0; i < ex.size(); i++) {
-            long start = ex.oldChunk(i) * cs;
-            if (start >= length) {
-                continue;
+            if (length == 0 || Long.compareUnsigned(ex.oldChunk(i), (length - 1) / cs) > 0) {
+                continue; // past the snapshot's end (a corrupt store's chunk numbers are unsigned)
             }
+            long start = ex.oldChunk(i) * cs;
             long n = Math.min(cs, length - start);
             view = view.copyFrom(cow, ex.newChunk(i) * cs, start, n);
         }

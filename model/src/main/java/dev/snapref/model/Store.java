@@ -20,10 +20,16 @@ package dev.snapref.model;
  * @param splitQuirk       ghost: an origin write piece spanned several of this store's chunks
  *                         (the kernel's stale split boundary quirk), so {@code ghost} is not
  *                         guaranteed any more
+ * @param areaBase         persistent: the current area's chunk as read from disk, when it holds
+ *                         bytes its entries do not account for (after the terminating entry);
+ *                         the kernel keeps them in its area buffer and writes them back with every
+ *                         commit. Null when the area is its entries then zeros (always so for
+ *                         areas the store wrote itself).
  */
 public record Store(StoreType type, boolean overflowAware, long chunkSize, boolean initialised,
                     boolean metadataValid, long nextFree, long currentArea, PairList area,
-                    ExceptionTable exceptions, ExceptionTable handedOver, Disk ghost, boolean splitQuirk) {
+                    ExceptionTable exceptions, ExceptionTable handedOver, Disk ghost, boolean splitQuirk,
+                    Disk areaBase) {
     /** Sectors per metadata area entry list: 16-byte exceptions. */
     public static final int EXCEPTION_BYTES = 16;
 
@@ -31,7 +37,7 @@ public record Store(StoreType type, boolean overflowAware, long chunkSize, boole
     public static Store constructed(StoreType type, boolean overflowAware, long chunkSize) {
         long nextFree = type == StoreType.PERSISTENT ? 2 : 0;
         return new Store(type, overflowAware, chunkSize, false, true, nextFree, 0, PairList.EMPTY,
-                ExceptionTable.EMPTY, null, null, false);
+                ExceptionTable.EMPTY, null, null, false, null);
     }
 
     /** Exceptions per metadata area (E): a chunk of 16-byte entries. */
@@ -44,6 +50,15 @@ public record Store(StoreType type, boolean overflowAware, long chunkSize, boole
         return 1 + (exceptionsPerArea() + 1) * i;
     }
 
+    /**
+     * The cow sector holding {@code sector}'s offset inside cow chunk {@code newChunk}
+     * (chunk_to_sector plus the offset; the product wraps as the kernel's 64-bit one does, so a
+     * corrupt chunk number can give a sector past the end, or a negative one: outside the cow).
+     */
+    public long cowSector(long newChunk, long sector) {
+        return newChunk * chunkSize + (sector & (chunkSize - 1));
+    }
+
     /** Whether cow chunk {@code c} holds persistent metadata (header or an area). */
     public boolean isMetadataChunk(long c) {
         return type == StoreType.PERSISTENT && (c == 0 || (c - 1) % (exceptionsPerArea() + 1) == 0);
@@ -51,46 +66,51 @@ public record Store(StoreType type, boolean overflowAware, long chunkSize, boole
 
     public Store withChunkSize(long c) {
         return new Store(type, overflowAware, c, initialised, metadataValid, nextFree, currentArea, area,
-                exceptions, handedOver, ghost, splitQuirk);
+                exceptions, handedOver, ghost, splitQuirk, areaBase);
     }
 
     public Store withOverflowAware(boolean o) {
         return new Store(type, o, chunkSize, initialised, metadataValid, nextFree, currentArea, area,
-                exceptions, handedOver, ghost, splitQuirk);
+                exceptions, handedOver, ghost, splitQuirk, areaBase);
     }
 
     public Store withMetadataValid(boolean v) {
         return new Store(type, overflowAware, chunkSize, initialised, v, nextFree, currentArea, area,
-                exceptions, handedOver, ghost, splitQuirk);
+                exceptions, handedOver, ghost, splitQuirk, areaBase);
     }
 
     public Store withLayout(long nf, long curArea, PairList a) {
         return new Store(type, overflowAware, chunkSize, initialised, metadataValid, nf, curArea, a,
-                exceptions, handedOver, ghost, splitQuirk);
+                exceptions, handedOver, ghost, splitQuirk, areaBase);
     }
 
     public Store withInitialised() {
         return new Store(type, overflowAware, chunkSize, true, metadataValid, nextFree, currentArea, area,
-                exceptions, handedOver, ghost, splitQuirk);
+                exceptions, handedOver, ghost, splitQuirk, areaBase);
     }
 
     public Store withExceptions(ExceptionTable e) {
         return new Store(type, overflowAware, chunkSize, initialised, metadataValid, nextFree, currentArea, area,
-                e, handedOver, ghost, splitQuirk);
+                e, handedOver, ghost, splitQuirk, areaBase);
     }
 
     public Store withHandedOver(ExceptionTable h) {
         return new Store(type, overflowAware, chunkSize, initialised, metadataValid, nextFree, currentArea, area,
-                exceptions, h, ghost, splitQuirk);
+                exceptions, h, ghost, splitQuirk, areaBase);
     }
 
     public Store withGhost(Disk g) {
         return new Store(type, overflowAware, chunkSize, initialised, metadataValid, nextFree, currentArea, area,
-                exceptions, handedOver, g, splitQuirk);
+                exceptions, handedOver, g, splitQuirk, areaBase);
     }
 
     public Store withSplitQuirk() {
         return new Store(type, overflowAware, chunkSize, initialised, metadataValid, nextFree, currentArea, area,
-                exceptions, handedOver, ghost, true);
+                exceptions, handedOver, ghost, true, areaBase);
+    }
+
+    public Store withAreaBase(Disk base) {
+        return new Store(type, overflowAware, chunkSize, initialised, metadataValid, nextFree, currentArea, area,
+                exceptions, handedOver, ghost, splitQuirk, base);
     }
 }

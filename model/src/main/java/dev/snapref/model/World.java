@@ -11,6 +11,7 @@ import java.util.List;
  * <p>Cheap to make: the state's few disks, devices and origin records are referenced, not
  * copied (values are immutable); an origin record's list is copied only when a step edits it
  * ({@link #editableSnapshots}). Freezing an untouched world returns the base state itself.
+ * Disk requests go through {@link #io} (the plain block layer, or a traced, faulted one).
  */
 final class World {
     final NameMap<Disk> disks;
@@ -23,9 +24,16 @@ final class World {
     private NameMap<Table> detached;
     final List<String> out = new ArrayList<>();
     final List<String> kmsg = new ArrayList<>();
+    /** The block layer every disk request of the step goes through. */
+    final BlockRequests io;
 
     World(ModelState s) {
+        this(s, BlockRequests.untracked());
+    }
+
+    World(ModelState s, BlockRequests io) {
         this.base = s;
+        this.io = io;
         this.disks = NameMap.of(s.disks(), Disk::name);
         this.devices = NameMap.of(s.devices(), Device::name);
     }

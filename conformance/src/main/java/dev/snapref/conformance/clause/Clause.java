@@ -143,18 +143,19 @@ public enum Clause {
                     && !c.step().output().isEmpty()),
     // ---- faults, crashes and corrupt cow images (issue 7): exercised by the fault-mode campaigns,
     // never by a single checked step
-    FLT_1("FLT-1", "An I/O error during a chunk copy or a metadata commit invalidates the snapshot ('Invalidating "
-            + "snapshot: Error reading/writing.', status 'Invalid', I/O EIO) or fails the request with EIO; a "
-            + "snapshot still valid reads the data it would have had, and a fault never changes the origin's "
-            + "data.", "dm-snap.c copy_callback/commit_callback, dm-snap-persistent.c persistent_commit_exception",
-            c -> false),
-    CRS_1("CRS-1", "After a crash every exception whose commit completed (the metadata area went out with FUA) is "
-            + "present when the cow is loaded again, no exception that was never committed appears, and each "
-            + "present exception's chunk holds the data the snapshot had for it.",
+    FLT_1("FLT-1", "Under an I/O error on a cow (EIO on a read, write or flush, or a torn write) the engine does what "
+            + "the model does with the same fault: the same transcript at every step (EIO to the caller, 'Invalidating "
+            + "snapshot: Error reading/writing.', status 'Invalid', a failed metadata commit failing its batch), the "
+            + "same block requests, the same disk contents.", "dm-snap.c copy_callback/pending_complete, "
+            + "dm-snap-persistent.c persistent_commit_exception/persistent_drop_snapshot", c -> false),
+    CRS_1("CRS-1", "A crash at any cow request leaves what the model's crash semantics say (a write survives once "
+            + "issued with FUA or followed by a completed flush; a torn write lands a prefix), and loading that image "
+            + "again behaves as the model loading it: the same exceptions, status, data and later commits.",
             "dm-snap-persistent.c persistent_commit_exception/read_exceptions", c -> false),
-    CIM_1("CIM-1", "A corrupt cow image is either loaded consistently (exactly the exceptions its areas list, or "
-            + "marked invalid) or rejected with the kernel's message and errno; the origin stays writable.",
-            "dm-snap-persistent.c read_header/read_metadata/read_exceptions", c -> false),
+    CIM_1("CIM-1", "A corrupt cow image is loaded as the model loads it (rejected with the same errno and message, "
+            + "marked invalid, or the same exceptions as the kernel's lookups take them) and behaves the same after.",
+            "dm-snap-persistent.c read_header/read_metadata/read_exceptions, dm-snap.c dm_insert_exception",
+            c -> false),
     // ---- everything else
     GEN_1("GEN-1", "Every command prints the same canonical transcript on every target (catch-all for "
             + "divergences no other clause names).", "-", c -> true);

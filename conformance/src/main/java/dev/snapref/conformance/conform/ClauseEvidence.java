@@ -4,6 +4,7 @@ import dev.snapref.conformance.clause.Clause;
 import dev.snapref.conformance.clause.StepContext;
 import dev.snapref.conformance.report.ClauseResult;
 import dev.snapref.conformance.report.ClauseStatus;
+import dev.snapref.conformance.report.FailureDetail;
 import dev.snapref.conformance.report.HandoverPhase;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /** Collects, per clause, the steps that exercised it, the scenarios, and the failures; and phase transitions. */
 final class ClauseEvidence {
@@ -19,7 +21,7 @@ final class ClauseEvidence {
     private static final String COW = "cow";
     private final Map<Clause, Long> steps = new EnumMap<>(Clause.class);
     private final Map<Clause, Set<String>> scenarios = new EnumMap<>(Clause.class);
-    private final Map<Clause, List<String>> failures = new EnumMap<>(Clause.class);
+    private final Map<Clause, List<FailureDetail>> failures = new EnumMap<>(Clause.class);
     private final Map<String, Long> transitions = new TreeMap<>();
 
     /** Records one checked step of scenario {@code scenario} (null for fuzz and explorer scripts). */
@@ -50,6 +52,11 @@ final class ClauseEvidence {
     }
 
     void fail(Clause clause, String what) {
+        fail(clause, FailureDetail.line(what));
+    }
+
+    /** Records a failure of {@code clause} with what is known about it. */
+    void fail(Clause clause, FailureDetail what) {
         failures.computeIfAbsent(clause, k -> new ArrayList<>()).add(what);
     }
 
@@ -58,12 +65,17 @@ final class ClauseEvidence {
     }
 
     List<ClauseResult> results() {
+        return results(UnaryOperator.identity());
+    }
+
+    /** The rows, each failure passed through {@code explain} (which adds what it can and never throws). */
+    List<ClauseResult> results(UnaryOperator<FailureDetail> explain) {
         List<ClauseResult> out = new ArrayList<>();
         for (Clause c : Clause.values()) {
             long n = steps.getOrDefault(c, 0L);
-            List<String> f = failures.getOrDefault(c, List.of());
+            List<FailureDetail> f = failures.getOrDefault(c, List.of()).stream().map(explain).toList();
             ClauseStatus st = !f.isEmpty() ? ClauseStatus.FAIL : n > 0 ? ClauseStatus.PASS : ClauseStatus.UNCOVERED;
-            out.add(new ClauseResult(c, st, n, new ArrayList<>(scenarios.getOrDefault(c, Set.of())), f));
+            out.add(ClauseResult.of(c, st, n, new ArrayList<>(scenarios.getOrDefault(c, Set.of())), f));
         }
         return out;
     }

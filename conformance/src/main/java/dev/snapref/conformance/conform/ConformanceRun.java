@@ -81,6 +81,8 @@ public final class ConformanceRun {
     private SteppableTarget correctCandidate;
     private FaultModeCampaigns faultModes;
     private int corpusDiverged;
+    /** Writes reproducers of corpus, explorer and batch failures, reads every reproducer back; set by run. */
+    private ScriptReproducers reproducers;
 
     public ConformanceRun(Config config, SteppableTarget model, Target candidate) {
         this.config = config;
@@ -118,6 +120,7 @@ public final class ConformanceRun {
         long start = System.nanoTime();
         String date = Instant.now().toString();
         List<CorpusScript> corpus = Corpus.load(config.corpusDirs());
+        reproducers = ScriptReproducers.of(model, candidate, correctCandidate, config, guard::aborted);
         if (candidate instanceof SteppableTarget steppable) {
             runChecked(steppable, corpus, progress);
         } else {
@@ -129,7 +132,7 @@ public final class ConformanceRun {
             notes.add("phases skipped after a fatal error: " + String.join(", ", guard.skipped()));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new ConformanceReport(candidate.name(), config.bug(), date, evidence.results(), corpus.size(),
+        return new ConformanceReport(candidate.name(), config.bug(), date, evidence.results(reproducers.explainer()::enrich), corpus.size(),
                 corpusDiverged, config.explorerScripts().size(), fuzzScripts, commands, seconds,
                 evidence.transitions(), notes);
     }
@@ -178,13 +181,13 @@ public final class ConformanceRun {
         for (CorpusScript cs : corpus) {
             String source = "corpus " + cs.name();
             boolean bad = guardedScript("corpus", source, cs.script(), rerun,
-                    () -> corpusScript(checker, cs, source, rerun));
+                    () -> corpusScript(checker, cs, rerun));
             corpusDiverged += bad ? 1 : 0;
         }
     }
 
     /** Checks one corpus script; whether it diverged from the model or the recorded kernel. */
-    private boolean corpusScript(DifferentialChecker checker, CorpusScript cs, String source, ScriptRerun rerun) {
+    private boolean corpusScript(DifferentialChecker checker, CorpusScript cs, ScriptRerun rerun) {
         List<StepContext> contexts = new ArrayList<>();
         checker.observe(ctx -> {
             contexts.add(ctx);
@@ -197,26 +200,33 @@ public final class ConformanceRun {
             return false;
         }
         if (r.failure().isPresent()) {
-            failStep("corpus", source, cs.script(), r.failure().get(), rerun);
+            failStep("corpus", cs.name(), cs.script(), r.failure().get(), rerun);
             return true;
         }
         return cs.recorded().isPresent() && compareRecorded(cs, r.candidate(), contexts);
     }
 
-    /** Fails the clause of a failed step; a CRASH names its exception and a crash reproducer. */
-    private void failStep(String phase, String source, Script script, Failure f, ScriptRerun rerun) {
+    /**
+     * Fails the clause of a failed step of script {@code name} of {@code phase}: a CRASH names its
+     * exception and a crash reproducer; any other failure gets a shrunk reproducer
+     * ({@link ScriptReproducers#step}).
+     */
+    private void failStep(String phase, String name, Script script, Failure f, ScriptRerun rerun) {
+        String source = phase + " " + name;
         String what = source + ": " + f.kind() + " at step " + (f.step() + 1) + ": " + f.command();
-        if (f.kind() == FailureKind.CRASH) {
-            ThrowableDigest d = ThrowableDigest.parse(f.detail());
-            PhaseCrash first = stepCrashes.get(d.signature());
-            if (first == null) {
-                first = guard.record(phase, config.seed(), source, script, d, false, rerun);
-                stepCrashes.put(d.signature(), first);
-                what += ": threw " + first.detail();
-            } else {
-                what += ": threw " + d.headline() + " (same throw as " + first.source()
-                        + (first.reproducer() == null ? "" : ", reproducer " + first.reproducer()) + ")";
-            }
+        if (f.kind() != FailureKind.CRASH) {
+            evidence.fail(f.clause(), reproducers.step(phase, name, script, f, what));
+            return;
+        }
+        ThrowableDigest d = ThrowableDigest.parse(f.detail());
+        PhaseCrash first = stepCrashes.get(d.signature());
+        if (first == null) {
+            first = guard.record(phase, config.seed(), source, script, d, false, rerun);
+            stepCrashes.put(d.signature(), first);
+            what += ": threw " + first.detail();
+        } else {
+            what += ": threw " + d.headline() + " (same throw as " + first.source()
+                    + (first.reproducer() == null ? "" : ", reproducer " + first.reproducer()) + ")";
         }
         evidence.fail(f.clause(), what);
     }
@@ -229,8 +239,10 @@ public final class ConformanceRun {
         }
         int i = d.get().step();
         Clause c = i < contexts.size() ? ClauseEvidence.clausesOf(contexts.get(i)).get(0) : Clause.GEN_1;
-        evidence.fail(c, "corpus " + cs.name() + ": differs from the recorded kernel transcript at "
-                + d.get().summary());
+        String line = "corpus " + cs.name() + ": differs from the recorded kernel transcript at " + d.get().summary();
+        evidence.fail(c, reproducers.transcripts("kernel", cs.name(), cs.script(), "recorded", cs.recorded().get(),
+                candidate.name(), got, d.get(), line, "./snapref diff --targets " + candidate.name() + " --recorded FILE"
+                        + (config.bug() == null ? "" : " --bug " + config.bug())));
         return true;
     }
 
@@ -241,7 +253,7 @@ public final class ConformanceRun {
             guardedScript("explorer", source, s, rerun, () -> {
                 CheckResult r = checker.check(s);
                 commands += r.stepsChecked();
-                r.failure().ifPresent(f -> failStep("explorer", source, s, f, rerun));
+                r.failure().ifPresent(f -> failStep("explorer", "script " + s.name(), s, f, rerun));
                 return r.failure().isPresent();
             });
         }
@@ -311,7 +323,10 @@ public final class ConformanceRun {
             if (d.isPresent()) {
                 int i = d.get().step();
                 Clause c = i < contexts.size() ? ClauseEvidence.clausesOf(contexts.get(i)).get(0) : Clause.GEN_1;
-                evidence.fail(c, (name == null ? scripts.get(k).name() : "corpus " + name) + ": " + d.get().summary());
+                String label = name == null ? scripts.get(k).name() : name;
+                evidence.fail(c, reproducers.transcripts("batch", label, scripts.get(k), refName, ref, candidate.name(),
+                        runs.get(k).transcript(), d.get(), (name == null ? label : "corpus " + name) + ": "
+                                + d.get().summary(), "./snapref diff --targets model," + candidate.name() + " FILE"));
                 corpusDiverged += k < corpus.size() ? 1 : 0;
             }
         }

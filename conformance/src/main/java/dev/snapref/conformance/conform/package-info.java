@@ -14,6 +14,17 @@
  * campaigns are a seam ({@link dev.snapref.conformance.conform.FaultModeCampaigns}) so tests can
  * plant throwing ones. There is no concurrency phase: the races are {@code snapref stress}'s.
  *
+ * <p>What feeds the report's failure blocks (issue 17): every failure of a corpus or explorer
+ * script gets a shrunk reproducer in {@code OUT/reproducers/} ({@link dev.snapref.conformance.conform.ScriptReproducers};
+ * the engine against a kernel recording, or a batch target against the model: the script and both
+ * transcripts), and at the end every failure line that names a reproducer file — the fuzz
+ * campaign's, the phase guards' crash reproducers, the fault modes' — is read back
+ * ({@link dev.snapref.conformance.conform.FailureExplainer}): inline script, replay command, the
+ * facts of its header; and when its phase is a checked one, re-run once
+ * ({@link dev.snapref.conformance.conform.StepReplay}) for the failing step, both transcripts and
+ * both abstract states ({@link dev.snapref.conformance.conform.AbstractStateText}). Re-runs count
+ * as no evidence, are bounded in number and time, and stop after a fatal error.
+ *
  * <p>For the kernel, which runs whole scripts only, {@link dev.snapref.conformance.conform.KernelConformance}
  * runs corpus, explorer and generated scripts in one batch per kernel against the model, and
  * {@link dev.snapref.conformance.conform.KernelMatrix} does so for several kernels and lists every

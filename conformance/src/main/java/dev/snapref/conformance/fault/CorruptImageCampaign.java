@@ -2,15 +2,20 @@ package dev.snapref.conformance.fault;
 
 import dev.snapref.conformance.fuzz.FuzzCampaign;
 import dev.snapref.conformance.fuzz.Seeds;
-import dev.snapref.engine.DeviceMapper;
-import dev.snapref.engine.kernel.DmException;
-import dev.snapref.engine.kernel.EngineBug;
-import dev.snapref.engine.block.BlockDevices;
 import dev.snapref.engine.cow.CowImageCheck;
-import dev.snapref.conformance.targets.engine.InspectedDevice;
-import dev.snapref.conformance.targets.engine.InspectedTable;
+import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.engine.store.DiskFormat;
-import dev.snapref.scenario.SectorPattern;
+import dev.snapref.model.Disk;
+import dev.snapref.scenario.Command;
+import dev.snapref.scenario.CreateCommand;
+import dev.snapref.scenario.DevicePath;
+import dev.snapref.scenario.DiskCommand;
+import dev.snapref.scenario.Outcome;
+import dev.snapref.scenario.ReadCommand;
+import dev.snapref.scenario.Script;
+import dev.snapref.scenario.StatusCommand;
+import dev.snapref.scenario.TranscriptStep;
+import dev.snapref.scenario.WriteCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,18 +37,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Corrupt cow images (issue 7): a valid image (a snapshot with {@code n} exceptions over 1..3
- * metadata areas, built from the seed by {@link ImageMutation#base}) gets 1..3 mutations (header
- * fields, area entries, terminators, truncation, byte flips). Each image is opened by a fresh
- * engine with {@code 0 8 snapshot ORIGIN COW P 8}, and the outcome is compared with an independent
- * prediction of Linux 6.1's read_header/read_metadata/read_exceptions ({@link KernelLoad}): the
- * same errno and message when rejected, "marked invalid" when the header says so, else exactly
- * the exceptions the areas list. Then {@code cow check} must agree (ok implies the kernel loads it;
- * a rejected image is never ok), and on a loaded image an origin write and a snapshot read must
- * neither throw nor change what the origin holds. Failures shrink by dropping mutations; the
+ * Corrupt cow images: a valid image (a snapshot with {@code n} exceptions over 1..3 metadata areas,
+ * built from the seed by {@link ImageMutation#base}) gets 1..3 mutations (header fields, area
+ * entries, terminators, truncation, bit flips). The model and the engine each load that same image
+ * as the cow of {@code P 8} snapshot and run {@link #script} from it (status and every sector of the
+ * snapshot, an origin write through a snapshot-origin, status and sectors again), compared as any
+ * checked run ({@link FaultedRun}: identical transcripts - the errno and kernel messages of a
+ * rejected load, "Snapshot is marked invalid.", the status and every sector of a loaded one -,
+ * refinement of the exception tables, the same requests on the cow, the same bytes at the end).
+ * What the kernel makes of a corrupt store is the model's to say (read_header, read_metadata,
+ * read_exceptions; cow chunks as dm_insert_exception and its lookups take them). {@code cow check}
+ * passing an image the model rejects is a finding too. Failures shrink by dropping mutations; the
  * reproducer is the image ({@code DIR/corrupt-SEED.img}) and a text file naming the mutations.
  */
 public final class CorruptImageCampaign {
+    /** Sectors of the origin disk and the snapshot's length. */
+    static final long ORIGIN = 512;
+
     private final FuzzCampaign.Config config;
     private final Set<EngineBug> bugs;
     private final List<Path> reproducers = new ArrayList<>();
@@ -77,6 +87,9 @@ public final class CorruptImageCampaign {
                 byte[] base = ImageMutation.base(rnd);
                 List<ImageMutation> muts = ImageMutation.draw(rnd, base);
                 Optional<Finding> f = guarded(worker, base, muts, counts);
+                if (f.isPresent()) {
+                    counts.merge("images-failed", 1L, Long::sum);
+                }
                 if (f.isPresent() && signatures.add(f.get().signature())) {
                     failures.add(shrinkAndWrite(worker, index, seed, base, muts, f.get()));
                     if (config.stopAtFirstFailure()) {
@@ -113,67 +126,51 @@ public final class CorruptImageCampaign {
         }
     }
 
-    /** Loads one image on a fresh engine and judges the outcome. */
+    /** The script every image is checked with: the snapshot table on it, reads, then an origin write. */
+    static Script script(long cowSectors) {
+        String snap = "0 " + ORIGIN + " snapshot /dev/disk/origin /dev/disk/cow P 8";
+        DevicePath s = DevicePath.mapper("snap");
+        List<Command> commands = List.of(new DiskCommand("origin", ORIGIN), new DiskCommand("cow", cowSectors),
+                new CreateCommand("snap", snap), new StatusCommand("snap", false), new ReadCommand(s, 0, ORIGIN),
+                new CreateCommand("origin-dev", "0 " + ORIGIN + " snapshot-origin /dev/disk/origin"),
+                new WriteCommand(DevicePath.mapper("origin-dev"), 0, 64, "new"), new StatusCommand("snap", false),
+                new ReadCommand(s, 0, ORIGIN));
+        return Script.of("corrupt-image", commands);
+    }
+
+    /**
+     * Checks one image: model and engine load it and run {@link #script} from it, compared as any
+     * checked run ({@link FaultedRun}); {@code cow check} passing an image the model rejects is a
+     * finding too.
+     */
     Optional<Finding> check(byte[] image, Map<String, Long> counts) {
         counts.merge("images", 1L, Long::sum);
+        long sectors = image.length / 512;
+        Disk cow = Disk.fromImage("cow", image).taint();
+        FaultedRun.Outcome run = FaultedRun.run("corrupt", script(sectors), bugs, Set.of("cow"), null,
+                Map.of("cow", cow), Map.of("cow", Arrays.copyOf(image, (int) sectors * 512)));
+        if (run.check().outOfScope().isPresent()) {
+            counts.merge("images-out-of-scope", 1L, Long::sum);
+            return Optional.empty();
+        }
+        if (run.finding().isPresent()) {
+            return run.finding();
+        }
+        List<TranscriptStep> steps = run.check().reference().steps();
+        boolean rejected = !steps.get(2).outcome().equals(Outcome.OK);
+        boolean invalid = !rejected && steps.get(3).output().stream().anyMatch(l -> l.endsWith(" Invalid"));
+        counts.merge(rejected ? "images-rejected" : invalid ? "images-marked-invalid" : "images-loaded", 1L, Long::sum);
+        if (!rejected && !invalid) {
+            var t = run.modelState().snapshot(new dev.snapref.model.SnapRef("snap", dev.snapref.model.Slot.LIVE));
+            counts.merge("exceptions-loaded", t == null ? 0L : t.store().exceptions().size(), Long::sum);
+        }
         CowImageCheck.Result verdict = CowImageCheck.check(image);
-        KernelLoad.Outcome want = KernelLoad.predict(image, 8);
-        DeviceMapper dm = new DeviceMapper(bugs);
-        dm.addDisk("origin", 8);
-        dm.addDisk("cow", BlockDevices.fromImage(image));
-        Integer errno = null;
-        try {
-            dm.create("snap", "0 8 snapshot /dev/disk/origin /dev/disk/cow P 8");
-        } catch (DmException e) {
-            errno = e.errno().number();
-        }
-        List<String> kmsg = dm.log().drain();
-        String got = errno != null ? "rejected errno " + errno + " " + kmsg : describe(dm);
-        if (!want.matches(errno, kmsg, dm)) {
-            return Optional.of(new Finding("corrupt:differs-from-kernel:" + want.kind(), "kernel would: " + want
-                    + "; engine: " + got));
-        }
-        counts.merge(want.kind().equals("rejected") ? "images-rejected" : want.kind().equals("invalid")
-                ? "images-marked-invalid" : "images-loaded", 1L, Long::sum);
-        if (verdict.ok() && want.kind().equals("rejected") && image.length >= 2 * 8 * 512) {
+        if (verdict.ok() && rejected && image.length >= 2 * 8 * 512) {
             return Optional.of(new Finding("corrupt:check-ok-but-rejected", "cow check passes an image the kernel"
-                    + " rejects: " + want));
+                    + " rejects: " + steps.get(2).render()));
         }
-        if (!verdict.ok() && !want.kind().equals("rejected")) {
+        if (!verdict.ok() && !rejected) {
             counts.merge("images-loaded-despite-check-problems", 1L, Long::sum);
-        }
-        return errno == null ? exercise(dm) : Optional.empty();
-    }
-
-    private static String describe(DeviceMapper dm) {
-        return InspectedDevice.all(dm).stream().filter(d -> d.name().equals("snap")).findFirst().flatMap(InspectedDevice::live)
-                .map(t -> (t.valid() ? "loaded " + t.exceptions() : "marked invalid")).orElse("no table");
-    }
-
-    /** An origin write and snapshot reads on a loaded image: no exception, and the origin holds what was written. */
-    private static Optional<Finding> exercise(DeviceMapper dm) {
-        byte[] data = SectorPattern.fill("new", 0, 8);
-        try {
-            dm.create("origin-dev", "0 8 snapshot-origin /dev/disk/origin");
-            dm.write("/dev/mapper/origin-dev", 0, data);
-        } catch (DmException e) {
-            return Optional.of(new Finding("corrupt:origin-write-failed", "origin write on a corrupt snapshot's"
-                    + " origin failed with " + e.errno()));
-        }
-        try {
-            dm.read("/dev/mapper/snap", 0, 8);
-        } catch (DmException e) {
-            if (e.errno() != dev.snapref.engine.kernel.Errno.EIO) {
-                return Optional.of(new Finding("corrupt:snapshot-read-errno", "snapshot read failed with " + e.errno()));
-            }
-        }
-        try {
-            byte[] back = dm.read("/dev/disk/origin", 0, 8);
-            if (!Arrays.equals(back, data)) {
-                return Optional.of(new Finding("corrupt:origin-data-changed", "the origin does not hold what was written"));
-            }
-        } catch (DmException e) {
-            return Optional.of(new Finding("corrupt:origin-unreadable", String.valueOf(e.errno())));
         }
         return Optional.empty();
     }
@@ -203,7 +200,7 @@ public final class CorruptImageCampaign {
                 lines.add("signature: " + f.signature());
                 lines.add("detail: " + f.detail());
                 current.forEach(m -> lines.add("mutation: " + m));
-                lines.add("table: 0 8 snapshot /dev/disk/origin /dev/disk/cow P 8 (origin 8 sectors, cow = the image)");
+                script(ImageMutation.apply(base, current).length / 512).commands().forEach(c -> lines.add("script: " + c.echo()));
                 lines.add("check: ./snapref cow check " + img);
                 Files.write(config.out().resolve(id + ".txt"), lines);
                 reproducers.add(img);

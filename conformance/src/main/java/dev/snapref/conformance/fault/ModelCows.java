@@ -2,13 +2,15 @@ package dev.snapref.conformance.fault;
 
 import dev.snapref.model.ModelState;
 import dev.snapref.model.SnapshotTarget;
-import dev.snapref.model.StoreType;
+import dev.snapref.scenario.Command;
+import dev.snapref.scenario.DiskCommand;
+import dev.snapref.scenario.Script;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** What the model's states say about cow disks: which disks are cows, and the snapshots on one. */
+/** What the model's states say about cow disks (which disks are cows, the snapshots on one), and disk sizes. */
 final class ModelCows {
     private ModelCows() {
     }
@@ -35,18 +37,13 @@ final class ModelCows {
         return out;
     }
 
-    /** Whether {@code disk} was written behind dm-snapshot's back or ever held a transient store. */
-    static boolean unsuitable(List<ModelState> states, String disk) {
-        for (ModelState s : states) {
-            if (s.disk(disk) != null && s.disk(disk).tainted()) {
-                return true;
-            }
-            for (SnapshotTarget t : on(s, disk)) {
-                if (t.store().type() != StoreType.PERSISTENT) {
-                    return true;
-                }
+    /** The size a script's {@code disk} line gives {@code name}. */
+    static long declaredSectors(Script script, String name) {
+        for (Command c : script.commands()) {
+            if (c instanceof DiskCommand d && d.name().equals(name)) {
+                return d.sectors();
             }
         }
-        return false;
+        throw new IllegalArgumentException("the script declares no disk " + name);
     }
 }

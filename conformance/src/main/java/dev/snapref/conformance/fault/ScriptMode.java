@@ -15,6 +15,14 @@ public interface ScriptMode {
      */
     Optional<Finding> check(Script script, long seed, Map<String, Long> counts);
 
+    /**
+     * The script the mode checks for a generated one (the campaign calls it once, before checking
+     * and shrinking, so a reproducer holds the script as checked). Default: the generated script.
+     */
+    default Script prepare(Script generated, long seed) {
+        return generated;
+    }
+
     /** Extra reproducer header lines (without {@code #}) for {@code script} checked with {@code seed}. */
     default java.util.List<String> describe(Script script, long seed) {
         return java.util.List.of();

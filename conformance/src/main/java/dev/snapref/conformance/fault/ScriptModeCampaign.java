@@ -108,9 +108,12 @@ public final class ScriptModeCampaign {
 
     private void runOne(ScriptGenerator gen, long index, long seed, Script[] script, Map<String, Long> counts,
                         List<String> failures, Set<String> signatures) {
-        script[0] = gen.generate(seed, model::open);
+        script[0] = mode.prepare(gen.generate(seed, model::open), seed);
         onScript.accept(script[0], seed);
         Optional<Finding> f = check(script[0], seed, counts);
+        if (f.isPresent()) {
+            counts.merge("scripts-failed", 1L, Long::sum);
+        }
         if (f.isPresent() && signatures.add(f.get().signature())) {
             failures.add(shrinkAndWrite(index, seed, script[0], f.get()));
         }

@@ -18,7 +18,9 @@ import java.util.function.Function;
  * <p>Guarantees: all four files are written whenever the folder is writable. A renderer that
  * throws (a {@link Severity#FAILURE}) does not stop the others: its file gets the plain rendering
  * of {@link FallbackReport} (verdict FAIL, the problem, the failing clauses), and the problem is
- * returned, so the caller fails the run. Limits: an I/O error writing a file is thrown
+ * returned, so the caller fails the run. Every path under the folder is written relative to it
+ * ({@link PortablePaths}), so the folder can be moved, zipped or opened elsewhere. Limits: an I/O
+ * error writing a file is thrown
  * ({@link IOException}); interruptions and fatal errors are passed on.
  */
 public final class ReportFiles {
@@ -43,15 +45,22 @@ public final class ReportFiles {
             throws IOException {
         Files.createDirectories(dir);
         List<String> problems = new ArrayList<>();
+        ConformanceReport portable = r;
+        try {
+            portable = PortablePaths.of(r, dir);
+        } catch (Throwable t) {
+            Severity.rethrowIfNotFailure(t);
+            problems.add("making the paths relative threw " + ThrowableDigest.of(t).headline());
+        }
         for (Map.Entry<String, Function<ConformanceReport, String>> e : renderers.entrySet()) {
             String text;
             try {
-                text = e.getValue().apply(r);
+                text = e.getValue().apply(portable);
             } catch (Throwable t) {
                 Severity.rethrowIfNotFailure(t);
                 String problem = "rendering " + e.getKey() + " threw " + ThrowableDigest.of(t).headline();
                 problems.add(problem);
-                text = FallbackReport.render(e.getKey(), r, problem);
+                text = FallbackReport.render(e.getKey(), portable, problem);
             }
             Files.writeString(dir.resolve(e.getKey()), text);
         }

@@ -226,8 +226,10 @@ class PhaseCrashReportTest {
         }
         assertTrue(Files.readString(out.resolve("report.json")).contains("\"id\": \"" + clauseId + "\", \"status\": \"FAIL\""));
         assertTrue(Files.readString(out.resolve("report.md")).contains("| " + clauseId + " | FAIL |"));
-        assertTrue(Files.readString(out.resolve("junit.xml")).contains("<failure message=\"" + clauseId + " failed\">"));
-        assertTrue(Files.readString(out.resolve("index.html")).contains("<tr class=\"FAIL\"><td>" + clauseId + "</td>"));
+        assertTrue(Files.readString(out.resolve("junit.xml")).contains("<failure message=\"" + clauseId + " failed: "));
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("<tr class=\"FAIL\" data-status=\"FAIL\"") && html.contains("id=\"fail-" + clauseId + "\""),
+                "the clause's row and its failure block");
     }
 
     /** The reproducer the failure names exists and names phase, seed, exception and message. */

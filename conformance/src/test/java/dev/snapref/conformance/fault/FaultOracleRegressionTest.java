@@ -12,9 +12,11 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Shrunk reproducers of false positives the fault and crash oracles once reported on the correct
- * engine (fuzz seeds 1..3), each with the seed that chooses its fault; every one must pass now, and
- * the fault must really fire (else the test would prove nothing).
+ * Shrunk reproducers of false positives the old fault and crash oracles (engine faulted, model
+ * not) once reported on the correct engine (fuzz seeds 1..3), each with the seed that chooses its
+ * fault. The model now takes the same fault, so each must pass the strict comparison: identical
+ * transcripts at every step, refinement, the same requests on the faulted cow and the same bytes
+ * on it at the end; and the fault must really fire (else the test would prove nothing).
  */
 class FaultOracleRegressionTest {
     private static Script script(String text) throws Exception {
@@ -26,6 +28,8 @@ class FaultOracleRegressionTest {
         Optional<Finding> f = new FaultCampaign(Set.of()).check(script(text), Long.parseUnsignedLong(seed), counts);
         assertEquals(Optional.empty(), f);
         assertEquals(1L, counts.getOrDefault("faults-fired", 0L), counts.toString());
+        assertEquals(1L, counts.getOrDefault("cow-disks-verified", 0L), "the faulted cow compared byte by byte");
+        assertTrue(counts.getOrDefault("requests-compared", 0L) > 0, counts.toString());
     }
 
     /** A load failing on the fault leaves the old inactive table on cow, which then refuses s3's pairing. */
@@ -121,6 +125,9 @@ class FaultOracleRegressionTest {
             Map<String, Long> counts = new TreeMap<>();
             assertEquals(Optional.empty(), new CrashCampaign(Set.of()).check(s, seed, counts));
             assertTrue(counts.getOrDefault("crash-points", 0L) > 5, counts.toString());
+            assertEquals(counts.get("crash-points"), counts.getOrDefault("reloads-valid", 0L)
+                    + counts.getOrDefault("reloads-invalid", 0L) + counts.getOrDefault("reloads-rejected", 0L),
+                    "every crash image reloaded on both sides");
         }
     }
 

@@ -42,11 +42,11 @@ class MatrixWritersTest {
     @Test
     void sideBySideAlignsEqualLinesAndPairsChangedOnes() {
         List<SideBySide.Row> rows = SideBySide.rows("a\nb\nc\n", "a\nB\nc\nd\n");
-        assertEquals(new SideBySide.Row("a", "a", false), rows.get(0));
-        assertEquals(new SideBySide.Row("b", "B", true), rows.get(1));
-        assertEquals(new SideBySide.Row("c", "c", false), rows.get(2));
-        assertEquals(new SideBySide.Row(null, "d", true), rows.get(3));
-        assertNull(rows.get(3).left());
+        assertEquals(new SideBySide.Row(SideBySide.Kind.SAME, 1, "a", 1, "a"), rows.get(0));
+        assertEquals(new SideBySide.Row(SideBySide.Kind.CHANGED, 2, "b", 2, "B"), rows.get(1));
+        assertEquals(new SideBySide.Row(SideBySide.Kind.SAME, 3, "c", 3, "c"), rows.get(2));
+        assertEquals(new SideBySide.Row(SideBySide.Kind.RIGHT_ONLY, 0, "", 4, "d"), rows.get(3));
+        assertTrue(rows.get(1).differs() && rows.get(3).differs() && !rows.get(0).differs());
         assertTrue(SideBySide.text(A, B, 40).contains("! "));
     }
 

@@ -12,8 +12,9 @@ import java.util.TreeMap;
  */
 final class CompleteExceptions {
     /**
-     * What {@link #lookup} answers for a chunk without exception. A cow chunk can equal it only on a
-     * corrupt cow (an on-disk new_chunk of 2^64-1); {@link #contains} tells the two apart.
+     * What {@link #lookup} answers for a chunk without exception. Never a cow chunk: a table loaded
+     * from disk maps to the low 56 bits of a stored chunk plus at most 255 ({@link LoadedRuns}), and
+     * the store allocates chunks inside the cow; {@link #contains} asks directly all the same.
      */
     static final long NONE = -1;
 
@@ -28,8 +29,9 @@ final class CompleteExceptions {
         return map.containsKey(chunk);
     }
 
-    /** dm_insert_exception: a new exception, or (read from a corrupt store) a later one for the same chunk. */
+    /** A new exception: its chunk has none (loaded tables are resolved by {@link LoadedRuns} first). */
     void insert(long oldChunk, long newChunk) {
+        assert !map.containsKey(oldChunk) : "chunk " + oldChunk + " already has an exception";
         map.put(oldChunk, newChunk);
     }
 

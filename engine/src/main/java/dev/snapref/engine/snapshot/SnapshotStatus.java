@@ -24,7 +24,9 @@ final class SnapshotStatus {
                 return "Overflow";
             }
             StoreUsage u = s.store.usage();
-            return u.sectorsAllocated() + "/" + u.totalSectors() + " " + u.metadataSectors();
+            // %llu: a corrupt store's next_free can make these exceed 2^63
+            return Long.toUnsignedString(u.sectorsAllocated()) + "/" + Long.toUnsignedString(u.totalSectors()) + " "
+                    + Long.toUnsignedString(u.metadataSectors());
         } finally {
             s.lock.unlock();
         }

@@ -131,7 +131,9 @@ public final class SnapshotTarget extends Target {
         boolean storeValid;
         lock.lock();
         try {
-            storeValid = store.readMetadata(complete::insert);
+            LoadedRuns loaded = new LoadedRuns();
+            storeValid = store.readMetadata(loaded);
+            loaded.publish(complete);
         } catch (DmException e) {
             throw new DmException(e.errno(), "Failed to read snapshot metadata");
         } finally {

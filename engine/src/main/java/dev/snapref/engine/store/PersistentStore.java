@@ -20,11 +20,10 @@ import java.util.Optional;
  * area is full, after zeroing the next area when it is full; next_free never lands on a metadata
  * chunk. Guarded by the owning snapshot's lock (see {@link ExceptionStore}).
  *
- * <p>A commit writes only the sectors of the area that changed since its last successful write
- * when the area on disk is known to mirror the area in memory (read from disk, zeroed on disk, or
- * written since); otherwise the whole area chunk, as the kernel always does. Either way the disk
- * ends up holding the whole in-memory area, so images stay byte-identical with the kernel's; the
- * shorter write only saves copying a chunk of metadata per exception.
+ * <p>Every metadata request is the kernel's chunk_io: a whole chunk (header, area, zeroed area);
+ * an area commit is a flush and then a FUA write of the whole area chunk (area_io with
+ * REQ_PREFLUSH | REQ_FUA). So the request sequence on the cow, not only the image it leaves, is
+ * the kernel's: what a torn or failed request, or a crash between two requests, leaves is too.
  */
 public final class PersistentStore extends ExceptionStore {
     private static final String PREFIX = "persistent snapshot: ";
@@ -36,10 +35,6 @@ public final class PersistentStore extends ExceptionStore {
     private int currentCommitted;
     private long exceptionsPerArea;
     private byte[] area;
-    /** Whether the current area on disk holds exactly {@link #area} up to {@link #dirtyFrom}. */
-    private boolean areaMirrored;
-    /** The first entry of the current area not yet written to disk (when mirrored). */
-    private int dirtyFrom;
     private int pendingCount;
     private final List<Object> callbacks = new ArrayList<>();
 
@@ -158,7 +153,6 @@ public final class PersistentStore extends ExceptionStore {
             log.log(PREFIX + "zero_disk_area(0) failed");
             throw new DmException(Errno.EIO, "zero_disk_area(0) failed");
         }
-        mirrored(0);
     }
 
     private void readExceptions(ExceptionSink sink) throws DmException {
@@ -173,7 +167,6 @@ public final class PersistentStore extends ExceptionStore {
             full = insertExceptions(buf, sink);
             if (!full) {
                 System.arraycopy(buf, 0, area, 0, area.length);
-                mirrored(currentCommitted);
             }
         }
         currentArea--;
@@ -209,7 +202,7 @@ public final class PersistentStore extends ExceptionStore {
     @Override
     public long prepare() throws DmException {
         long size = cow.sectors();
-        if (size < (nextFree + 1) * chunkSize()) {
+        if (Long.compareUnsigned(size, (nextFree + 1) * chunkSize()) < 0) { // u64, as the kernel compares
             throw new DmException(Errno.ENOSPC, "cow full");
         }
         long chunk = nextFree;
@@ -237,7 +230,9 @@ public final class PersistentStore extends ExceptionStore {
         if (pendingCount != 0 && !areaFull) {
             return List.of();
         }
-        boolean nextZeroed = areaFull && !bug(EngineBug.FORGET_ZERO_NEXT_AREA) && zeroNextArea();
+        if (areaFull && !bug(EngineBug.FORGET_ZERO_NEXT_AREA)) {
+            zeroNextArea();
+        }
         if (valid) {
             writeAreaOrInvalidate();
         }
@@ -245,10 +240,6 @@ public final class PersistentStore extends ExceptionStore {
             currentCommitted = 0;
             currentArea++;
             Arrays.fill(area, (byte) 0);
-            areaMirrored = false;
-            if (nextZeroed) {
-                mirrored(0);
-            }
         }
         List<Committed> due = new ArrayList<>(callbacks.size());
         for (Object t : callbacks) {
@@ -311,14 +302,12 @@ public final class PersistentStore extends ExceptionStore {
         chunkIo(chunk, new byte[area.length], true);
     }
 
-    /** The area just filled: zero the next one on disk; a failure invalidates the store. Returns whether it was zeroed. */
-    private boolean zeroNextArea() {
+    /** The area just filled: zero the next one on disk; a failure invalidates the store. */
+    private void zeroNextArea() {
         try {
             zeroDiskArea(currentArea + 1);
-            return true;
         } catch (IOException e) {
             valid = false;
-            return false;
         }
     }
 
@@ -326,36 +315,17 @@ public final class PersistentStore extends ExceptionStore {
         try {
             writeArea();
         } catch (IOException e) {
-            areaMirrored = false;
             valid = false;
         }
     }
 
-    /** The area on disk now holds {@link #area} up to entry {@code written}. */
-    private void mirrored(int written) {
-        areaMirrored = true;
-        dirtyFrom = written;
-    }
-
-    /**
-     * Flush, then a FUA write of the current area: only the sectors holding entries since the last
-     * write when the disk mirrors the rest, else the whole chunk.
-     */
+    /** area_io(WRITE, PREFLUSH | FUA): a flush, then the whole area chunk with FUA. */
     private void writeArea() throws IOException {
-        int first = 0;
-        int count = (int) chunkSize();
-        if (areaMirrored) {
-            first = dirtyFrom * DiskFormat.ENTRY_BYTES / BlockDevice.SECTOR_SIZE;
-            int end = (currentCommitted * DiskFormat.ENTRY_BYTES + BlockDevice.SECTOR_SIZE - 1) / BlockDevice.SECTOR_SIZE;
-            assert end > first && end <= count : "no new entry to write";
-            count = end - first;
-        }
         if (!bug(EngineBug.COMMIT_WITHOUT_FLUSH)) {
             cow.flush();
         }
-        cow.write(DiskFormat.areaLocation(exceptionsPerArea, currentArea) * chunkSize() + first, area,
-                first * BlockDevice.SECTOR_SIZE, count, true);
-        mirrored(currentCommitted);
+        cow.write(DiskFormat.areaLocation(exceptionsPerArea, currentArea) * chunkSize(), area, 0,
+                (int) chunkSize(), true);
     }
 
     /** One whole-chunk request (dm-io); a chunk past the end of the cow fails with EIO without a request. */

@@ -7,6 +7,9 @@ import dev.snapref.engine.block.BlockDevice;
 import dev.snapref.engine.DeviceMapper;
 import dev.snapref.engine.block.MemoryBlockDevice;
 import dev.snapref.engine.block.BlockDevices;
+import dev.snapref.engine.block.FaultyBlockDevice;
+import dev.snapref.scenario.DiskCommand;
+import dev.snapref.scenario.Outcome;
 import dev.snapref.engine.cow.CowImageCheck;
 import dev.snapref.model.WorldAbstraction;
 import dev.snapref.scenario.Command;
@@ -31,20 +34,41 @@ final class EngineSession implements TargetSession, RawDisk {
     private static final int REUSED_IMAGE_SIZES = 16;
     private static final ThreadLocal<Map<Long, byte[]>> IMAGES = ThreadLocal.withInitial(HashMap::new);
     private final DeviceMapper dm;
+    private final DiskProvider provider;
     private final List<String> disks = new ArrayList<>();
     /** Commands applied so far: disks change only in {@link #apply}, so this versions their content. */
     private long applied;
     /** Disks whose store rules held, with the {@link #applied} count they were checked at. */
     private final Map<String, Long> rulesCheckedAt = new HashMap<>();
 
-    EngineSession(DeviceMapper dm) {
+    EngineSession(DeviceMapper dm, DiskProvider provider) {
         this.dm = dm;
+        this.provider = provider;
     }
 
     @Override
     public TranscriptStep apply(Command command) {
         applied++;
+        if (command instanceof DiskCommand d) {
+            BlockDevice b = provider.provide(d.name(), d.sectors());
+            if (b != null) {
+                dm.addDisk(d.name(), b);
+                disks.add(d.name());
+                return new TranscriptStep(command.echo(), List.of(), dm.log().drain(), Outcome.OK);
+            }
+        }
         return EngineTarget.apply(dm, command, disks);
+    }
+
+    /**
+     * The device behind {@code /dev/disk/NAME} as the comparisons read it: a fault-injecting
+     * device's inner device (a comparison's reads are not requests of the run, and must not fire
+     * faults).
+     */
+    private BlockDevice raw(String disk) {
+        BlockDevice d = Optional.ofNullable(dm.disk(disk))
+                .orElseThrow(() -> new IllegalArgumentException("no disk " + disk));
+        return d instanceof FaultyBlockDevice f ? f.inner() : d;
     }
 
     @Override
@@ -56,7 +80,9 @@ final class EngineSession implements TargetSession, RawDisk {
      * The disk's sectors as the checker compares them. A disk holding a persistent store is first
      * checked for the two on-disk rules sector labels cannot show: exceptions reach the store in
      * allocation order (230c83afdd9c) and none lies on a metadata chunk (CVE-2013-4299); a
-     * violation throws {@link IllegalStateException}, which the checker reports as a failure.
+     * violation throws {@link IllegalStateException}, which the checker reports as a failure. Not
+     * for a disk that started from a given image ({@link DiskProvider#givenContent}): its metadata
+     * is whatever the image held.
      */
     @Override
     public List<SectorContent> diskContents(String disk, long first, int count) {
@@ -75,10 +101,9 @@ final class EngineSession implements TargetSession, RawDisk {
      */
     @Override
     public int diskBytes(String disk, long first, int count, byte[] into) {
-        BlockDevice d = Optional.ofNullable(dm.disk(disk))
-                .orElseThrow(() -> new IllegalArgumentException("no disk " + disk));
+        BlockDevice d = raw(disk);
         Long checked = rulesCheckedAt.get(disk);
-        if (checked == null || checked != applied) {
+        if ((checked == null || checked != applied) && !provider.givenContent(disk)) {
             checkStoreRules(disk, d);
             rulesCheckedAt.put(disk, applied);
         }
@@ -93,7 +118,7 @@ final class EngineSession implements TargetSession, RawDisk {
 
     @Override
     public Optional<List<long[]>> nonZeroRanges(String disk) {
-        return dm.disk(disk) instanceof MemoryBlockDevice m ? Optional.of(m.allocatedRanges()) : Optional.empty();
+        return raw(disk) instanceof MemoryBlockDevice m ? Optional.of(m.allocatedRanges()) : Optional.empty();
     }
 
     /**

@@ -46,6 +46,7 @@ import java.util.Set;
  */
 public final class EngineTarget implements SteppableTarget {
     private final Set<EngineBug> bugs;
+    private final DiskProvider disks;
 
     /** The correct engine. */
     public EngineTarget() {
@@ -54,7 +55,16 @@ public final class EngineTarget implements SteppableTarget {
 
     /** The engine with the given bug switches on (see {@code snapref bugs}). */
     public EngineTarget(Set<EngineBug> bugs) {
+        this(bugs, DiskProvider.ZEROED);
+    }
+
+    /**
+     * The engine with the given bug switches on whose sessions take their disks from
+     * {@code disks} (fault-injecting devices, given images); {@link #run} still uses zeroed disks.
+     */
+    public EngineTarget(Set<EngineBug> bugs, DiskProvider disks) {
         this.bugs = Set.copyOf(bugs);
+        this.disks = disks;
     }
 
     /**
@@ -94,7 +104,7 @@ public final class EngineTarget implements SteppableTarget {
 
     @Override
     public TargetSession open() {
-        return new EngineSession(new DeviceMapper(bugs));
+        return new EngineSession(new DeviceMapper(bugs), disks);
     }
 
     /** Applies one command and returns its transcript step (kernel messages drained from the log). */

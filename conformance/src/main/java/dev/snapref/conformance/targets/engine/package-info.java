@@ -9,10 +9,6 @@
  *
  * <p>Guarantees: the mapping drops no field of a view and adds none; its only normalisation is
  * the cow's name ({@code /dev/disk/NAME} is the model's disk {@code NAME}). Store kinds and
- * target types are mapped by type, never compared as strings. Limits:
- * {@link dev.snapref.conformance.targets.engine.InspectedDevice} and
- * {@link dev.snapref.conformance.targets.engine.InspectedTable} are a flattened, stringly view
- * kept only for the fault campaigns until they move to the model's types; nothing else should
- * use them.
+ * target types are mapped by type, never compared as strings.
  */
 package dev.snapref.conformance.targets.engine;

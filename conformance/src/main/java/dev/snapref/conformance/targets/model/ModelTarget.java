@@ -9,6 +9,7 @@ import dev.snapref.conformance.targets.TargetSession;
 
 import dev.snapref.conformance.check.InvariantChecking;
 import dev.snapref.conformance.check.InvariantViolation;
+import dev.snapref.model.BlockRequests;
 import dev.snapref.model.Model;
 import dev.snapref.model.ModelState;
 import dev.snapref.model.WorldAbstraction;
@@ -29,6 +30,22 @@ import java.util.Optional;
  * raise {@link dev.snapref.model.ModelLimitation}.
  */
 public final class ModelTarget implements SteppableTarget {
+    private final java.util.function.Supplier<BlockRequests> requests;
+
+    /** The model with the plain block layer (no faults, zeroed disks). */
+    public ModelTarget() {
+        this(BlockRequests::untracked);
+    }
+
+    /**
+     * The model whose sessions each take their block layer from {@code requests}: a traced,
+     * faulted one makes the model run under a fault plan ({@link BlockRequests}); {@link #run}
+     * always uses the plain one.
+     */
+    public ModelTarget(java.util.function.Supplier<BlockRequests> requests) {
+        this.requests = requests;
+    }
+
     /** Factory for the target registry ({@code "model"}); options are not used. */
     public static Target fromOptions(TargetOptions options) {
         return new ModelTarget();
@@ -50,7 +67,7 @@ public final class ModelTarget implements SteppableTarget {
 
     @Override
     public TargetSession open() {
-        return new Session();
+        return new Session(requests.get());
     }
 
     /**
@@ -63,17 +80,22 @@ public final class ModelTarget implements SteppableTarget {
      */
     private static final class Session implements TargetSession, InvariantChecking {
         private static final List<dev.snapref.model.Invariant> INVARIANTS = dev.snapref.model.Invariants.all();
+        private final BlockRequests io;
         private ModelState state = ModelState.initial();
         private ModelState worldOf;
         private WorldAbstraction world;
         private ModelState violationsOf;
         private List<InvariantViolation> violations;
 
+        Session(BlockRequests io) {
+            this.io = io;
+        }
+
         @Override
         public TranscriptStep apply(Command command) {
             dev.snapref.model.ModelTransition t;
             try {
-                t = Model.step(state, command);
+                t = Model.step(state, command, io);
             } catch (dev.snapref.model.ModelLimitation e) {
                 throw new OutOfScope("model", e.getMessage(), e);
             }

@@ -1,0 +1,68 @@
+package dev.snapref.conformance.fault;
+
+import dev.snapref.engine.kernel.EngineBug;
+import dev.snapref.model.Disk;
+import dev.snapref.model.SnapshotTarget;
+import dev.snapref.scenario.Command;
+import dev.snapref.scenario.CreateCommand;
+import dev.snapref.scenario.DevicePath;
+import dev.snapref.scenario.DiskCommand;
+import dev.snapref.scenario.ReadCommand;
+import dev.snapref.scenario.Script;
+import dev.snapref.scenario.StatusCommand;
+import dev.snapref.scenario.WriteCommand;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What happens after a reboot on a crash image of a cow: a fresh world with a zeroed origin disk
+ * and the cow holding the image; a persistent snapshot table on it ({@code P CHUNK}); its status
+ * and every sector; an origin write through a fresh snapshot-origin (so the reloaded store commits
+ * on top of what it found); the status and the written sectors again. Model and engine each start
+ * from their own crash image and are compared as any checked run ({@link FaultedRun}), the cow
+ * byte by byte at the end.
+ *
+ * @param bugs          the engine's bug switches
+ * @param cow           the cow disk's name
+ * @param cowSectors    its size
+ * @param origin        the origin disk's name
+ * @param originSectors its size (and the snapshot's length)
+ * @param chunk         the table's chunk size
+ */
+record CrashReload(Set<EngineBug> bugs, String cow, long cowSectors, String origin, long originSectors, long chunk) {
+    /** The reload script. */
+    Script script() {
+        String snap = "0 " + originSectors + " snapshot /dev/disk/" + origin + " /dev/disk/" + cow + " P " + chunk;
+        long w = Math.min(64, originSectors);
+        List<Command> commands = List.of(new DiskCommand(origin, originSectors), new DiskCommand(cow, cowSectors),
+                new CreateCommand("reboot", snap), new StatusCommand("reboot", false),
+                new ReadCommand(DevicePath.mapper("reboot"), 0, originSectors),
+                new CreateCommand("rebooto", "0 " + originSectors + " snapshot-origin /dev/disk/" + origin),
+                new WriteCommand(DevicePath.mapper("rebooto"), 0, w, "R"), new StatusCommand("reboot", false),
+                new ReadCommand(DevicePath.mapper("reboot"), 0, w));
+        return Script.of("reload-" + cow, commands);
+    }
+
+    /** Reloads the model's image and the engine's; a finding when they do not agree. */
+    Optional<Finding> check(Disk modelImage, byte[] engineImage, String where, Map<String, Long> counts) {
+        FaultedRun.Outcome run = FaultedRun.run("crash", script(), bugs, Set.of(cow), null, Map.of(cow, modelImage),
+                Map.of(cow, engineImage));
+        if (run.finding().isPresent()) {
+            Finding f = run.finding().get();
+            StringBuilder reload = new StringBuilder();
+            script().commands().forEach(c -> reload.append("\n  ").append(c.echo()));
+            return Optional.of(new Finding(f.signature().replaceFirst("^crash:", "crash:reload:"), where
+                    + ", then the reload:" + reload + "\n" + f.detail()));
+        }
+        var reboot = run.modelState().device("reboot");
+        if (reboot != null && reboot.live() != null && reboot.live().target() instanceof SnapshotTarget s) {
+            counts.merge(s.valid() ? "reloads-valid" : "reloads-invalid", 1L, Long::sum);
+            counts.merge("exceptions-verified", (long) s.store().exceptions().size(), Long::sum);
+        } else {
+            counts.merge("reloads-rejected", 1L, Long::sum);
+        }
+        return Optional.empty();
+    }
+}
