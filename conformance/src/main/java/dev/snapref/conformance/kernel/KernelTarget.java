@@ -1,5 +1,6 @@
 package dev.snapref.conformance.kernel;
 
+import dev.snapref.engine.block.SparseImage;
 import dev.snapref.conformance.targets.Target;
 import dev.snapref.conformance.targets.TargetOptions;
 import dev.snapref.conformance.targets.TargetRun;
@@ -279,14 +280,14 @@ public final class KernelTarget implements Target {
                 break;
             }
             Map<String, GuestLog.GuestDisk> disks = new LinkedHashMap<>();
-            Map<String, byte[]> bytes = new LinkedHashMap<>();
+            Map<String, SparseImage> bytes = new LinkedHashMap<>();
             for (GuestPlan.Disk d : plan.disksOf(i).values()) {
                 GuestLog.GuestDisk g = log.disksBySerial().get(d.serial());
                 if (g == null) {
                     throw new KernelRunException("the guest did not see disk " + d.serial() + " (" + d.name() + ")");
                 }
                 disks.put(d.name(), g);
-                bytes.put(d.name(), Files.readAllBytes(images.get(d.serial())));
+                bytes.put(d.name(), SparseImage.read(images.get(d.serial())));
             }
             List<TranscriptStep> steps = new ArrayList<>();
             String cut = null;
