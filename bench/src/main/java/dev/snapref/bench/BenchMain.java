@@ -21,7 +21,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * (in-process, 1 warm-up and 2 measured iterations of 0.5 s: tens of seconds, rough figures),
  * {@code --smoke} (in-process, one 50 ms iteration and the smallest parameters: proves every
  * benchmark still builds and runs; its figures mean nothing). Exit 0 even when a target is missed:
- * the figures are data, not a gate. {@code --memory} prints only the exception table figure.
+ * the figures are data, not a gate. {@code --memory} prints only the memory figures (exception
+ * table; the LVM-sized world in a {@code -Xmx512m} JVM).
  */
 public final class BenchMain {
     /** How long and how wide a run is. */
@@ -41,6 +42,9 @@ public final class BenchMain {
                     System.out.printf(Locale.ROOT, "exception table at %d exceptions: %.2f B/exception (JOL), "
                             + "%.2f B/exception (heap growth after GC)%n", m.exceptions(), m.jolBytesPerException(),
                             m.heapBytesPerException());
+                    for (Figure f : Figures.largeWorld(LargeWorldMemory.forked(LARGE_WORLD_EXCEPTIONS))) {
+                        System.out.println(f.row());
+                    }
                     return;
                 }
                 default -> {
@@ -52,14 +56,29 @@ public final class BenchMain {
         run(mode, System.out);
     }
 
+    /** Exceptions of the LVM-sized world whose memory is measured ({@link LargeWorldMemory}). */
+    static final int LARGE_WORLD_EXCEPTIONS = 100_000;
+
     /** Runs the benchmarks in {@code mode} and prints the figures; returns them. */
     public static List<Figure> run(Mode mode, PrintStream out) throws RunnerException {
         List<RunResult> results = new ArrayList<>(new Runner(options(mode).build()).run());
         int entries = mode == Mode.SMOKE ? 10_000 : 1_000_000;
         ExceptionTableMemory.Result memory = ExceptionTableMemory.measure(entries);
         List<Figure> figures = Figures.from(results, memory);
+        figures.addAll(Figures.largeWorld(largeWorld(mode)));
         print(mode, figures, out);
         return figures;
+    }
+
+    private static LargeWorldMemory.Result largeWorld(Mode mode) {
+        if (mode != Mode.SMOKE) {
+            return LargeWorldMemory.forked(LARGE_WORLD_EXCEPTIONS);
+        }
+        try {
+            return LargeWorldMemory.inProcess(1000);
+        } catch (dev.snapref.engine.kernel.DmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ChainedOptionsBuilder options(Mode mode) {

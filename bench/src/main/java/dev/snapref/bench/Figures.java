@@ -29,6 +29,19 @@ final class Figures {
         return out;
     }
 
+    /** The LVM-sized world's memory ({@link LargeWorldMemory}): whether it fits its heap, and what it holds. */
+    static List<Figure> largeWorld(LargeWorldMemory.Result r) {
+        double mib = 1024.0 * 1024.0;
+        String world = "1 TiB origin, " + r.exceptions() + " exceptions (4 KiB chunks), heap after GC";
+        Figure fits = r.fits() ? Figure.atMost(world + " (-Xmx" + Math.round(r.heapMaxBytes() / mib) + "m)",
+                r.usedBytes() / mib, "MiB", r.heapMaxBytes() / mib)
+                : new Figure(world + " (-Xmx512m)", 512, "MiB", "fits", false);
+        return List.of(fits,
+                Figure.info("  of which written data (one 4 KiB page an exception)", r.dataBytes() / mib, "MiB"),
+                Figure.info("  beyond the data, per exception", Math.max(0.001, r.beyondDataPerException()),
+                        "B/exception"));
+    }
+
     private void dataPath(List<Figure> out) {
         for (String chunk : List.of("8", "128")) {
             String kib = (Integer.parseInt(chunk) / 2) + " KiB";

@@ -1,5 +1,8 @@
 package dev.snapref.cli;
 
+import dev.snapref.engine.block.BlockDevice;
+import dev.snapref.engine.block.FileBlockDevice;
+import dev.snapref.engine.block.SparseImage;
 import dev.snapref.engine.cow.CowImageCheck;
 import dev.snapref.engine.cow.CowImageDump;
 import java.io.IOException;
@@ -20,7 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code snapref cow dump|check IMAGE}: reads a persistent-store cow image (raw, or gzip-compressed
  * such as the goldens' {@code *.img.gz}, recognised by its magic bytes) with the engine's
- * {@link CowImageDump} and {@link CowImageCheck}.
+ * {@link CowImageDump} and {@link CowImageCheck}. Only the header and the metadata areas are read
+ * (a large raw file in place, read-only), so an image of any size works with memory in proportion
+ * to its exceptions.
  */
 @Command(name = "cow", mixinStandardHelpOptions = true, description = "Dump or check a persistent snapshot cow image.",
         subcommands = {CowCommand.Dump.class, CowCommand.Check.class})
@@ -33,16 +38,41 @@ public final class CowCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: dump or check");
     }
 
-    /** The image's raw bytes; gunzipped when it starts with the gzip magic. */
-    static byte[] load(Path image) {
+    /** Raw files up to this size are read whole; larger ones are read where the walk needs them. */
+    private static final long READ_WHOLE = 1 << 20;
+
+    /**
+     * An image to walk and its length in bytes: a gzip-compressed image (recognised by its magic
+     * bytes) is gunzipped into a sparse image, a small raw file is read whole, a large raw file is
+     * opened read-only and only its header and metadata areas are ever read, so a TiB-sized sparse
+     * cow costs memory in proportion to its exceptions.
+     */
+    record Loaded(BlockDevice device, long bytes) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            if (device instanceof FileBlockDevice f) {
+                f.close();
+            }
+        }
+    }
+
+    static Loaded load(Path image) {
         try {
-            byte[] b = Files.readAllBytes(image);
-            if (b.length >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b) {
+            long size = Files.size(image);
+            byte[] magic = new byte[2];
+            try (InputStream in = Files.newInputStream(image)) {
+                in.readNBytes(magic, 0, 2);
+            }
+            if (size >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
                 try (InputStream in = new GZIPInputStream(Files.newInputStream(image))) {
-                    return in.readAllBytes();
+                    SparseImage s = SparseImage.read(in);
+                    return new Loaded(s, s.bytes());
                 }
             }
-            return b;
+            if (size <= READ_WHOLE) {
+                return new Loaded(SparseImage.of(Files.readAllBytes(image)), size);
+            }
+            return new Loaded(FileBlockDevice.openReadOnly(image), size);
         } catch (NoSuchFileException e) {
             throw new UsageException(image + ": no such file");
         } catch (IOException e) {
@@ -65,9 +95,14 @@ public final class CowCommand implements Runnable {
         boolean force;
 
         @Override
-        public Integer call() {
-            byte[] bytes = load(image);
-            Optional<String> notACow = CowImageDump.notACowImage(bytes);
+        public Integer call() throws IOException {
+            try (Loaded loaded = load(image)) {
+                return dump(loaded);
+            }
+        }
+
+        private int dump(Loaded loaded) {
+            Optional<String> notACow = CowImageDump.notACowImage(loaded.device(), loaded.bytes());
             if (notACow.isPresent() && !force) {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println(image + ": not a persistent snapshot cow image: " + notACow.get()
@@ -75,7 +110,7 @@ public final class CowCommand implements Runnable {
                 err.flush();
                 return ExitCode.FAILED;
             }
-            CowImageDump d = CowImageDump.of(bytes);
+            CowImageDump d = CowImageDump.of(loaded.device(), loaded.bytes());
             PrintWriter pw = spec.commandLine().getOut();
             pw.print(json ? d.toJson() + "\n" : d.toText());
             pw.flush();
@@ -93,8 +128,11 @@ public final class CowCommand implements Runnable {
         Path image;
 
         @Override
-        public Integer call() {
-            CowImageCheck.Result r = CowImageCheck.check(load(image));
+        public Integer call() throws IOException {
+            CowImageCheck.Result r;
+            try (Loaded loaded = load(image)) {
+                r = CowImageCheck.check(loaded.device(), loaded.bytes());
+            }
             PrintWriter out = spec.commandLine().getOut();
             if (r.ok()) {
                 out.println(image + ": ok");

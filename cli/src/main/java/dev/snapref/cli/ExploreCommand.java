@@ -29,12 +29,21 @@ public final class ExploreCommand implements Callable<Integer> {
             description = "Commands after the disk declarations (default: ${DEFAULT-VALUE}).")
     int depth;
 
+    @Option(names = "--config", defaultValue = "default", paramLabel = "NAME",
+            description = "The configuration: default (a 32-sector origin, a 40-sector cow, three snapshot devices),"
+                    + " lvm (the same alphabet on a 1 TiB origin, writes at its end, and a 1 GiB cow; two snapshot"
+                    + " devices).")
+    String config;
+
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
     @Override
     public Integer call() {
-        ExplorationReport r = new Explorer(ExplorerConfig.defaults()).explore(depth);
+        ExplorerConfig c = ExplorerConfig.named(config).orElseThrow(() -> new UsageException(
+                "--config: no configuration '" + config + "' (known: " + String.join(", ",
+                        ExplorerConfig.all().stream().map(ExplorerConfig::name).toList()) + ")"));
+        ExplorationReport r = new Explorer(c).explore(depth);
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? json(r) : text(r));
         out.flush();

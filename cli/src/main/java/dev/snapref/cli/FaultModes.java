@@ -44,7 +44,7 @@ final class FaultModes {
             throw new UsageException(e.getMessage());
         }
         FuzzCampaign.Config config = new FuzzCampaign.Config(Seeds.parse(cmd.seed), cmd.seed, scripts, seconds, shard,
-                cmd.out, cmd.target.bug, GeneratorConfig.classic(Math.min(5, cmd.maxSteps), cmd.maxSteps), 300, false);
+                cmd.out, cmd.target.bug, GeneratorConfig.classic(Math.min(5, cmd.maxSteps), cmd.maxSteps).withSizes(cmd.sizes), 300, false);
         PrintWriter pw = cmd.spec.commandLine().getOut();
         if (cmd.mode.corruptImages) {
             if (cmd.replay != null) {

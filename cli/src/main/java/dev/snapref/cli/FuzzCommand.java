@@ -6,6 +6,7 @@ import dev.snapref.conformance.fuzz.FuzzSummary;
 import dev.snapref.conformance.fuzz.Seeds;
 import dev.snapref.conformance.fuzz.Shard;
 import dev.snapref.conformance.gen.GeneratorConfig;
+import dev.snapref.conformance.gen.SizeProfile;
 import dev.snapref.conformance.guard.PhaseCrash;
 import dev.snapref.conformance.guard.PhaseGuard;
 import java.io.IOException;
@@ -62,6 +63,12 @@ public final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--max-steps", defaultValue = "40", converter = NumericOptions.PositiveInt.class, description = "Most random commands per script.")
     int maxSteps;
 
+    @Option(names = "--sizes", defaultValue = "small", paramLabel = "small|lvm|swarm", converter = SizesConverter.class,
+            description = "Disk sizes of generated scripts: small (256-4096 sector origins, the default), lvm (origins of"
+                    + " 1 GiB to 512 TiB, cows of 1 MiB to 4 GiB, I/O around hot spots; disks stay sparse), swarm (each"
+                    + " script draws: about one in four LVM-sized).")
+    SizeProfile sizes;
+
     @Option(names = "--no-refinement", description = "Skip the abstract-state comparison after every step.")
     boolean noRefinement;
 
@@ -110,7 +117,7 @@ public final class FuzzCommand implements Callable<Integer> {
         String candidate = target.name.equals("model") ? "engine" : target.name;
         DifferentialChecker checker = CheckedTargets.checker(target, candidate, !noRefinement);
         FuzzCampaign.Config config = new FuzzCampaign.Config(Seeds.parse(seed), seed, scripts, seconds, s, out,
-                target.bug, GeneratorConfig.withShapes(Math.min(5, maxSteps), maxSteps), 400, false);
+                target.bug, GeneratorConfig.withShapes(Math.min(5, maxSteps), maxSteps).withSizes(sizes), 400, false);
         FuzzCampaign campaign = new FuzzCampaign(config, CheckedTargets.steppable(target, "model"), checker,
                 quiet ? null : System.err);
         if (target.bug != null) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import dev.snapref.engine.block.SparseImage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -85,9 +86,9 @@ final class GoldenVariants {
         if (!Files.isRegularFile(t) || !Files.readString(t, StandardCharsets.UTF_8).equals(r.run().transcript().render())) {
             return false;
         }
-        for (Map.Entry<String, byte[]> e : r.run().disks().entrySet()) {
+        for (Map.Entry<String, SparseImage> e : r.run().disks().entrySet()) {
             Path img = dir.resolve(name + "." + e.getKey() + ".img.gz");
-            if (!Files.isRegularFile(img) || !Arrays.equals(GoldensCommand.gunzip(img), e.getValue())) {
+            if (!Files.isRegularFile(img) || !Arrays.equals(GoldensCommand.gunzip(img), e.getValue().toByteArray())) {
                 return false;
             }
         }

@@ -3,9 +3,9 @@ package dev.snapref.cli;
 import dev.snapref.conformance.kernel.KernelScriptResult;
 import dev.snapref.conformance.kernel.KernelTarget;
 import dev.snapref.conformance.kernel.KernelTargetUnavailableException;
+import dev.snapref.engine.block.SparseImage;
 import dev.snapref.scenario.DiskCommand;
 import dev.snapref.scenario.Script;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -158,8 +158,11 @@ public final class GoldensCommand implements Callable<Integer> {
                 Files.delete(p);
             }
         }
-        for (Map.Entry<String, byte[]> e : r.run().disks().entrySet()) {
-            Files.write(dir.resolve(name + "." + e.getKey() + ".img.gz"), gzip(e.getValue()));
+        for (Map.Entry<String, SparseImage> e : r.run().disks().entrySet()) {
+            try (GZIPOutputStream gz = new GZIPOutputStream(Files.newOutputStream(
+                    dir.resolve(name + "." + e.getKey() + ".img.gz")))) {
+                e.getValue().writeTo(gz);
+            }
         }
         return List.of();
     }
@@ -185,7 +188,8 @@ public final class GoldensCommand implements Callable<Integer> {
             if (c instanceof DiskCommand d) {
                 Path img = dir.resolve(name + "." + d.name() + ".img.gz");
                 img = Files.isRegularFile(img) ? img : this.dir.resolve(name + "." + d.name() + ".img.gz");
-                byte[] got = r.run().disks().get(d.name());
+                SparseImage image = r.run().disks().get(d.name());
+                byte[] got = image == null ? null : image.toByteArray();
                 if (!Files.isRegularFile(img)) {
                     problems.add("no stored image " + img);
                 } else if (!Arrays.equals(gunzip(img), got)) {
@@ -243,14 +247,6 @@ public final class GoldensCommand implements Callable<Integer> {
             }
         }
         return "";
-    }
-
-    static byte[] gzip(byte[] data) throws IOException {
-        ByteArrayOutputStream bo = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(bo)) {
-            gz.write(data);
-        }
-        return bo.toByteArray();
     }
 
     static byte[] gunzip(Path file) throws IOException {

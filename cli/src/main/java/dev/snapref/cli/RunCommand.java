@@ -2,6 +2,7 @@ package dev.snapref.cli;
 
 import dev.snapref.conformance.targets.Target;
 import dev.snapref.conformance.targets.TargetRun;
+import dev.snapref.engine.block.SparseImage;
 import dev.snapref.scenario.Script;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,7 +29,8 @@ public final class RunCommand implements Callable<Integer> {
     TargetMixin target;
 
     @Option(names = "--keep-disks", paramLabel = "DIR",
-            description = "Write DIR/NAME.img for each disk of the last script (raw bytes, declared size).")
+            description = "Write DIR/NAME.img for each disk of the last script (raw bytes, declared size, "
+                    + "as a sparse file: only the data is written, the zeros are holes).")
     Path keepDisks;
 
     @Parameters(arity = "1..*", paramLabel = "SCRIPT", description = "Script files (.dms) or folders of them.")
@@ -54,13 +56,20 @@ public final class RunCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    static void writeDisks(Map<String, byte[]> disks, Path dir) throws IOException {
+    static void writeDisks(Map<String, SparseImage> disks, Path dir) throws IOException {
         if (disks.isEmpty()) {
             throw new UsageException("this target keeps no disk images");
         }
         Files.createDirectories(dir);
-        for (Map.Entry<String, byte[]> e : disks.entrySet()) {
-            Files.write(dir.resolve(e.getKey() + ".img"), e.getValue());
+        for (Map.Entry<String, SparseImage> e : disks.entrySet()) {
+            Path file = dir.resolve(e.getKey() + ".img");
+            try {
+                e.getValue().writeTo(file);
+            } catch (IOException failed) {
+                throw new UsageException("cannot write " + file + " (" + e.getValue().bytes() + " bytes, sparse): "
+                        + failed.getMessage() + (failed.getMessage() != null && failed.getMessage().contains("too large")
+                        ? " - the file system's largest file is smaller (ext4: 16 TiB; xfs and btrfs hold more)" : ""));
+            }
         }
     }
 }

@@ -5,6 +5,9 @@ import dev.snapref.scenario.SectorPattern;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * An immutable abstract block device: a name, a size in sectors and a canonical, sorted list
@@ -48,16 +51,30 @@ public final class Disk {
      */
     public static Disk fromImage(String name, byte[] image) {
         long sectors = image.length / SectorPattern.SECTOR_SIZE;
+        return fromImage(name, sectors, new TreeMap<>(Map.of(0L, image)));
+    }
+
+    /**
+     * The disk of {@code sectors} sectors that holds the bytes of {@code runs} (first sector to
+     * bytes, a trailing partial sector ignored; runs in ascending order, not overlapping, inside the disk) and zeros
+     * everywhere else, classified as {@link #fromImage(String, byte[])} does: a sparse image of a
+     * disk of any size, in time and memory proportional to the runs. Neither flag is set.
+     */
+    public static Disk fromImage(String name, long sectors, SortedMap<Long, byte[]> runs) {
         List<Extent> out = new ArrayList<>();
-        for (long s = 0; s < sectors; s++) {
-            int off = (int) (s * SectorPattern.SECTOR_SIZE);
-            SectorContent c = SectorPattern.classify(image, off);
-            if (c instanceof SectorContent.Zero) {
-                continue;
+        for (Map.Entry<Long, byte[]> run : runs.entrySet()) {
+            byte[] image = run.getValue();
+            for (int off = 0; off + SectorPattern.SECTOR_SIZE <= image.length; off += SectorPattern.SECTOR_SIZE) {
+                long s = run.getKey() + off / SectorPattern.SECTOR_SIZE;
+                assert s < sectors : "run inside the disk";
+                SectorContent c = SectorPattern.classify(image, off);
+                if (c instanceof SectorContent.Zero) {
+                    continue;
+                }
+                SectorValue v = c instanceof SectorContent.Pattern p ? new SectorValue.Pattern(p.label(), p.index())
+                        : new SectorValue.Raw(Arrays.copyOfRange(image, off, off + SectorPattern.SECTOR_SIZE));
+                add(out, new Extent(s, 1, v));
             }
-            SectorValue v = c instanceof SectorContent.Pattern p ? new SectorValue.Pattern(p.label(), p.index())
-                    : new SectorValue.Raw(Arrays.copyOfRange(image, off, off + SectorPattern.SECTOR_SIZE));
-            add(out, new Extent(s, 1, v));
         }
         return new Disk(name, sectors, out.toArray(new Extent[0]), false, false);
     }

@@ -33,6 +33,8 @@ import java.util.Optional;
  */
 public final class DifferentialChecker {
     /** {@link Clause#values()}, copied once instead of once a step. */
+    /** Sectors of a disk compared when a side cannot say where its data lies (32 MiB). */
+    static final long BLIND_COMPARE_SECTORS = 1 << 16;
     private static final Clause[] CLAUSES = Clause.values();
     /** Sectors compared at a time at the end of a script (bounds the buffer, not what is compared). */
     private static final int PIECE_SECTORS = 256;
@@ -167,8 +169,9 @@ public final class DifferentialChecker {
     /**
      * Compares every disk's data labels at the end of the script. Only sectors that either side
      * may hold non-zero data in ({@link TargetSession#nonZeroRanges}) are read: every other
-     * sector is zero on both by their own guarantee, so this checks exactly what a full
-     * comparison checks (the first 64 Ki sectors of each disk). A candidate that hands out raw
+     * sector is zero on both by their own guarantee, so when both sides can tell this checks the
+     * whole disk, of any size, in time proportional to the data; when one side cannot, the first
+     * {@value #BLIND_COMPARE_SECTORS} sectors are compared sector by sector. A candidate that hands out raw
      * bytes ({@link RawDisk}) has them tested against the reference's labels by
      * {@link SectorMatch}, which answers exactly what comparing classifications answers.
      */
@@ -177,8 +180,11 @@ public final class DifferentialChecker {
         byte[] buffer = PIECE.get();
         for (Command c : commands) {
             if (c instanceof DiskCommand d) {
-                long n = Math.min(d.sectors(), 1 << 16);
-                for (long[] range : DiskRanges.union(ref.nonZeroRanges(d.name()), cand.nonZeroRanges(d.name()), n)) {
+                Optional<List<long[]>> refRanges = ref.nonZeroRanges(d.name());
+                Optional<List<long[]>> candRanges = cand.nonZeroRanges(d.name());
+                long n = refRanges.isPresent() && candRanges.isPresent() ? d.sectors()
+                        : Math.min(d.sectors(), BLIND_COMPARE_SECTORS);
+                for (long[] range : DiskRanges.union(refRanges, candRanges, n)) {
                     for (long first = range[0]; first < range[1]; first += PIECE_SECTORS) {
                         int count = (int) Math.min(PIECE_SECTORS, range[1] - first);
                         List<SectorContent> a = ref.diskContents(d.name(), first, count);

@@ -4,6 +4,7 @@ import dev.snapref.conformance.fuzz.FuzzCampaign;
 import dev.snapref.conformance.fuzz.Seeds;
 import dev.snapref.engine.cow.CowImageCheck;
 import dev.snapref.engine.kernel.EngineBug;
+import dev.snapref.engine.block.SparseImage;
 import dev.snapref.engine.store.DiskFormat;
 import dev.snapref.model.Disk;
 import dev.snapref.scenario.Command;
@@ -148,7 +149,7 @@ public final class CorruptImageCampaign {
         long sectors = image.length / 512;
         Disk cow = Disk.fromImage("cow", image).taint();
         FaultedRun.Outcome run = FaultedRun.run("corrupt", script(sectors), bugs, Set.of("cow"), null,
-                Map.of("cow", cow), Map.of("cow", Arrays.copyOf(image, (int) sectors * 512)));
+                Map.of("cow", cow), Map.of("cow", SparseImage.of(Arrays.copyOf(image, (int) sectors * 512))));
         if (run.check().outOfScope().isPresent()) {
             counts.merge("images-out-of-scope", 1L, Long::sum);
             return Optional.empty();

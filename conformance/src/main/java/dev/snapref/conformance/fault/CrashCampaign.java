@@ -2,6 +2,7 @@ package dev.snapref.conformance.fault;
 
 import dev.snapref.engine.block.BlockOp;
 import dev.snapref.engine.block.DurableImage;
+import dev.snapref.engine.block.SparseImage;
 import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.model.CrashImage;
 import dev.snapref.model.Disk;
@@ -74,10 +75,10 @@ public final class CrashCampaign implements ScriptMode {
             return Optional.empty();
         }
         Map<String, Disk> modelDisks = new HashMap<>();
-        Map<String, byte[]> images = new HashMap<>();
+        Map<String, SparseImage> images = new HashMap<>();
         for (String c : cows) {
             images.put(c, StaleCow.image(ModelCows.declaredSectors(script, c)));
-            modelDisks.put(c, Disk.fromImage(c, images.get(c)));
+            modelDisks.put(c, StaleCow.disk(c, ModelCows.declaredSectors(script, c)));
         }
         FaultedRun.Outcome run = FaultedRun.run(name(), script, bugs, Set.copyOf(cows), null, modelDisks, images);
         if (run.finding().isPresent() || !run.check().passed()) {
@@ -99,7 +100,7 @@ public final class CrashCampaign implements ScriptMode {
         return Optional.empty();
     }
 
-    private Optional<Finding> crashPoints(String cow, Disk modelStart, byte[] engineStart, List<Request> modelLog,
+    private Optional<Finding> crashPoints(String cow, Disk modelStart, SparseImage engineStart, List<Request> modelLog,
                                           List<BlockOp> engineLog, CrashReload reload, CrashProperties properties,
                                           Random rnd, Map<String, Long> counts) {
         List<Integer> points = new ArrayList<>();
@@ -119,7 +120,7 @@ public final class CrashCampaign implements ScriptMode {
                     + (at.step() + 1) + ")") + (torn > 0 ? ", torn: " + torn + " sectors landed" : "");
             counts.merge("crash-points", 1L, Long::sum);
             Disk modelImage = CrashImage.at(modelStart, modelLog, k, torn);
-            byte[] engineImage = DurableImage.crashAt(engineStart, engineLog, k, torn);
+            SparseImage engineImage = DurableImage.crashAt(engineStart, engineLog, k, torn);
             Optional<String> d = ImageComparison.firstDifference(modelImage, engineImage);
             if (d.isPresent()) {
                 return Optional.of(new Finding("crash:image-differs", where + ": " + d.get()));

@@ -1,5 +1,6 @@
 package dev.snapref.conformance.fault;
 
+import dev.snapref.engine.block.SparseImage;
 import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.model.Disk;
 import dev.snapref.model.SnapshotTarget;
@@ -19,7 +20,7 @@ import java.util.Set;
 /**
  * What happens after a reboot on a crash image of a cow: a fresh world with a zeroed origin disk
  * and the cow holding the image; a persistent snapshot table on it ({@code P CHUNK}); its status
- * and every sector; an origin write through a fresh snapshot-origin (so the reloaded store commits
+ * and every sector (of the first {@value #READ_SECTORS}: a read is one buffer); an origin write through a fresh snapshot-origin (so the reloaded store commits
  * on top of what it found); the status and the written sectors again. Model and engine each start
  * from their own crash image and are compared as any checked run ({@link FaultedRun}), the cow
  * byte by byte at the end.
@@ -32,13 +33,16 @@ import java.util.Set;
  * @param chunk         the table's chunk size
  */
 record CrashReload(Set<EngineBug> bugs, String cow, long cowSectors, String origin, long originSectors, long chunk) {
+    /** Sectors of the reloaded snapshot read back whole (4 MiB: every small-profile origin whole). */
+    static final long READ_SECTORS = 1 << 13;
+
     /** The reload script. */
     Script script() {
         String snap = "0 " + originSectors + " snapshot /dev/disk/" + origin + " /dev/disk/" + cow + " P " + chunk;
         long w = Math.min(64, originSectors);
         List<Command> commands = List.of(new DiskCommand(origin, originSectors), new DiskCommand(cow, cowSectors),
                 new CreateCommand("reboot", snap), new StatusCommand("reboot", false),
-                new ReadCommand(DevicePath.mapper("reboot"), 0, originSectors),
+                new ReadCommand(DevicePath.mapper("reboot"), 0, Math.min(originSectors, READ_SECTORS)),
                 new CreateCommand("rebooto", "0 " + originSectors + " snapshot-origin /dev/disk/" + origin),
                 new WriteCommand(DevicePath.mapper("rebooto"), 0, w, "R"), new StatusCommand("reboot", false),
                 new ReadCommand(DevicePath.mapper("reboot"), 0, w));
@@ -46,7 +50,7 @@ record CrashReload(Set<EngineBug> bugs, String cow, long cowSectors, String orig
     }
 
     /** Reloads the model's image and the engine's; a finding when they do not agree. */
-    Optional<Finding> check(Disk modelImage, byte[] engineImage, String where, Map<String, Long> counts) {
+    Optional<Finding> check(Disk modelImage, SparseImage engineImage, String where, Map<String, Long> counts) {
         FaultedRun.Outcome run = FaultedRun.run("crash", script(), bugs, Set.of(cow), null, Map.of(cow, modelImage),
                 Map.of(cow, engineImage));
         if (run.finding().isPresent()) {

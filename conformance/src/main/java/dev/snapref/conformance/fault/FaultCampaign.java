@@ -2,7 +2,6 @@ package dev.snapref.conformance.fault;
 
 import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.model.BlockRequests;
-import dev.snapref.model.Disk;
 import dev.snapref.model.FaultPlan;
 import dev.snapref.model.Model;
 import dev.snapref.model.Request;
@@ -112,9 +111,8 @@ public final class FaultCampaign implements ScriptMode {
         }
         String cow = plan.get().disk();
         long sectors = ModelCows.declaredSectors(script, cow);
-        byte[] stale = StaleCow.image(sectors);
         FaultedRun.Outcome run = FaultedRun.run(name(), script, bugs, Set.of(cow), plan.get(),
-                Map.of(cow, Disk.fromImage(cow, stale)), Map.of(cow, stale));
+                Map.of(cow, StaleCow.disk(cow, sectors)), Map.of(cow, StaleCow.image(sectors)));
         counts.merge("commands", (long) run.check().stepsChecked(), Long::sum);
         counts.merge(run.model().fired().isEmpty() ? "faults-not-reached" : "faults-fired", 1L, Long::sum);
         FaultPlan.Rule rule = plan.get().rules().get(0);

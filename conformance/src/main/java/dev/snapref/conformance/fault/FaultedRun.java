@@ -5,7 +5,7 @@ import dev.snapref.conformance.check.DifferentialChecker;
 import dev.snapref.conformance.check.Failure;
 import dev.snapref.conformance.targets.engine.EngineTarget;
 import dev.snapref.conformance.targets.model.ModelTarget;
-import dev.snapref.engine.block.BlockDevices;
+import dev.snapref.engine.block.SparseImage;
 import dev.snapref.engine.block.FaultAtlas;
 import dev.snapref.engine.block.FaultyBlockDevice;
 import dev.snapref.engine.kernel.EngineBug;
@@ -52,7 +52,7 @@ final class FaultedRun {
      * from {@code engineImages} (the same content, given in each side's terms).
      */
     static Outcome run(String mode, Script script, Set<EngineBug> bugs, Set<String> tracked, FaultPlan plan,
-                       Map<String, Disk> modelDisks, Map<String, byte[]> engineImages) {
+                       Map<String, Disk> modelDisks, Map<String, SparseImage> engineImages) {
         BlockRequests io = BlockRequests.traced(tracked, plan, modelDisks);
         Map<String, FaultAtlas> atlases = new HashMap<>();
         for (String d : tracked) {
@@ -95,7 +95,7 @@ final class FaultedRun {
             FaultyBlockDevice dev = disks.device(d);
             if (dev != null && io.state().disk(d) != null) {
                 Optional<String> bytes = ImageComparison.firstDifference(io.state().disk(d),
-                        BlockDevices.image(dev.inner()));
+                        SparseImage.of(dev.inner()));
                 if (bytes.isPresent()) {
                     return Optional.of(new Finding(mode + ":bytes-differ", "end of script: " + bytes.get()));
                 }

@@ -6,6 +6,7 @@ import dev.snapref.engine.block.BlockDevices;
 import dev.snapref.engine.block.FaultAtlas;
 import dev.snapref.engine.block.FaultyBlockDevice;
 import dev.snapref.engine.block.MemoryBlockDevice;
+import dev.snapref.engine.block.SparseImage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,19 +18,19 @@ import java.util.Map;
  */
 final class FaultyDisks implements DiskProvider {
     private final Map<String, FaultAtlas> atlases;
-    private final Map<String, byte[]> images;
+    private final Map<String, SparseImage> images;
     private final Map<String, FaultyBlockDevice> made = new LinkedHashMap<>();
 
-    FaultyDisks(Map<String, FaultAtlas> atlases, Map<String, byte[]> images) {
+    FaultyDisks(Map<String, FaultAtlas> atlases, Map<String, SparseImage> images) {
         this.atlases = Map.copyOf(atlases);
         this.images = Map.copyOf(images);
     }
 
     @Override
     public BlockDevice provide(String name, long sectors) {
-        byte[] image = images.get(name);
-        if (image != null && image.length / BlockDevice.SECTOR_SIZE != sectors) {
-            throw new IllegalArgumentException("image of " + name + " has " + image.length / BlockDevice.SECTOR_SIZE
+        SparseImage image = images.get(name);
+        if (image != null && image.sectors() != sectors) {
+            throw new IllegalArgumentException("image of " + name + " has " + image.sectors()
                     + " sectors, the script declares " + sectors);
         }
         FaultAtlas atlas = atlases.get(name);

@@ -1,5 +1,7 @@
 package dev.snapref.conformance.gen;
 
+import java.util.Objects;
+
 /**
  * Bounds of generated scripts.
  *
@@ -7,12 +9,19 @@ package dev.snapref.conformance.gen;
  * @param maxSteps the most random commands after the set-up lines
  * @param shapes   whether each seed draws {@link SwarmSettings} (unaligned sizes, chunk families,
  *                 features, bulk mode); without them every seed gives its historical script
+ * @param sizes    the disk sizes scripts use ({@link SizeProfile#SMALL} by default)
  */
-public record GeneratorConfig(int minSteps, int maxSteps, boolean shapes) {
+public record GeneratorConfig(int minSteps, int maxSteps, boolean shapes, SizeProfile sizes) {
     public GeneratorConfig {
         if (minSteps < 0 || maxSteps < minSteps) {
             throw new IllegalArgumentException("need 0 <= minSteps <= maxSteps");
         }
+        Objects.requireNonNull(sizes, "sizes");
+    }
+
+    /** Small disks ({@link SizeProfile#SMALL}), swarm settings as given. */
+    public GeneratorConfig(int minSteps, int maxSteps, boolean shapes) {
+        this(minSteps, maxSteps, shapes, SizeProfile.SMALL);
     }
 
     /**
@@ -43,5 +52,10 @@ public record GeneratorConfig(int minSteps, int maxSteps, boolean shapes) {
      */
     public static GeneratorConfig classic(int minSteps, int maxSteps) {
         return new GeneratorConfig(minSteps, maxSteps, false);
+    }
+
+    /** The same bounds with disk sizes {@code sizes}. */
+    public GeneratorConfig withSizes(SizeProfile sizes) {
+        return new GeneratorConfig(minSteps, maxSteps, shapes, sizes);
     }
 }

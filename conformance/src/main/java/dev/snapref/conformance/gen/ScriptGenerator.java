@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * commands that are meaningful there, including every error path (a third table on a cow,
  * resumes in the wrong order, removal mid-handover, bad tables, I/O to invalid or suspended
  * devices, overflow of small cows, unknown devices). Chunk sizes, store types and device sizes
- * vary per script; command weights are drawn per seed ({@link SwarmWeights}).
+ * vary per script; command weights are drawn per seed ({@link SwarmWeights}); disk sizes are small
+ * or, as a swarm option, LVM-sized ({@link SizeProfile}).
  *
  * <p>Deterministic: the same seed and config give the same script.
  */
@@ -73,6 +74,10 @@ public final class ScriptGenerator {
         private final Map<String, String> tables = new java.util.HashMap<>();
         private final List<Command> commands = new ArrayList<>();
         private final long originSize;
+        /** LVM-sized disks ({@link SizeProfile}): I/O goes to hot spots, not anywhere. */
+        private final boolean large;
+        /** The script's random hot spot on the origin (LVM-sized scripts only). */
+        private final long hotSpot;
         private final List<String> cows = new ArrayList<>();
         private final Map<String, Long> cowSizes = new java.util.HashMap<>();
         private int labels;
@@ -83,7 +88,9 @@ public final class ScriptGenerator {
             this.shapes = shapes;
             this.bulk = new BulkCommands(shapes.rnd());
             this.weights = SwarmWeights.draw(rnd).withBulk(shapes.settings().bulk(), shapes.rnd());
-            this.originSize = shapes.originSize(pick(ORIGIN_SIZES));
+            this.large = config.sizes().large(rnd);
+            this.originSize = large ? pick(SizeProfile.LVM_ORIGINS) : shapes.originSize(pick(ORIGIN_SIZES));
+            this.hotSpot = large ? rnd.nextLong(originSize) & -8L : 0;
         }
 
         Script script(String name) {
@@ -91,7 +98,7 @@ public final class ScriptGenerator {
             int nCows = 1 + rnd.nextInt(2);
             for (int i = 0; i < nCows; i++) {
                 String cow = i == 0 ? "cow" : "cow" + (i + 1);
-                long size = shapes.cowSize(pick(COW_SIZES));
+                long size = large ? pick(SizeProfile.LVM_COWS) : shapes.cowSize(pick(COW_SIZES));
                 cows.add(cow);
                 cowSizes.put(cow, size);
                 emit(new DiskCommand(cow, size));
@@ -209,13 +216,13 @@ public final class ScriptGenerator {
         }
 
         private Command write(DevicePath dev, long size) {
-            long sector = rnd.nextInt(8) == 0 ? size - rnd.nextInt(8) : rnd.nextLong(size);
+            long sector = rnd.nextInt(8) == 0 ? size - rnd.nextInt(8) : anywhere(size);
             long count = pick(new long[] {1, 2, 8, 8, 16, 24, 32, 64});
             return new WriteCommand(dev, Math.max(0, sector), count, label());
         }
 
         private Command read(DevicePath dev, long size) {
-            long sector = rnd.nextLong(size);
+            long sector = anywhere(size);
             long count = pick(new long[] {1, 8, 16, 32, 64});
             return new ReadCommand(dev, sector, count);
         }
@@ -224,7 +231,7 @@ public final class ScriptGenerator {
             if (rnd.nextBoolean()) {
                 String cow = cows.get(rnd.nextInt(cows.size()));
                 long size = cowSizes.get(cow);
-                return new ReadCommand(DevicePath.disk(cow), rnd.nextLong(size), Math.min(size, 32));
+                return new ReadCommand(DevicePath.disk(cow), anywhere(size), Math.min(size, 32));
             }
             return read(DevicePath.disk("origin"), originSize);
         }
@@ -287,6 +294,19 @@ public final class ScriptGenerator {
                 }
             }
             return "origin";
+        }
+
+        /**
+         * A sector of a device of {@code size} sectors: anywhere on small disks; on LVM-sized ones
+         * one time in five anywhere, else within 4096 sectors of a hot spot (the start, the middle,
+         * the end, the script's random spot), so chunks are written more than once.
+         */
+        private long anywhere(long size) {
+            if (!large || size <= 8192 || rnd.nextInt(5) == 0) {
+                return rnd.nextLong(size);
+            }
+            long[] spots = {0, (size / 2) & -8L, size - 4096, Math.min(hotSpot, size - 4096)};
+            return spots[rnd.nextInt(spots.length)] + rnd.nextLong(4096);
         }
 
         private long pick(long[] values) {

@@ -1,6 +1,7 @@
 package dev.snapref.conformance.kernel;
 
 import dev.snapref.conformance.targets.TargetRun;
+import dev.snapref.engine.block.SparseImage;
 import dev.snapref.scenario.Outcome;
 import dev.snapref.scenario.Script;
 import dev.snapref.scenario.Transcript;
@@ -166,14 +167,14 @@ final class GuestBoot {
                 break;
             }
             Map<String, GuestLog.GuestDisk> disks = new LinkedHashMap<>();
-            Map<String, byte[]> bytes = new LinkedHashMap<>();
+            Map<String, SparseImage> bytes = new LinkedHashMap<>();
             for (GuestPlan.Disk d : plan.disksOf(i).values()) {
                 GuestLog.GuestDisk g = log.disksBySerial().get(d.serial());
                 if (g == null) {
                     throw new KernelRunException("the guest did not see disk " + d.serial() + " (" + d.name() + ")");
                 }
                 disks.put(d.name(), g);
-                bytes.put(d.name(), Files.readAllBytes(images.get(d.serial())));
+                bytes.put(d.name(), SparseImage.read(images.get(d.serial())));
             }
             List<TranscriptStep> steps = new ArrayList<>();
             Map<String, RawCommand.MappedDevice> seen = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.snapref.conformance.kernel;
 
+import dev.snapref.engine.block.SparseImage;
 import dev.snapref.conformance.targets.Target;
 import dev.snapref.conformance.targets.TargetOptions;
 import dev.snapref.conformance.targets.TargetRun;

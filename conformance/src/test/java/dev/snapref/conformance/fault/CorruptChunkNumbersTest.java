@@ -42,7 +42,7 @@ class CorruptChunkNumbersTest {
 
     private static List<TranscriptStep> run(byte[] image) {
         FaultedRun.Outcome run = FaultedRun.run("corrupt", CorruptImageCampaign.script(image.length / 512), Set.of(),
-                Set.of("cow"), null, Map.of("cow", Disk.fromImage("cow", image).taint()), Map.of("cow", image));
+                Set.of("cow"), null, Map.of("cow", Disk.fromImage("cow", image).taint()), Map.of("cow", dev.snapref.engine.block.SparseImage.of(image)));
         assertEquals(Optional.empty(), run.finding());
         assertTrue(run.check().passed(), run.check().toString());
         return run.check().reference().steps();
@@ -69,7 +69,7 @@ class CorruptChunkNumbersTest {
                 read /dev/mapper/snap 8 8
                 """);
         FaultedRun.Outcome run = FaultedRun.run("corrupt", firstChunk, Set.of(), Set.of("cow"), null,
-                Map.of("cow", Disk.fromImage("cow", one).taint()), Map.of("cow", one));
+                Map.of("cow", Disk.fromImage("cow", one).taint()), Map.of("cow", dev.snapref.engine.block.SparseImage.of(one)));
         assertEquals(Optional.empty(), run.finding());
         TranscriptStep header = run.check().reference().steps().get(3);
         assertEquals(Outcome.OK, header.outcome());

@@ -10,8 +10,11 @@ import java.util.List;
  * a {@link FaultyBlockDevice} log (the device must have started zero-filled or from
  * {@code initial}) up to a crash point.
  *
+ * <p>The medium is kept sparse ({@link SparseImageEditor}: the pages of {@code initial} no write
+ * touched are shared), so memory grows with the data written, not with the device's size.
+ *
  * <p>Limits: the medium is assumed to write single sectors atomically (as the kernel's on-disk
- * format assumes); a torn in-flight write is modelled by {@link #crashAt(List, int, int)}.
+ * format assumes); a torn in-flight write is modelled by the {@code tornPrefix} of {@link #crashAt}.
  */
 public final class DurableImage {
     private DurableImage() {
@@ -22,8 +25,8 @@ public final class DurableImage {
      * completed), with the first {@code tornPrefix} sectors of request {@code crashIndex} (a write)
      * also on the medium; 0 for none.
      */
-    public static byte[] crashAt(byte[] initial, List<BlockOp> log, int crashIndex, int tornPrefix) {
-        byte[] durable = initial.clone();
+    public static SparseImage crashAt(SparseImage initial, List<BlockOp> log, int crashIndex, int tornPrefix) {
+        SparseImageEditor durable = new SparseImageEditor(initial);
         List<BlockOp> volatileWrites = new ArrayList<>();
         for (int i = 0; i < crashIndex; i++) {
             BlockOp op = log.get(i);
@@ -50,11 +53,10 @@ public final class DurableImage {
             assert op.kind() == BlockOp.Kind.WRITE && tornPrefix < op.count() : "torn prefix of a write";
             apply(durable, op, tornPrefix);
         }
-        return durable;
+        return durable.build();
     }
 
-    private static void apply(byte[] medium, BlockOp w, int sectors) {
-        System.arraycopy(w.data(), 0, medium, (int) (w.sector() * BlockDevice.SECTOR_SIZE),
-                sectors * BlockDevice.SECTOR_SIZE);
+    private static void apply(SparseImageEditor medium, BlockOp w, int sectors) {
+        medium.write(w.sector(), w.data(), 0, sectors);
     }
 }

@@ -27,6 +27,15 @@ public final class FileBlockDevice implements BlockDevice, AutoCloseable {
         return new FileBlockDevice(ch, ch.size() / SECTOR_SIZE);
     }
 
+    /**
+     * Opens an existing image for reading only (a write fails with an {@link IOException}); its
+     * size (rounded down to whole sectors) is the device size.
+     */
+    public static FileBlockDevice openReadOnly(Path path) throws IOException {
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+        return new FileBlockDevice(ch, ch.size() / SECTOR_SIZE);
+    }
+
     /** Creates (or truncates) a zero-filled image of {@code sectors} sectors. */
     public static FileBlockDevice create(Path path, long sectors) throws IOException {
         FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
@@ -64,8 +73,12 @@ public final class FileBlockDevice implements BlockDevice, AutoCloseable {
         BlockDevice.checkRange(sector, count, sectors);
         ByteBuffer buf = ByteBuffer.wrap(src, off, count * SECTOR_SIZE);
         long pos = sector * SECTOR_SIZE;
-        while (buf.hasRemaining()) {
-            pos += channel.write(buf, pos);
+        try {
+            while (buf.hasRemaining()) {
+                pos += channel.write(buf, pos);
+            }
+        } catch (java.nio.channels.NonWritableChannelException e) {
+            throw new IOException("device opened read-only", e);
         }
         if (fua) {
             channel.force(false);

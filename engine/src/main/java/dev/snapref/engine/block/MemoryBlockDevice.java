@@ -10,10 +10,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * An in-memory, zero-filled block device. Sparse: storage is allocated in pages of
- * {@value #PAGE_SECTORS} sectors (4 KiB) on first write, so a large device with little data costs
- * little memory. Pages hang off leaves of {@value #LEAF_PAGES} page slots; the leaves are found in a
- * flat array for devices up to {@value #MAX_FLAT_LEAVES} leaves and in a hash map above that.
+ * An in-memory, zero-filled block device of up to 2^54 sectors (2^63 bytes). Sparse: storage is
+ * allocated in pages of {@value #PAGE_SECTORS} sectors (4 KiB) on first write, so a large device
+ * with little data costs little memory. A device of up to {@value #MAX_FLAT_LEAVES} leaves (64 GiB)
+ * finds its pages through a flat array of leaves of {@value #LEAF_PAGES} page slots (one array read
+ * per page, no allocation); a larger one keeps its pages in a hash map by page number, so even
+ * pages written far apart cost about 50 bytes each beyond their 4 KiB.
  *
  * <p><b>Guarantees.</b> Thread-safe. A page is locked while it is read or written, so a sector is
  * never seen half-written. Pages are locked in groups of {@value #GROUP_SECTORS} sectors, so a
@@ -25,16 +27,18 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * (no zero fill first). {@link #copyTo} between two memory devices moves pages without a caller
  * buffer, and copying a hole onto a hole allocates nothing.
  *
- * <p><b>Limits.</b> Memory is never given back (no discard). A device of more than
- * {@value #MAX_FLAT_LEAVES} leaves (256 GiB) pays a hash lookup per leaf touched.
+ * <p><b>Limits.</b> Memory is never given back (no discard). A flat device holds its leaf array
+ * (4 bytes a leaf: at most 1 MiB) from the start, and a leaf (272 bytes) per 256 KiB region written
+ * to, so pages written far apart on a flat device cost 7 % more than their data. A device above
+ * 64 GiB pays a hash lookup (and a boxed key) per page touched.
  */
 public final class MemoryBlockDevice implements BlockDevice {
     static final int PAGE_SECTORS = 8;
     private static final int PAGE_SHIFT = 3;
     private static final int PAGE_BYTES = PAGE_SECTORS * SECTOR_SIZE;
-    static final int LEAF_PAGES = 1024;
-    private static final int LEAF_SHIFT = 10;
-    static final int MAX_FLAT_LEAVES = 1 << 16;
+    static final int LEAF_PAGES = 64;
+    private static final int LEAF_SHIFT = 6;
+    static final int MAX_FLAT_LEAVES = 1 << 18;
     /** Pages are locked in groups of this many sectors (64 KiB): one lock per group a request touches. */
     static final int GROUP_SECTORS = 128;
     private static final int GROUP_SHIFT = 7;
@@ -49,8 +53,8 @@ public final class MemoryBlockDevice implements BlockDevice {
     private final long sectors;
     /** Leaves by number when the device is small enough for a flat directory, else null. */
     private final AtomicReferenceArray<AtomicReferenceArray<byte[]>> flatLeaves;
-    /** Leaves by number for larger devices, else null. */
-    private final ConcurrentHashMap<Long, AtomicReferenceArray<byte[]>> hashedLeaves;
+    /** Pages by number for larger devices, else null. */
+    private final ConcurrentHashMap<Long, byte[]> hashedPages;
 
     public MemoryBlockDevice(long sectors) {
         if (sectors < 0) {
@@ -60,10 +64,10 @@ public final class MemoryBlockDevice implements BlockDevice {
         long leaves = leafCount(sectors);
         if (leaves <= MAX_FLAT_LEAVES) {
             flatLeaves = new AtomicReferenceArray<>((int) leaves);
-            hashedLeaves = null;
+            hashedPages = null;
         } else {
             flatLeaves = null;
-            hashedLeaves = new ConcurrentHashMap<>();
+            hashedPages = new ConcurrentHashMap<>();
         }
     }
 
@@ -98,20 +102,15 @@ public final class MemoryBlockDevice implements BlockDevice {
 
     // ------------------------------------------------------------------ directory
 
-    /** The leaf holding page {@code pageNo}; null when absent and {@code create} is false. */
+    /** The leaf of a flat device holding page {@code pageNo}; null when absent and {@code create} is false. */
     private AtomicReferenceArray<byte[]> leaf(long pageNo, boolean create) {
-        long leafNo = pageNo >>> LEAF_SHIFT;
-        if (flatLeaves != null) {
-            int i = (int) leafNo;
-            AtomicReferenceArray<byte[]> leaf = flatLeaves.get(i);
-            if (leaf == null && create) {
-                flatLeaves.compareAndSet(i, null, new AtomicReferenceArray<>(LEAF_PAGES));
-                leaf = flatLeaves.get(i);
-            }
-            return leaf;
+        int i = (int) (pageNo >>> LEAF_SHIFT);
+        AtomicReferenceArray<byte[]> leaf = flatLeaves.get(i);
+        if (leaf == null && create) {
+            flatLeaves.compareAndSet(i, null, new AtomicReferenceArray<>(LEAF_PAGES));
+            leaf = flatLeaves.get(i);
         }
-        return create ? hashedLeaves.computeIfAbsent(leafNo, k -> new AtomicReferenceArray<>(LEAF_PAGES))
-                : hashedLeaves.get(leafNo);
+        return leaf;
     }
 
     private static int slot(long pageNo) {
@@ -120,6 +119,9 @@ public final class MemoryBlockDevice implements BlockDevice {
 
     /** The page {@code pageNo}, or null when it was never written. */
     private byte[] page(long pageNo) {
+        if (flatLeaves == null) {
+            return hashedPages.get(pageNo);
+        }
         AtomicReferenceArray<byte[]> leaf = leaf(pageNo, false);
         return leaf == null ? null : leaf.get(slot(pageNo));
     }
@@ -130,7 +132,8 @@ public final class MemoryBlockDevice implements BlockDevice {
      * see either no page or the whole of {@code fresh}.
      */
     private void publish(long pageNo, byte[] fresh) {
-        boolean empty = leaf(pageNo, true).compareAndSet(slot(pageNo), null, fresh);
+        boolean empty = flatLeaves == null ? hashedPages.putIfAbsent(pageNo, fresh) == null
+                : leaf(pageNo, true).compareAndSet(slot(pageNo), null, fresh);
         assert empty : "page " + pageNo + " published outside its group lock";
     }
 
@@ -280,6 +283,13 @@ public final class MemoryBlockDevice implements BlockDevice {
      */
     public List<long[]> allocatedRanges() {
         List<long[]> out = new ArrayList<>();
+        if (flatLeaves == null) {
+            long[] pages = hashedPages.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+            for (long pageNo : pages) {
+                addRange(out, pageNo << PAGE_SHIFT);
+            }
+            return out;
+        }
         for (long leafNo : leafNumbers()) {
             AtomicReferenceArray<byte[]> leaf = leaf(leafNo << LEAF_SHIFT, false);
             for (int i = 0; i < LEAF_PAGES; i++) {
@@ -300,11 +310,8 @@ public final class MemoryBlockDevice implements BlockDevice {
         }
     }
 
-    /** Numbers of the leaves that exist, ascending. */
+    /** Numbers of the leaves of a flat device that exist, ascending. */
     private long[] leafNumbers() {
-        if (flatLeaves == null) {
-            return hashedLeaves.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-        }
         long[] out = new long[flatLeaves.length()];
         int n = 0;
         for (int i = 0; i < flatLeaves.length(); i++) {

@@ -1,6 +1,8 @@
 package dev.snapref.engine.cow;
 
+import dev.snapref.engine.block.BlockDevice;
 import dev.snapref.engine.store.DiskFormat;
+import java.io.IOException;
 
 /**
  * The persistent store header (first 16 bytes of chunk 0).
@@ -16,11 +18,21 @@ public record CowHeader(int magic, int valid, int version, long chunkSize) {
         return magic == DiskFormat.MAGIC;
     }
 
-    static CowHeader read(byte[] image) {
-        if (image.length < 16) {
+    /**
+     * The header of an image of {@code imageBytes} bytes read through {@code image}: all zero when
+     * the image is shorter than the header or its first sector cannot be read.
+     */
+    static CowHeader read(BlockDevice image, long imageBytes) {
+        byte[] s = new byte[BlockDevice.SECTOR_SIZE];
+        try {
+            if (imageBytes < 16 || image.sectors() < 1) {
+                return new CowHeader(0, 0, 0, 0);
+            }
+            image.read(0, s, 0, 1);
+        } catch (IOException e) {
             return new CowHeader(0, 0, 0, 0);
         }
-        return new CowHeader(DiskFormat.le32(image, 0), DiskFormat.le32(image, 4), DiskFormat.le32(image, 8),
-                DiskFormat.le32(image, 12) & 0xFFFF_FFFFL);
+        return new CowHeader(DiskFormat.le32(s, 0), DiskFormat.le32(s, 4), DiskFormat.le32(s, 8),
+                DiskFormat.le32(s, 12) & 0xFFFF_FFFFL);
     }
 }

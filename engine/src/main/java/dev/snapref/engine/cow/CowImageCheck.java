@@ -1,5 +1,8 @@
 package dev.snapref.engine.cow;
 
+import dev.snapref.engine.block.BlockDevice;
+import dev.snapref.engine.block.FileBlockDevice;
+import dev.snapref.engine.block.SparseImage;
 import dev.snapref.engine.store.ChunkSize;
 import dev.snapref.engine.store.DiskFormat;
 import dev.snapref.engine.util.LongLongMap;
@@ -43,14 +46,27 @@ public final class CowImageCheck {
         }
     }
 
+    /** The verdict on raw image file {@code image}, reading only its header and metadata areas. */
     public static Result check(Path image) throws IOException {
-        return check(Files.readAllBytes(image));
+        try (FileBlockDevice dev = FileBlockDevice.openReadOnly(image)) {
+            return check(dev, Files.size(image));
+        }
     }
 
+    /** The verdict on an image held in memory. */
     public static Result check(byte[] image) {
+        return check(SparseImage.of(image), image.length);
+    }
+
+    /**
+     * The verdict on an image of {@code imageBytes} bytes read through {@code image} (see {@link
+     * CowImageDump#of(BlockDevice, long)}): time and memory grow with the exceptions, not with the
+     * image's size.
+     */
+    public static Result check(BlockDevice image, long imageBytes) {
         List<String> p = new ArrayList<>();
-        CowHeader h = CowHeader.read(image);
-        if (image.length < 512) {
+        CowHeader h = CowHeader.read(image, imageBytes);
+        if (imageBytes < 512) {
             p.add("image smaller than one sector");
             return new Result(false, p);
         }
@@ -73,13 +89,13 @@ public final class CowImageCheck {
             p.add("valid flag " + h.valid() + " is neither 0 nor 1");
         }
         long chunkBytes = h.chunkSize() * 512;
-        long chunks = image.length / chunkBytes;
+        long chunks = imageBytes / chunkBytes;
         long e = DiskFormat.exceptionsPerArea(h.chunkSize());
         if (chunks < 2) {
             p.add("image too small for header and metadata area 0");
             return new Result(false, p);
         }
-        checkEntries(image, chunks, e, p);
+        checkEntries(CowImageDump.of(image, imageBytes), chunks, e, p);
         return new Result(p.isEmpty(), List.copyOf(p));
     }
 
@@ -87,8 +103,8 @@ public final class CowImageCheck {
      * The exception entries of every area: a terminated last area, new chunks strictly increasing
      * (allocation order), on the image and off metadata chunks, no old or new chunk twice.
      */
-    private static void checkEntries(byte[] image, long chunks, long e, List<String> p) {
-        List<CowArea> areas = CowImageDump.of(image).areas();
+    private static void checkEntries(CowImageDump dump, long chunks, long e, List<String> p) {
+        List<CowArea> areas = dump.areas();
         CowArea last = areas.isEmpty() ? null : areas.get(areas.size() - 1);
         if (last == null || last.full()) {
             long next = last == null ? 0 : last.index() + 1;

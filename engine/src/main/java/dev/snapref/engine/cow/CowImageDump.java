@@ -3,6 +3,9 @@ package dev.snapref.engine.cow;
 import dev.snapref.engine.store.ChunkSize;
 import dev.snapref.engine.store.DiskFormat;
 
+import dev.snapref.engine.block.BlockDevice;
+import dev.snapref.engine.block.FileBlockDevice;
+import dev.snapref.engine.block.SparseImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,8 @@ import java.util.Optional;
  * be read is simply not listed (use {@link CowImageCheck} for a verdict).
  */
 public final class CowImageDump {
+    /** Metadata is read in pieces of this many bytes (a multiple of the sector size). */
+    private static final int AREA_PIECE = 32 << 10;
     private final long imageBytes;
     private final CowHeader header;
     private final List<CowArea> areas;
@@ -27,8 +32,16 @@ public final class CowImageDump {
         this.areas = areas;
     }
 
+    /** The dump of raw image file {@code image}, reading only its header and metadata areas. */
     public static CowImageDump of(Path image) throws IOException {
-        return of(Files.readAllBytes(image));
+        try (FileBlockDevice dev = FileBlockDevice.openReadOnly(image)) {
+            return of(dev, Files.size(image));
+        }
+    }
+
+    /** The dump of an image held in memory. */
+    public static CowImageDump of(byte[] image) {
+        return of(SparseImage.of(image), image.length);
     }
 
     /**
@@ -37,10 +50,18 @@ public final class CowImageDump {
      * garbage; empty when it is one (a zero header included: a cow the kernel would initialise).
      */
     public static Optional<String> notACowImage(byte[] image) {
-        if (image.length < 512) {
-            return Optional.of("image smaller than one sector (" + image.length + " bytes)");
+        return notACowImage(SparseImage.of(image), image.length);
+    }
+
+    /**
+     * {@link #notACowImage(byte[])} of an image of {@code imageBytes} bytes read through
+     * {@code image} (a device of at least one sector when {@code imageBytes >= 16}).
+     */
+    public static Optional<String> notACowImage(BlockDevice image, long imageBytes) {
+        if (imageBytes < 512) {
+            return Optional.of("image smaller than one sector (" + imageBytes + " bytes)");
         }
-        CowHeader h = CowHeader.read(image);
+        CowHeader h = CowHeader.read(image, imageBytes);
         if (h.magic() == 0) {
             return Optional.empty();
         }
@@ -51,37 +72,62 @@ public final class CowImageDump {
         return ChunkSize.invalidReason(h.chunkSize(), 1).map(r -> "invalid chunk size " + h.chunkSize() + ": " + r);
     }
 
-    public static CowImageDump of(byte[] image) {
-        CowHeader h = CowHeader.read(image);
+    /**
+     * The dump of an image of {@code imageBytes} bytes read through {@code image} (a device of at
+     * least one sector when {@code imageBytes >= 16}; past {@code imageBytes} nothing is read).
+     * Reads the header and the metadata areas up to the first one that is not full, in pieces of
+     * at most 32 KiB: time and memory grow with the exceptions, not with the image's size. A read
+     * that fails ends the walk as the image's end would.
+     */
+    public static CowImageDump of(BlockDevice image, long imageBytes) {
+        CowHeader h = CowHeader.read(image, imageBytes);
         List<CowArea> areas = new ArrayList<>();
         if (h.hasSnapshotMagic() && ChunkSize.invalidReason(h.chunkSize(), 1).isEmpty()) {
-            long chunkBytes = h.chunkSize() * 512;
             long e = DiskFormat.exceptionsPerArea(h.chunkSize());
             for (long i = 0; ; i++) {
                 long chunk = DiskFormat.areaLocation(e, i);
-                long off = chunk * chunkBytes;
-                if (off + chunkBytes > image.length) {
+                Optional<CowArea> area = readArea(image, imageBytes, h.chunkSize(), e, i, chunk);
+                if (area.isEmpty()) {
                     break;
                 }
-                List<CowException> ex = new ArrayList<>();
-                boolean full = true;
-                for (int k = 0; k < e; k++) {
-                    int p = (int) (off + (long) k * DiskFormat.ENTRY_BYTES);
-                    long oldChunk = DiskFormat.le64(image, p);
-                    long newChunk = DiskFormat.le64(image, p + 8);
-                    if (newChunk == 0) {
-                        full = false;
-                        break;
-                    }
-                    ex.add(new CowException(k, oldChunk, newChunk));
-                }
-                areas.add(new CowArea(i, chunk, List.copyOf(ex), full));
-                if (!full) {
+                areas.add(area.get());
+                if (!area.get().full()) {
                     break;
                 }
             }
         }
-        return new CowImageDump(image.length, h, List.copyOf(areas));
+        return new CowImageDump(imageBytes, h, List.copyOf(areas));
+    }
+
+    /** Area {@code index} at {@code chunk}, or empty when it does not lie wholly inside the image. */
+    private static Optional<CowArea> readArea(BlockDevice image, long imageBytes, long chunkSize, long e, long index,
+                                              long chunk) {
+        long chunkBytes = chunkSize * 512;
+        if (chunk > (imageBytes - chunkBytes) / chunkBytes || imageBytes < chunkBytes) {
+            return Optional.empty();
+        }
+        byte[] piece = new byte[(int) Math.min(chunkBytes, AREA_PIECE)];
+        List<CowException> ex = new ArrayList<>();
+        long pieceStart = -1;
+        for (int k = 0; k < e; k++) {
+            long at = (long) k * DiskFormat.ENTRY_BYTES;
+            if (pieceStart < 0 || at >= pieceStart + piece.length) {
+                pieceStart = at;
+                try {
+                    image.read(chunk * chunkSize + at / 512, piece, 0, piece.length / 512);
+                } catch (IOException failed) {
+                    return Optional.empty();
+                }
+            }
+            int p = (int) (at - pieceStart);
+            long oldChunk = DiskFormat.le64(piece, p);
+            long newChunk = DiskFormat.le64(piece, p + 8);
+            if (newChunk == 0) {
+                return Optional.of(new CowArea(index, chunk, List.copyOf(ex), false));
+            }
+            ex.add(new CowException(k, oldChunk, newChunk));
+        }
+        return Optional.of(new CowArea(index, chunk, List.copyOf(ex), true));
     }
 
     public CowHeader header() {

@@ -5,7 +5,9 @@
  * dev.snapref.engine.cow.CowImageCheck} (the on-disk rules: magic, version, chunk size, a
  * terminated last area, new chunks in allocation order, none on a metadata chunk, no duplicates).
  *
- * <p>Guarantees: reads an image, never writes one; uses the store's {@link
+ * <p>Guarantees: reads an image, never writes one; reads only the header and the metadata areas
+ * through a {@link dev.snapref.engine.block.BlockDevice} (a read-only file, a sparse image), so an
+ * image of any size costs time and memory in proportion to its exceptions; uses the store's {@link
  * dev.snapref.engine.store.DiskFormat} so the tools and the engine agree on the layout by
  * construction. Not used by the live engine.
  */

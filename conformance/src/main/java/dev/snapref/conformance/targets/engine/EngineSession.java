@@ -6,7 +6,6 @@ import dev.snapref.conformance.check.RawDisk;
 import dev.snapref.engine.block.BlockDevice;
 import dev.snapref.engine.DeviceMapper;
 import dev.snapref.engine.block.MemoryBlockDevice;
-import dev.snapref.engine.block.BlockDevices;
 import dev.snapref.engine.block.FaultyBlockDevice;
 import dev.snapref.scenario.DiskCommand;
 import dev.snapref.scenario.Outcome;
@@ -30,9 +29,6 @@ import java.util.Optional;
  * {@link WorldAbstraction} by {@link EngineAbstraction}.
  */
 final class EngineSession implements TargetSession, RawDisk {
-    private static final long REUSED_IMAGE_LIMIT = 4L << 20;
-    private static final int REUSED_IMAGE_SIZES = 16;
-    private static final ThreadLocal<Map<Long, byte[]>> IMAGES = ThreadLocal.withInitial(HashMap::new);
     private final DeviceMapper dm;
     private final DiskProvider provider;
     private final List<String> disks = new ArrayList<>();
@@ -121,29 +117,6 @@ final class EngineSession implements TargetSession, RawDisk {
         return raw(disk) instanceof MemoryBlockDevice m ? Optional.of(m.allocatedRanges()) : Optional.empty();
     }
 
-    /**
-     * The whole disk as an image, read into a per-thread buffer of its exact size when it is
-     * small (a script checks each cow once and cow sizes repeat from script to script). The read
-     * overwrites every byte, and {@link CowImageCheck} keeps no reference to the image.
-     */
-    private static byte[] image(BlockDevice d) {
-        long bytes = d.sectors() * SectorPattern.SECTOR_SIZE;
-        if (bytes > REUSED_IMAGE_LIMIT) {
-            return BlockDevices.image(d);
-        }
-        Map<Long, byte[]> buffers = IMAGES.get();
-        if (buffers.size() >= REUSED_IMAGE_SIZES && !buffers.containsKey(bytes)) {
-            buffers.clear();
-        }
-        byte[] image = buffers.computeIfAbsent(bytes, b -> new byte[(int) (long) b]);
-        try {
-            d.read(0, image, 0, (int) d.sectors());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return image;
-    }
-
     private static void checkStoreRules(String disk, BlockDevice d) {
         byte[] first = new byte[SectorPattern.SECTOR_SIZE];
         try {
@@ -154,8 +127,7 @@ final class EngineSession implements TargetSession, RawDisk {
         if (!(first[0] == 'S' && first[1] == 'n' && first[2] == 'A' && first[3] == 'p')) {
             return; // not a persistent store
         }
-        byte[] image = image(d);
-        for (String problem : CowImageCheck.check(image).problems()) {
+        for (String problem : CowImageCheck.check(d, d.sectors() * SectorPattern.SECTOR_SIZE).problems()) {
             if (problem.contains(CowImageCheck.OUT_OF_ORDER) || problem.contains(CowImageCheck.ON_METADATA)) {
                 throw new IllegalStateException("/dev/disk/" + disk + " breaks the persistent store format: " + problem);
             }

@@ -10,7 +10,7 @@ import dev.snapref.engine.DeviceInfo;
 import dev.snapref.engine.DeviceMapper;
 import dev.snapref.engine.kernel.DmException;
 import dev.snapref.engine.kernel.EngineBug;
-import dev.snapref.engine.block.BlockDevices;
+import dev.snapref.engine.block.SparseImage;
 import dev.snapref.scenario.Command;
 import dev.snapref.scenario.CreateCommand;
 import dev.snapref.scenario.CreateNoTableCommand;
@@ -42,6 +42,8 @@ import java.util.Set;
 /**
  * The reference chunk engine as a conformance target: runs a script on a fresh
  * {@link DeviceMapper} (fresh zero-filled in-memory disks) and prints the canonical transcript.
+ * The disks' final images are sparse: a disk of any size up to 2^63 bytes costs time and memory in
+ * proportion to the data written to it.
  * I/O to a suspended device is not issued and prints {@code -> blocked}, as the spec asks.
  */
 public final class EngineTarget implements SteppableTarget {
@@ -95,9 +97,9 @@ public final class EngineTarget implements SteppableTarget {
         for (Command c : script.commands()) {
             steps.add(apply(dm, c, disks));
         }
-        Map<String, byte[]> images = new LinkedHashMap<>();
+        Map<String, SparseImage> images = new LinkedHashMap<>();
         for (String d : disks) {
-            images.put(d, BlockDevices.image(dm.disk(d)));
+            images.put(d, SparseImage.of(dm.disk(d)));
         }
         return new TargetRun(new Transcript(steps), images);
     }

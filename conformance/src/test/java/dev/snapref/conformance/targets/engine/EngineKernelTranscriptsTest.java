@@ -76,7 +76,7 @@ class EngineKernelTranscriptsTest {
         for (var e : run.disks().entrySet()) {
             Path img = dms.resolveSibling(base + "." + e.getKey() + ".img.gz");
             if (Files.exists(img)) {
-                compareImage(base + "." + e.getKey(), gunzip(img), e.getValue());
+                compareImage(base + "." + e.getKey(), gunzip(img), e.getValue().toByteArray());
                 compared++;
             }
         }
