@@ -26,12 +26,8 @@ import dev.snapref.conformance.targets.OutOfScope;
 import dev.snapref.conformance.targets.SteppableTarget;
 import dev.snapref.conformance.targets.Target;
 import dev.snapref.conformance.targets.TargetRun;
-import dev.snapref.conformance.targets.TargetSession;
-import dev.snapref.model.WorldAbstraction;
-import dev.snapref.scenario.Command;
 import dev.snapref.scenario.Script;
 import dev.snapref.scenario.Transcript;
-import dev.snapref.scenario.TranscriptStep;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -360,18 +356,11 @@ public final class ConformanceRun {
 
     private List<StepContext> modelContexts(Script s, String scenario) {
         List<StepContext> out = new ArrayList<>();
-        try (TargetSession m = model.open()) {
-            WorldAbstraction before = m.world();
-            for (Command c : s.commands()) {
-                TranscriptStep step = m.apply(c);
-                WorldAbstraction after = m.world();
-                StepContext ctx = new StepContext(c, step, before, after);
-                evidence.step(ctx, scenario);
-                out.add(ctx);
-                before = after;
-                commands++;
-            }
-        }
+        ModelSteps.run(model, s, ctx -> {
+            evidence.step(ctx, scenario);
+            out.add(ctx);
+            commands++;
+        });
         return out;
     }
 

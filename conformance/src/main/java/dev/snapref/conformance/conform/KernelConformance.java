@@ -12,12 +12,8 @@ import dev.snapref.conformance.report.ConformanceReport;
 import dev.snapref.conformance.report.KernelColumn;
 import dev.snapref.conformance.targets.OutOfScope;
 import dev.snapref.conformance.targets.SteppableTarget;
-import dev.snapref.conformance.targets.TargetSession;
-import dev.snapref.model.WorldAbstraction;
-import dev.snapref.scenario.Command;
 import dev.snapref.scenario.Script;
 import dev.snapref.scenario.Transcript;
-import dev.snapref.scenario.TranscriptStep;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -160,17 +156,12 @@ public final class KernelConformance {
 
     private List<StepContext> modelContexts(Script s, String scenario) {
         List<StepContext> out = new ArrayList<>();
-        try (TargetSession m = model.open()) {
-            WorldAbstraction before = m.world();
-            for (Command c : s.commands()) {
-                TranscriptStep step = m.apply(c);
-                WorldAbstraction after = m.world();
-                StepContext ctx = new StepContext(c, step, before, after);
+        try {
+            ModelSteps.run(model, s, ctx -> {
                 evidence.step(ctx, scenario);
                 out.add(ctx);
-                before = after;
                 commands++;
-            }
+            });
         } catch (OutOfScope e) {
             return List.of();
         }
