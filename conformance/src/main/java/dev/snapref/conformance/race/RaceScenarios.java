@@ -141,7 +141,7 @@ public final class RaceScenarios {
     private static RaceScenario removeSnapshotAgainstOriginWrite(Geometry g) {
         String t = g.base()
                 + "# race: thread\nwrite /dev/mapper/origin " + g.at(g.k()) + " " + g.chunk() + " NEW\n"
-                + "# race: thread\ndmsetup status src\ndmsetup remove src\n"
+                + "# race: thread\ndmsetup status src\ndmsetup table src\ndmsetup remove src\n"
                 + "# race: check\nread /dev/mapper/origin 0 " + g.origin() + "\ndmsetup info src\n";
         return parse("remove-snapshot-against-origin-write", t);
     }
