@@ -11,7 +11,9 @@ import java.util.SplittableRandom;
  * exceptions are pending when the stores move — the race of kernel fix b735fede8d95 —, snapshot
  * reads and writes), removing the source against the handover, two loads on one cow, and the
  * copy-out races of one snapshot (two origin writes, origin against snapshot write, origin write
- * against suspend, pending exception against read). They mirror the jcstress races of
+ * against suspend, pending exception against read, two origin writes to two chunks followed by a
+ * third write, removing a snapshot while an exception is pending on it, the handover after the
+ * origin's table was reloaded). They mirror the jcstress races of
  * {@code stress/} (see {@code proofs-notes/stress-races.md}), small enough to explore exhaustively
  * up to a few preemptions.
  *
@@ -35,6 +37,9 @@ public final class RaceScenarios {
         out.add(copyOut("origin-against-snapshot-write", new Geometry(rnd), 1));
         out.add(copyOut("origin-write-against-suspend", new Geometry(rnd), 2));
         out.add(copyOut("pending-exception-read", new Geometry(rnd), 3));
+        out.add(copyOut("two-origin-writes-two-chunks", new Geometry(rnd), 4));
+        out.add(removeSnapshotAgainstOriginWrite(new Geometry(rnd)));
+        out.add(handoverAfterOriginReload(new Geometry(rnd)));
         return out;
     }
 
@@ -132,6 +137,27 @@ public final class RaceScenarios {
         return parse("two-loads-one-cow", t);
     }
 
+    /** Removing a snapshot (after its status) while an origin write's exception on it is pending. */
+    private static RaceScenario removeSnapshotAgainstOriginWrite(Geometry g) {
+        String t = g.base()
+                + "# race: thread\nwrite /dev/mapper/origin " + g.at(g.k()) + " " + g.chunk() + " NEW\n"
+                + "# race: thread\ndmsetup status src\ndmsetup table src\ndmsetup remove src\n"
+                + "# race: check\nread /dev/mapper/origin 0 " + g.origin() + "\ndmsetup info src\n";
+        return parse("remove-snapshot-against-origin-write", t);
+    }
+
+    /** The handover race after the origin's table was reloaded (a second snapshot-origin target came and went). */
+    private static RaceScenario handoverAfterOriginReload(Geometry g) {
+        String t = g.base()
+                + "dmsetup load origin --table '0 " + g.origin() + " snapshot-origin /dev/disk/origin'\n"
+                + "dmsetup resume origin\n"
+                + g.dest()
+                + "# race: thread\nwrite /dev/mapper/origin " + g.at(g.k()) + " " + g.chunk() + " NEW\n"
+                + HANDOVER
+                + "# race: check\nread /dev/mapper/dest 0 " + g.origin() + "\ndmsetup status dest\n";
+        return parse("handover-after-origin-reload", t);
+    }
+
     /** The copy-out races of one snapshot; {@code kind} picks the second thread. */
     private static RaceScenario copyOut(String name, Geometry g, int kind) {
         long half = Math.max(1, g.chunk() / 2);
@@ -140,10 +166,12 @@ public final class RaceScenarios {
             case 0 -> "# race: thread\nwrite /dev/mapper/origin " + (g.at(g.k()) + half) + " " + half + " TWO\n";
             case 1 -> "# race: thread\nwrite /dev/mapper/src " + g.at(g.k()) + " " + half + " SNAP\n";
             case 2 -> "# race: thread\ndmsetup suspend origin\ndmsetup resume origin\n";
+            case 4 -> "# race: thread\nwrite /dev/mapper/origin " + g.at(g.second()) + " " + half + " TWO\n";
             default -> "# race: thread\nread /dev/mapper/src " + g.at(g.k()) + " " + g.chunk() + "\n";
         };
         String t = g.base() + first + second
-                + "# race: check\nread /dev/mapper/src 0 " + g.origin() + "\nread /dev/mapper/origin 0 " + g.origin()
+                + "# race: check\nwrite /dev/mapper/origin " + g.at(g.k() + 2) + " " + half + " LATER\n"
+                + "read /dev/mapper/src 0 " + g.origin() + "\nread /dev/mapper/origin 0 " + g.origin()
                 + "\ndmsetup status src\n";
         return parse(name, t);
     }
