@@ -21,16 +21,19 @@ public final class DmContext {
     private final TargetTypes targetTypes = new TargetTypes();
     private final DeviceResolver resolver;
     private final Set<EngineBug> bugs;
+    /** {@link #bugs} as a bit per ordinal: a bug check on the I/O path is one AND. */
+    private final long bugMask;
 
     /** A context with the given bug switches on (empty: a correct kernel). */
     public DmContext(DeviceResolver resolver, Set<EngineBug> bugs) {
         this.resolver = resolver;
         this.bugs = bugs.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(bugs));
+        this.bugMask = EngineBug.mask(this.bugs);
     }
 
     /** Whether the bug switch {@code b} is on (always false for a correct kernel). */
     public boolean bug(EngineBug b) {
-        return bugs.contains(b);
+        return (bugMask & 1L << b.ordinal()) != 0;
     }
 
     /** The bug switches that are on (empty for a correct kernel). */

@@ -22,8 +22,12 @@ final class PendingException {
     Bio fullBio;
     /** Set by the copier before completion. */
     boolean copyError;
-    private boolean done;
+    /** Written once, before {@link #done}; read after {@link #done} is seen true. */
     private boolean failed;
+    /** Set once when the exception finished; volatile, so a finished exception is awaited without a lock. */
+    private volatile boolean done;
+    /** Threads asleep (or about to sleep) in {@link #await}; changed under this monitor. */
+    private volatile int waiters;
 
     PendingException(SnapshotTarget snap, ExceptionStore store, long oldChunk, long newChunk, long sequence) {
         this.snap = snap;
@@ -33,27 +37,48 @@ final class PendingException {
         this.sequence = sequence;
     }
 
-    /** Marks the exception finished and wakes every waiter. */
-    synchronized void finish(boolean error) {
+    /**
+     * Marks the exception finished and wakes every waiter. The monitor is taken only when a
+     * waiter has registered: a waiter registers before it reads {@link #done} and the finisher
+     * writes {@link #done} before it reads {@link #waiters} (both volatile), so either the waiter
+     * sees {@code done} or the finisher sees the waiter and notifies it under the monitor (which the
+     * waiter holds until it sleeps).
+     */
+    void finish(boolean error) {
         assert !done : "pending exception finished twice";
-        done = true;
         failed = error;
-        notifyAll();
+        done = true;
+        if (waiters > 0) {
+            synchronized (this) {
+                notifyAll();
+            }
+        }
     }
 
     /** Waits until finished; returns true when the exception was made successfully. */
-    synchronized boolean await() {
+    boolean await() {
+        if (!done) {
+            sleepUntilDone();
+        }
+        return !failed;
+    }
+
+    private synchronized void sleepUntilDone() {
         boolean interrupted = false;
-        while (!done) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                interrupted = true;
+        waiters++;
+        try {
+            while (!done) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
+        } finally {
+            waiters--;
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return !failed;
     }
 }
