@@ -66,8 +66,17 @@ public final class BenchMain {
         ExceptionTableMemory.Result memory = ExceptionTableMemory.measure(entries);
         List<Figure> figures = Figures.from(results, memory);
         figures.addAll(Figures.largeWorld(largeWorld(mode)));
+        figures.addAll(Figures.paired(mode == Mode.SMOKE ? pairedInProcess() : PairedRatios.forked(300, 1000)));
         print(mode, figures, out);
         return figures;
+    }
+
+    private static List<PairedRatios.Ratio> pairedInProcess() {
+        try {
+            return PairedRatios.measure(2, 5);
+        } catch (dev.snapref.engine.kernel.DmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static LargeWorldMemory.Result largeWorld(Mode mode) {

@@ -29,6 +29,25 @@ final class Figures {
         return out;
     }
 
+    /**
+     * The 4 KiB data-path ratios measured side by side ({@link PairedRatios}): the target rows on
+     * wall time, the same on thread CPU time for context; each with its spread.
+     */
+    static List<Figure> paired(List<PairedRatios.Ratio> ratios) {
+        List<Figure> out = new ArrayList<>();
+        for (PairedRatios.Ratio r : ratios) {
+            boolean cpu = r.path().endsWith("-cpu");
+            boolean cow = r.path().startsWith("cow");
+            String name = (cow ? "COW origin writes" : "snapshot reads of exception chunks")
+                    + ", 4 KiB chunks, paired with the raw copy" + (cpu ? " (thread CPU time)" : "")
+                    + String.format(java.util.Locale.ROOT, ", median of %d rounds (25-75%%: %.3f-%.3f)", r.rounds(),
+                    r.p25(), r.p75());
+            out.add(cpu ? Figure.info("  " + name, r.median(), "x")
+                    : Figure.atLeast(name, r.median(), "x", cow ? 0.25 : 0.5));
+        }
+        return out;
+    }
+
     /** The LVM-sized world's memory ({@link LargeWorldMemory}): whether it fits its heap, and what it holds. */
     static List<Figure> largeWorld(LargeWorldMemory.Result r) {
         double mib = 1024.0 * 1024.0;

@@ -28,7 +28,9 @@ class BenchSmokeTest {
                 "snapshot reads of exception chunks, 4 KiB chunks", "origin reads, 64 KiB chunks",
                 "handover holding 100 exceptions", "exception table memory at 10000 exceptions",
                 "checked fuzz, 1 thread", "checked fuzz, 2 threads", "explorer, depth 2",
-                "snapshotReadCommand, origin 512 MiB", "originWriteCommand, origin 512 MiB", "1 TiB origin, 1000 exceptions")) {
+                "snapshotReadCommand, origin 512 MiB", "originWriteCommand, origin 512 MiB", "1 TiB origin, 1000 exceptions",
+                "COW origin writes, 4 KiB chunks, paired with the raw copy, median of 5 rounds",
+                "snapshot reads of exception chunks, 4 KiB chunks, paired with the raw copy, median of 5 rounds")) {
             assertTrue(table.contains("| " + name), "figure missing: " + name + "\n" + table);
         }
         assertEquals(figures.size(), table.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| figure")

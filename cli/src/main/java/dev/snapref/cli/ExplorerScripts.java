@@ -22,7 +22,8 @@ final class ExplorerScripts {
         if (depth <= 0) {
             return List.of();
         }
-        Explorer explorer = new Explorer(ExplorerConfig.defaults());
+        Explorer explorer = new Explorer(ExplorerConfig.defaults(), Runtime.getRuntime().availableProcessors(),
+                dev.snapref.model.explore.ExplorationProgress.NONE);
         explorer.explore(depth);
         return explorer.leafScripts(LIMIT);
     }

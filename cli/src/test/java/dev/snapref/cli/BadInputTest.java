@@ -58,6 +58,9 @@ class BadInputTest {
         assertUsageError(run("conform", "--explorer-depth", "-1"), "--explorer-depth");
         assertUsageError(run("explore", "--depth", "-2"), "--depth");
         assertUsageError(run("explore", "--depth", "x"), "--depth", "not a whole number");
+        assertUsageError(run("explore", "--workers", "0"), "--workers");
+        assertUsageError(run("explore", "--config", "huge"), "--config", "huge", "default, lvm, rollover");
+        assertUsageError(run("fuzz", "--sizes", "huge"), "--sizes", "small, lvm, swarm");
     }
 
     @Test

@@ -33,9 +33,11 @@
  * pe_allocation_lock}</td><td>valid/active/overflowed, complete/pending/tracked tables, the owned
  * store</td></tr>
  * <tr><td>6</td><td>pending exception lock</td><td>{@code snapshot.PendingException}</td><td>pe
- * completion</td><td>done/failed flags</td></tr>
- * <tr><td>7</td><td>block device internals</td><td>{@code block.MemoryBlockDevice} page monitors,
- * {@code FileChannel}</td><td>device queue</td><td>sector data</td></tr>
+ * completion</td><td>sleeping and waking waiters (the done flag is volatile and written after
+ * failed: a finished exception is awaited without the lock)</td></tr>
+ * <tr><td>7</td><td>block device internals</td><td>{@code block.MemoryBlockDevice} page-group
+ * monitors, {@code FileChannel}</td><td>device queue</td><td>sector data, page slots (shared
+ * pages are never changed in place)</td></tr>
  * </table>
  *
  * <p>The I/O gate (2) is entered by I/O without the control lock; the control lock holder may

@@ -25,6 +25,8 @@ public final class Disk {
     private final boolean tainted;
     private final boolean cowWritten;
     private final int hash;
+    /** {@link #fingerprint()}, 0 until first asked. */
+    private volatile long fingerprint;
 
     private Disk(String name, long sectors, Extent[] extents, boolean tainted, boolean cowWritten) {
         this.name = name;
@@ -252,6 +254,16 @@ public final class Disk {
             }
         }
         return true;
+    }
+
+    /** The 64-bit fingerprint of this value ({@link StateFingerprint}), computed once (idempotent, so a race only repeats it). */
+    public long fingerprint() {
+        long f = fingerprint;
+        if (f == 0) {
+            f = StateFingerprint.disk(name, sectors, tainted, cowWritten, Arrays.asList(extents));
+            fingerprint = f;
+        }
+        return f;
     }
 
     @Override

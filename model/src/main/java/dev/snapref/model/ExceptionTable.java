@@ -17,6 +17,8 @@ public final class ExceptionTable {
     private final long[] olds;
     private final long[] news;
     private final int hash;
+    /** {@link #fingerprint()}, 0 until first asked. */
+    private volatile long fingerprint;
 
     private ExceptionTable(long[] olds, long[] news) {
         this.olds = olds;
@@ -87,6 +89,16 @@ public final class ExceptionTable {
             m.put(olds[i], news[i]);
         }
         return Collections.unmodifiableSortedMap(m);
+    }
+
+    /** The 64-bit fingerprint of this value ({@link StateFingerprint}), computed once (idempotent, so a race only repeats it). */
+    public long fingerprint() {
+        long f = fingerprint;
+        if (f == 0) {
+            f = StateFingerprint.exceptions(this);
+            fingerprint = f;
+        }
+        return f;
     }
 
     @Override

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The whole state of the model: disks, mapped devices (with their tables and targets) and
- * dm-snapshot's origin records. Immutable; value equality with a cached hash, so the explorer
- * can deduplicate states cheaply. Lists are sorted by name, so equal worlds are equal values.
+ * dm-snapshot's origin records. Immutable; value equality with a hash cached on first use, and a
+ * 64-bit {@link StateFingerprint} for the explorer's visited set. Lists are sorted by name, so equal worlds are equal values.
  */
 public final class ModelState {
     private static final ModelState INITIAL = new ModelState(List.of(), List.of(), List.of());
@@ -15,13 +15,13 @@ public final class ModelState {
     private final List<Disk> disks;
     private final List<Device> devices;
     private final List<OriginLink> origins;
-    private final int hash;
+    /** {@link #hashCode()}, 0 until first asked (the explorer compares fingerprints, not hashes). */
+    private int hash;
 
     ModelState(List<Disk> disks, List<Device> devices, List<OriginLink> origins) {
         this.disks = List.copyOf(disks);
         this.devices = List.copyOf(devices);
         this.origins = List.copyOf(origins);
-        this.hash = (this.disks.hashCode() * 31 + this.devices.hashCode()) * 31 + this.origins.hashCode();
         assert sortedByName() : "lists sorted by name";
     }
 
@@ -146,13 +146,19 @@ public final class ModelState {
 
     @Override
     public boolean equals(Object o) {
-        return o == this || (o instanceof ModelState s && s.hash == hash && s.devices.equals(devices)
+        return o == this || (o instanceof ModelState s && s.hashCode() == hashCode() && s.devices.equals(devices)
                 && s.disks.equals(disks) && s.origins.equals(origins));
     }
 
     @Override
     public int hashCode() {
-        return hash;
+        int h = hash;
+        if (h == 0) {
+            h = (disks.hashCode() * 31 + devices.hashCode()) * 31 + origins.hashCode();
+            h = h == 0 ? 1 : h;
+            hash = h; // idempotent: a race only computes it twice
+        }
+        return h;
     }
 
     @Override

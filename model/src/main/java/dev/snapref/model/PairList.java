@@ -12,6 +12,8 @@ public final class PairList {
 
     private final long[] data;
     private final int hash;
+    /** {@link #fingerprint()}, 0 until first asked. */
+    private volatile long fingerprint;
 
     private PairList(long[] data) {
         this.data = data;
@@ -43,6 +45,16 @@ public final class PairList {
     public PairList slice(int from, int to) {
         assert 0 <= from && from <= to && to <= size() : "slice in range";
         return new PairList(Arrays.copyOfRange(data, 2 * from, 2 * to));
+    }
+
+    /** The 64-bit fingerprint of this value ({@link StateFingerprint}), computed once (idempotent, so a race only repeats it). */
+    public long fingerprint() {
+        long f = fingerprint;
+        if (f == 0) {
+            f = StateFingerprint.pairs(this);
+            fingerprint = f;
+        }
+        return f;
     }
 
     @Override

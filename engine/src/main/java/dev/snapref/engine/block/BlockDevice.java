@@ -36,6 +36,20 @@ public interface BlockDevice {
         dst.write(dstSector, buf, 0, count, false);
     }
 
+    /**
+     * Writes {@code count} sectors from {@code src[off..]} at {@code sector}: to whoever sees
+     * requests (fault injection, request logs, a file) exactly {@link #write}, which is the
+     * default. The caller expects only the {@code changedCount} sectors from {@code changedFrom}
+     * (relative to {@code sector}) to differ from what the device holds (a metadata area rewritten
+     * after one more entry), so a device that only keeps content may skip sectors that already
+     * hold {@code src}'s bytes; it must still check the others (the expectation is a hint, and the
+     * result is always that of {@link #write}).
+     */
+    default void rewrite(long sector, byte[] src, int off, int count, boolean fua, int changedFrom, int changedCount)
+            throws IOException {
+        write(sector, src, off, count, fua);
+    }
+
     /** Makes every completed write durable (a cache flush). */
     void flush() throws IOException;
 

@@ -22,10 +22,15 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * request takes one lock per 64 KiB it touches rather than one per page (each lock is a full
  * memory fence, which waits for the stores of the copy before it); the locks are stripes of one
  * small shared array, found by hashing device serial and group number, so taking one touches a
- * line that stays in cache rather than the header of a cold page. Pages appear only under their
- * group's lock; a first write that covers a whole page makes a copy of the caller's bytes the page
- * (no zero fill first). {@link #copyTo} between two memory devices moves pages without a caller
- * buffer, and copying a hole onto a hole allocates nothing.
+ * line that stays in cache rather than the header of a cold page. Pages appear and change only
+ * under their group's lock; a write that covers a whole page where there is none makes a copy of
+ * the caller's bytes the page (no zero fill first). {@link #copyTo} between two memory devices moves
+ * whole pages without copying a byte: the destination's slot takes the source's page as a {@link
+ * SharedPage}, which neither device changes in place again (a later write to either slot puts a new
+ * page there: copy on write, as a file system shares an extent). This is what a copy-on-write of a
+ * chunk does with the origin's page, so the origin write that follows costs one page copy, not two.
+ * Copying a hole onto a hole allocates nothing. {@link #rewrite} moves only the sectors that
+ * differ.
  *
  * <p><b>Limits.</b> Memory is never given back (no discard). A flat device holds its leaf array
  * (4 bytes a leaf: at most 1 MiB) from the start, and a leaf (272 bytes) per 256 KiB region written
@@ -49,12 +54,19 @@ public final class MemoryBlockDevice implements BlockDevice {
     /** The page lock stripes shared by every memory device; a power of two. */
     private static final Object[] STRIPES = newStripes(1024);
 
+    /** A page of zeros, the source of a hole copied over a page (never written). */
+    private static final byte[] ZEROS = new byte[PAGE_BYTES];
+
     private final long serial = SERIALS.getAndIncrement();
     private final long sectors;
-    /** Leaves by number when the device is small enough for a flat directory, else null. */
-    private final AtomicReferenceArray<AtomicReferenceArray<byte[]>> flatLeaves;
-    /** Pages by number for larger devices, else null. */
-    private final ConcurrentHashMap<Long, byte[]> hashedPages;
+    /**
+     * Leaves by number when the device is small enough for a flat directory, else null. A slot
+     * holds this device's own page (a {@code byte[]}, changed in place under its group's lock), a
+     * {@link SharedPage} (never changed), or null (zeros).
+     */
+    private final AtomicReferenceArray<AtomicReferenceArray<Object>> flatLeaves;
+    /** Pages by number for larger devices (values as in a flat slot), else null. */
+    private final ConcurrentHashMap<Long, Object> hashedPages;
 
     public MemoryBlockDevice(long sectors) {
         if (sectors < 0) {
@@ -103,9 +115,9 @@ public final class MemoryBlockDevice implements BlockDevice {
     // ------------------------------------------------------------------ directory
 
     /** The leaf of a flat device holding page {@code pageNo}; null when absent and {@code create} is false. */
-    private AtomicReferenceArray<byte[]> leaf(long pageNo, boolean create) {
+    private AtomicReferenceArray<Object> leaf(long pageNo, boolean create) {
         int i = (int) (pageNo >>> LEAF_SHIFT);
-        AtomicReferenceArray<byte[]> leaf = flatLeaves.get(i);
+        AtomicReferenceArray<Object> leaf = flatLeaves.get(i);
         if (leaf == null && create) {
             flatLeaves.compareAndSet(i, null, new AtomicReferenceArray<>(LEAF_PAGES));
             leaf = flatLeaves.get(i);
@@ -117,24 +129,27 @@ public final class MemoryBlockDevice implements BlockDevice {
         return (int) (pageNo & (LEAF_PAGES - 1));
     }
 
-    /** The page {@code pageNo}, or null when it was never written. */
-    private byte[] page(long pageNo) {
+    /** What slot {@code pageNo} holds: an own page, a {@link SharedPage}, or null (never written). */
+    private Object slotValue(long pageNo) {
         if (flatLeaves == null) {
             return hashedPages.get(pageNo);
         }
-        AtomicReferenceArray<byte[]> leaf = leaf(pageNo, false);
+        AtomicReferenceArray<Object> leaf = leaf(pageNo, false);
         return leaf == null ? null : leaf.get(slot(pageNo));
     }
 
-    /**
-     * Makes {@code fresh} the absent page {@code pageNo}. The caller holds the page's group lock,
-     * under which alone pages of the group appear, so the slot is still empty; readers of the slot
-     * see either no page or the whole of {@code fresh}.
-     */
-    private void publish(long pageNo, byte[] fresh) {
-        boolean empty = flatLeaves == null ? hashedPages.putIfAbsent(pageNo, fresh) == null
-                : leaf(pageNo, true).compareAndSet(slot(pageNo), null, fresh);
-        assert empty : "page " + pageNo + " published outside its group lock";
+    /** The bytes of slot value {@code v}. */
+    private static byte[] bytes(Object v) {
+        return v instanceof byte[] b ? b : ((SharedPage) v).bytes();
+    }
+
+    /** Puts {@code v} (an own page or a shared one) in slot {@code pageNo}. The caller holds the page's group lock. */
+    private void set(long pageNo, Object v) {
+        if (flatLeaves == null) {
+            hashedPages.put(pageNo, v);
+        } else {
+            leaf(pageNo, true).setRelease(slot(pageNo), v); // readers of the slot hold the group lock too
+        }
     }
 
     // ------------------------------------------------------------------ I/O
@@ -149,6 +164,41 @@ public final class MemoryBlockDevice implements BlockDevice {
     public void write(long sector, byte[] src, int off, int count, boolean fua) throws IOException {
         BlockDevice.checkRange(sector, count, sectors);
         byGroup(true, sector, src, off, count);
+    }
+
+    /**
+     * Writes only the sectors that change: the hinted ones, and any other whose bytes differ from
+     * {@code src} (compared under the group's lock). The result is that of {@link #write}.
+     */
+    @Override
+    public void rewrite(long sector, byte[] src, int off, int count, boolean fua, int changedFrom, int changedCount)
+            throws IOException {
+        BlockDevice.checkRange(sector, count, sectors);
+        int done = 0;
+        while (done < count) {
+            long s = sector + done;
+            int n = Math.min(count - done, toGroupEnd(s));
+            synchronized (STRIPES[stripe(s)]) {
+                for (int i = 0; i < n; i++) {
+                    int rel = done + i;
+                    int at = off + rel * SECTOR_SIZE;
+                    long x = s + i;
+                    boolean hinted = rel >= changedFrom && rel < changedFrom + changedCount;
+                    if (hinted || !holds(x, src, at)) {
+                        writePage(x >>> PAGE_SHIFT, (int) (x & (PAGE_SECTORS - 1)), src, at, 1);
+                    }
+                }
+            }
+            done += n;
+        }
+    }
+
+    /** Whether sector {@code x} holds the 512 bytes of {@code src} at {@code at} (group lock held). */
+    private boolean holds(long x, byte[] src, int at) {
+        Object v = slotValue(x >>> PAGE_SHIFT);
+        byte[] page = v == null ? ZEROS : bytes(v);
+        int in = (int) (x & (PAGE_SECTORS - 1)) * SECTOR_SIZE;
+        return Arrays.equals(page, in, in + SECTOR_SIZE, src, at, at + SECTOR_SIZE);
     }
 
     /** Cuts a checked request at lock group boundaries and does each piece under its group's lock. */
@@ -182,26 +232,32 @@ public final class MemoryBlockDevice implements BlockDevice {
     }
 
     private void readPage(long pageNo, int inPage, byte[] dst, int bufOff, int n) {
-        byte[] page = page(pageNo);
-        if (page == null) {
+        Object v = slotValue(pageNo);
+        if (v == null) {
             Arrays.fill(dst, bufOff, bufOff + n * SECTOR_SIZE, (byte) 0);
         } else {
-            System.arraycopy(page, inPage * SECTOR_SIZE, dst, bufOff, n * SECTOR_SIZE);
+            System.arraycopy(bytes(v), inPage * SECTOR_SIZE, dst, bufOff, n * SECTOR_SIZE);
         }
     }
 
-    /** Writes into page {@code pageNo}; an absent page written whole becomes a copy of the caller's bytes. */
+    /**
+     * Writes into page {@code pageNo} (group lock held): in place into an own page; a page written
+     * whole where there was none or a shared one becomes a copy of the caller's bytes; a shared
+     * page written in part is copied first (copy on write).
+     */
     private void writePage(long pageNo, int inPage, byte[] src, int bufOff, int n) {
-        byte[] page = page(pageNo);
-        if (page == null && n == PAGE_SECTORS) {
-            publish(pageNo, Arrays.copyOfRange(src, bufOff, bufOff + PAGE_BYTES));
+        Object v = slotValue(pageNo);
+        if (v instanceof byte[] own) {
+            System.arraycopy(src, bufOff, own, inPage * SECTOR_SIZE, n * SECTOR_SIZE);
             return;
         }
-        if (page == null) {
-            page = new byte[PAGE_BYTES];
-            publish(pageNo, page);
+        if (n == PAGE_SECTORS) {
+            set(pageNo, Arrays.copyOfRange(src, bufOff, bufOff + PAGE_BYTES));
+            return;
         }
+        byte[] page = v == null ? new byte[PAGE_BYTES] : bytes(v).clone();
         System.arraycopy(src, bufOff, page, inPage * SECTOR_SIZE, n * SECTOR_SIZE);
+        set(pageNo, page);
     }
 
     /**
@@ -240,31 +296,30 @@ public final class MemoryBlockDevice implements BlockDevice {
         }
     }
 
-    /** Copies {@code count} sectors inside one lock group of each device; both group locks are held. */
+    /**
+     * Copies {@code count} sectors inside one lock group of each device; both group locks are held.
+     * A whole page is shared, not copied: an own source page becomes a {@link SharedPage} in both
+     * slots (neither device changes it in place again). A hole copied over a page leaves zeros;
+     * over a hole, nothing. A part of a page is copied into the destination's page.
+     */
     private void copyLocked(long sector, MemoryBlockDevice to, long dstSector, int count) {
         int done = 0;
         while (done < count) {
             long s = sector + done;
             int inPage = (int) (s & (PAGE_SECTORS - 1));
             int n = Math.min(count - done, PAGE_SECTORS - inPage);
+            long srcPageNo = s >>> PAGE_SHIFT;
             long dstPageNo = (dstSector + done) >>> PAGE_SHIFT;
-            byte[] from = page(s >>> PAGE_SHIFT);
-            byte[] target = to.page(dstPageNo);
-            int at = inPage * SECTOR_SIZE;
-            if (target != null) {
-                if (from == null) {
-                    Arrays.fill(target, at, at + n * SECTOR_SIZE, (byte) 0);
-                } else {
-                    System.arraycopy(from, at, target, at, n * SECTOR_SIZE);
-                }
+            Object from = slotValue(srcPageNo);
+            if (n == PAGE_SECTORS && from != null) {
+                SharedPage shared = from instanceof SharedPage sp ? sp : new SharedPage((byte[]) from);
+                set(srcPageNo, shared);
+                to.set(dstPageNo, shared);
             } else if (from != null) {
-                // an absent page reads as zeros: the copy only has to bring the source's bytes
-                byte[] fresh = n == PAGE_SECTORS ? from.clone() : new byte[PAGE_BYTES];
-                if (n != PAGE_SECTORS) {
-                    System.arraycopy(from, at, fresh, at, n * SECTOR_SIZE);
-                }
-                to.publish(dstPageNo, fresh);
-            } // zeros onto a page that reads as zeros: nothing to do
+                to.writePage(dstPageNo, inPage, bytes(from), inPage * SECTOR_SIZE, n);
+            } else if (to.slotValue(dstPageNo) != null) {
+                to.writePage(dstPageNo, inPage, ZEROS, 0, n); // zeros over a page; over a hole, nothing
+            }
             done += n;
         }
     }
@@ -291,7 +346,7 @@ public final class MemoryBlockDevice implements BlockDevice {
             return out;
         }
         for (long leafNo : leafNumbers()) {
-            AtomicReferenceArray<byte[]> leaf = leaf(leafNo << LEAF_SHIFT, false);
+            AtomicReferenceArray<Object> leaf = leaf(leafNo << LEAF_SHIFT, false);
             for (int i = 0; i < LEAF_PAGES; i++) {
                 if (leaf.get(i) != null) {
                     addRange(out, ((leafNo << LEAF_SHIFT) + i) << PAGE_SHIFT);

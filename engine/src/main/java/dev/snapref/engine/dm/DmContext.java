@@ -23,6 +23,8 @@ public final class DmContext {
     private final DeviceResolver resolver;
     private final Set<EngineBug> bugs;
     private final Interleaving interleaving;
+    /** {@link #bugs} as a bit per ordinal: a bug check on the I/O path is one AND. */
+    private final long bugMask;
 
     /** A context with the given bug switches on (empty: a correct kernel); real threads. */
     public DmContext(DeviceResolver resolver, Set<EngineBug> bugs) {
@@ -34,6 +36,7 @@ public final class DmContext {
         this.resolver = resolver;
         this.bugs = bugs.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(bugs));
         this.interleaving = java.util.Objects.requireNonNull(interleaving);
+        this.bugMask = EngineBug.mask(this.bugs);
     }
 
     /** The schedule points of this engine ({@link Interleaving#FREE} unless a controlled run installed one). */
@@ -43,7 +46,7 @@ public final class DmContext {
 
     /** Whether the bug switch {@code b} is on (always false for a correct kernel). */
     public boolean bug(EngineBug b) {
-        return bugs.contains(b);
+        return (bugMask & 1L << b.ordinal()) != 0;
     }
 
     /** The bug switches that are on (empty for a correct kernel). */

@@ -81,6 +81,16 @@ public enum EngineBug {
     }
 
     /** The known ids, comma separated, in catalogue order. */
+    /** The switches as a bit per ordinal (at most 64 switches). */
+    public static long mask(java.util.Collection<EngineBug> bugs) {
+        assert values().length <= 64 : "a bug mask holds 64 switches";
+        long m = 0;
+        for (EngineBug b : bugs) {
+            m |= 1L << b.ordinal();
+        }
+        return m;
+    }
+
     public static String knownIds() {
         return Arrays.stream(values()).map(EngineBug::id).collect(Collectors.joining(", "));
     }

@@ -63,49 +63,73 @@ final class ExceptionCompletion {
         }
     }
 
-    /** complete_exception: commit to the store; run the callbacks it says are due. Completion lock held. */
+    /**
+     * complete_exception: commit to the store, then pending_complete for every exception the
+     * commit says is due, in order. The commit and the publications happen in one hold of the
+     * snapshot's lock (one lock round an exception rather than two; nothing else may run between
+     * a commit and its publication anyway); waiters are woken after the lock is released.
+     * Completion lock held.
+     */
     private static void completeException(PendingException pe) {
         SnapshotTarget s = pe.snap;
         assert s.completionLock.isHeldByCurrentThread();
         List<Committed> due;
+        boolean[] errors;
         s.lock.lock();
         try {
             assert pe.store == s.store || s.bug(EngineBug.PENDING_ON_OLD_STORE)
                     || s.bug(EngineBug.BROKEN_HANDOVER_LOCKING)
                     : "pending exception outlived a handover (kernel fix b735fede8d95)";
             due = pe.store.commit(pe.oldChunk, pe.newChunk, !pe.copyError, pe);
+            errors = new boolean[due.size()];
+            for (int i = 0; i < errors.length; i++) {
+                PendingException c = (PendingException) due.get(i).token();
+                if (c.snap == s) {
+                    errors[i] = publish(c, due.get(i).success());
+                }
+            }
         } finally {
             s.lock.unlock();
         }
         s.ctx.interleaving().point("exception: committed");
-        for (Committed c : due) {
-            pendingComplete((PendingException) c.token(), c.success());
+        for (int i = 0; i < errors.length; i++) {
+            PendingException c = (PendingException) due.get(i).token();
+            if (c.snap != s) {
+                // only with a handover bug: an exception of another snapshot committed on this store
+                c.snap.lock.lock();
+                try {
+                    errors[i] = publish(c, due.get(i).success());
+                } finally {
+                    c.snap.lock.unlock();
+                }
+            }
+            c.finish(errors[i]);
         }
     }
 
-    /** pending_complete: publish the exception (or fail it), wait for conflicting reads, wake waiters. */
-    private static void pendingComplete(PendingException pe, boolean success) {
+    /**
+     * pending_complete under the snapshot's lock: publish the exception (or fail it), wait for
+     * conflicting reads (the wait releases the lock), drop it from the pending table. Returns
+     * whether it failed.
+     */
+    private static boolean publish(PendingException pe, boolean success) {
         SnapshotTarget s = pe.snap;
+        assert s.lock.isHeldByCurrentThread();
         boolean error;
-        s.lock.lock();
-        try {
-            if (!success) {
-                s.invalidate(Errno.EIO);
-                error = true;
-            } else if (!s.valid) {
-                error = true;
-            } else {
-                s.complete.insert(pe.oldChunk, pe.newChunk);
-                error = false;
-                while (s.tracked.busy(pe.oldChunk)) {
-                    s.ctx.interleaving().await(s.lock, s.changed, "exception: wait for tracked reads");
-                }
+        if (!success) {
+            s.invalidate(Errno.EIO);
+            error = true;
+        } else if (!s.valid) {
+            error = true;
+        } else {
+            s.complete.insert(pe.oldChunk, pe.newChunk);
+            error = false;
+            while (s.tracked.busy(pe.oldChunk)) {
+                s.ctx.interleaving().await(s.lock, s.changed, "exception: wait for tracked reads");
             }
-            s.pending.remove(pe);
-            s.changed.signalAll();
-        } finally {
-            s.lock.unlock();
         }
-        pe.finish(error);
+        s.pending.remove(pe);
+        s.changed.signalAll();
+        return error;
     }
 }

@@ -70,6 +70,7 @@ final class Handover {
             } finally {
                 s.lock.unlock();
             }
+            s.origins.changed();
         } finally {
             if (held) {
                 originMd.internalResumeFast();

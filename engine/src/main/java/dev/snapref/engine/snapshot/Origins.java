@@ -21,9 +21,26 @@ public final class Origins {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<BlockDevice, List<SnapshotTarget>> snapshots = new IdentityHashMap<>();
     private final Map<BlockDevice, List<SnapshotOriginTarget>> dmOrigins = new IdentityHashMap<>();
+    /**
+     * Bumped whenever a snapshot may start to need exceptions it did not need before: a snapshot
+     * registered, unregistered or re-registered, or activated ({@link #changed()}). An origin
+     * write whose first pass over the snapshots saw generation {@code g} and finds {@code g}
+     * again after its exceptions completed would find nothing new in a second pass.
+     */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     public ReentrantReadWriteLock lock() {
         return lock;
+    }
+
+    /** The current generation (see the field's comment). */
+    long generation() {
+        return generation.get();
+    }
+
+    /** A snapshot's need for exceptions may have changed (it became active). */
+    void changed() {
+        generation.incrementAndGet();
     }
 
     private void assertRead() {
@@ -88,6 +105,7 @@ public final class Origins {
                 throw new DmException(Errno.EINVAL, "Snapshot cow pairing for exception table handover failed");
             }
             insert(snap);
+            generation.incrementAndGet();
             return sh.src() == null ? Registration.SNAPSHOT : Registration.HANDOVER_DESTINATION;
         } finally {
             lock.writeLock().unlock();
@@ -116,6 +134,7 @@ public final class Origins {
                     snapshots.remove(snap.origin);
                 }
             }
+            generation.incrementAndGet();
         } finally {
             lock.writeLock().unlock();
         }
@@ -129,6 +148,7 @@ public final class Origins {
             assert l != null && l.contains(snap) : "reregister of an unregistered snapshot";
             l.remove(snap);
             insert(snap);
+            generation.incrementAndGet();
         } finally {
             lock.writeLock().unlock();
         }

@@ -25,11 +25,13 @@ final class PendingException {
     Bio fullBio;
     /** Set by the copier before completion. */
     boolean copyError;
-    /** Lock 6 of the lock order: guards {@link #done} and {@link #failed}. */
+    /** Lock 6 of the lock order: waiters sleep on {@link #finished}. */
     private final ReentrantLock monitor = new ReentrantLock();
     private final Condition finished = monitor.newCondition();
-    private boolean done;
+    /** Written once, before {@link #done}; read after {@link #done} is seen true. */
     private boolean failed;
+    /** Set once, under the monitor, when the exception finished; volatile for the lock-free fast path. */
+    private volatile boolean done;
 
     PendingException(SnapshotTarget snap, ExceptionStore store, long oldChunk, long newChunk, long sequence) {
         this.snap = snap;
@@ -44,16 +46,23 @@ final class PendingException {
         monitor.lock();
         try {
             assert !done : "pending exception finished twice";
-            done = true;
             failed = error;
+            done = true;
             finished.signalAll();
         } finally {
             monitor.unlock();
         }
     }
 
-    /** Waits until finished; returns true when the exception was made successfully. Uninterruptible. */
+    /**
+     * Waits until finished; returns true when the exception was made successfully. Uninterruptible.
+     * A finished exception is answered without the lock ({@link #done} is volatile and written
+     * after {@link #failed}).
+     */
     boolean await() {
+        if (done) {
+            return !failed;
+        }
         monitor.lock();
         try {
             while (!done) {

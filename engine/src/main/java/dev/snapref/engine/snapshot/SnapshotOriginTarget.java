@@ -89,6 +89,7 @@ public final class SnapshotOriginTarget extends Target {
             return Mapping.remap(dev, bio.sector, bio);
         }
         List<PendingException> toStart = new ArrayList<>(2);
+        long generation = origins.generation();
         List<PendingException> waitOn = originWrite(bio.sector, toStart);
         if (waitOn.isEmpty()) {
             return Mapping.remap(dev, bio.sector, bio);
@@ -102,6 +103,7 @@ public final class SnapshotOriginTarget extends Target {
             @Override
             public void finish() throws IOException {
                 List<PendingException> w = waitOn;
+                long seen = generation;
                 while (!w.isEmpty()) {
                     for (PendingException pe : w) {
                         pe.await();
@@ -110,6 +112,11 @@ public final class SnapshotOriginTarget extends Target {
                     if (ctx.bug(EngineBug.ORIGIN_WRITE_SKIPS_SNAPSHOT)) {
                         break; // the bug: no second pass over the snapshots skipped below
                     }
+                    long now = origins.generation();
+                    if (now == seen) {
+                        break; // retry_origin_bios would find nothing: see retryFindsNothing
+                    }
+                    seen = now;
                     // retry_origin_bios: run the write past the snapshots again
                     List<PendingException> again = new ArrayList<>(2);
                     w = originWrite(bio.sector, again);
@@ -119,6 +126,17 @@ public final class SnapshotOriginTarget extends Target {
             }
         };
     }
+
+    /*
+     * retryFindsNothing: the second pass (retry_origin_bios) over the snapshots is skipped when the
+     * origins' generation is the one read before the first pass. Then the second pass would return
+     * nothing to wait for: every snapshot the first pass skipped was invalid, inactive or past its
+     * length, or already had a completed exception for the chunk, and none of that can change back
+     * without a generation bump (activation, registration; a completed exception is never removed,
+     * only moved by a handover, which activates its destination); every exception the first pass
+     * returned has completed (or failed, invalidating its snapshot). The generation is read before
+     * the first pass, so a change during it is seen too.
+     */
 
     private static void startAll(List<PendingException> pes) {
         for (int i = 0; i < pes.size(); i++) {

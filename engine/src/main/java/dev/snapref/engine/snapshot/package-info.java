@@ -20,5 +20,12 @@
  * answers every I/O with EIO. Locks: origins lock (3), a snapshot's completion lock (4), its
  * lock (5, source before destination), a pending exception's monitor (6); see {@link
  * dev.snapref.engine}.
+ *
+ * <p>Lock rounds of a copy-on-write (issue 16): the commit of an exception and its publication
+ * (complete_exception, pending_complete) run in one hold of the snapshot's lock; a finished pending
+ * exception is awaited without its monitor; an origin write's second pass over the snapshots
+ * (retry_origin_bios) is skipped when the origins' generation, bumped by every registration change
+ * and activation, shows that it would find nothing (argued in {@code SnapshotOriginTarget}). Which
+ * lock guards what, and the order they are taken in, are unchanged.
  */
 package dev.snapref.engine.snapshot;

@@ -25,6 +25,8 @@ public abstract class ExceptionStore {
     private int chunkShift;
     private boolean userspaceSupportsOverflow;
     private Set<EngineBug> bugs = Set.of();
+    /** {@link #bugs} as a bit per ordinal. */
+    private long bugMask;
 
     protected ExceptionStore(BlockDevice cow, KernelLog log) {
         this.cow = cow;
@@ -54,11 +56,12 @@ public abstract class ExceptionStore {
     /** Turns on the engine's bug switches for this store (see {@link EngineBug}). */
     public final void setBugs(Set<EngineBug> bugs) {
         this.bugs = Set.copyOf(bugs);
+        this.bugMask = EngineBug.mask(this.bugs);
     }
 
     /** Whether the bug switch {@code b} is on for this store. */
     protected final boolean bug(EngineBug b) {
-        return bugs.contains(b);
+        return (bugMask & 1L << b.ordinal()) != 0;
     }
 
     /** The "PO" flag: userspace copes with an "Overflow" status instead of invalidation. */

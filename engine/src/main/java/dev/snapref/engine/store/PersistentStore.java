@@ -36,6 +36,12 @@ public final class PersistentStore extends ExceptionStore {
     private long exceptionsPerArea;
     private byte[] area;
     private int pendingCount;
+    /**
+     * Entries of the current area the cow held, byte for byte as in {@link #area}, after this
+     * store's last read, zeroing or write of it; -1 when unknown. Only a hint for
+     * {@link BlockDevice#rewrite} (which checks), so a mistake costs speed, never bytes.
+     */
+    private int writtenEntries = -1;
     private final List<Object> callbacks = new ArrayList<>();
 
     PersistentStore(BlockDevice cow, KernelLog log) {
@@ -149,6 +155,7 @@ public final class PersistentStore extends ExceptionStore {
         Arrays.fill(area, (byte) 0);
         try {
             zeroDiskArea(0);
+            writtenEntries = 0;
         } catch (IOException e) {
             log.log(PREFIX + "zero_disk_area(0) failed");
             throw new DmException(Errno.EIO, "zero_disk_area(0) failed");
@@ -167,6 +174,7 @@ public final class PersistentStore extends ExceptionStore {
             full = insertExceptions(buf, sink);
             if (!full) {
                 System.arraycopy(buf, 0, area, 0, area.length);
+                writtenEntries = currentCommitted;
             }
         }
         currentArea--;
@@ -230,8 +238,9 @@ public final class PersistentStore extends ExceptionStore {
         if (pendingCount != 0 && !areaFull) {
             return List.of();
         }
+        boolean nextZeroed = false;
         if (areaFull && !bug(EngineBug.FORGET_ZERO_NEXT_AREA)) {
-            zeroNextArea();
+            nextZeroed = zeroNextArea();
         }
         if (valid) {
             writeAreaOrInvalidate();
@@ -240,6 +249,12 @@ public final class PersistentStore extends ExceptionStore {
             currentCommitted = 0;
             currentArea++;
             Arrays.fill(area, (byte) 0);
+            writtenEntries = nextZeroed ? 0 : -1;
+        }
+        if (callbacks.size() == 1) {
+            List<Committed> due = List.of(new Committed(callbacks.get(0), valid));
+            callbacks.clear();
+            return due;
         }
         List<Committed> due = new ArrayList<>(callbacks.size());
         for (Object t : callbacks) {
@@ -302,30 +317,44 @@ public final class PersistentStore extends ExceptionStore {
         chunkIo(chunk, new byte[area.length], true);
     }
 
-    /** The area just filled: zero the next one on disk; a failure invalidates the store. */
-    private void zeroNextArea() {
+    /** The area just filled: zero the next one on disk; a failure invalidates the store. Returns whether it was zeroed. */
+    private boolean zeroNextArea() {
         try {
             zeroDiskArea(currentArea + 1);
+            return true;
         } catch (IOException e) {
             valid = false;
+            return false;
         }
     }
 
     private void writeAreaOrInvalidate() {
         try {
             writeArea();
+            writtenEntries = currentCommitted;
         } catch (IOException e) {
             valid = false;
+            writtenEntries = -1;
         }
     }
 
-    /** area_io(WRITE, PREFLUSH | FUA): a flush, then the whole area chunk with FUA. */
+    /**
+     * area_io(WRITE, PREFLUSH | FUA): a flush, then the whole area chunk with FUA. The request is
+     * a {@link BlockDevice#rewrite} hinting at the sectors of the entries added since the area was
+     * last on the cow: the whole chunk to whoever sees requests, the changed sectors for a device
+     * that keeps only content.
+     */
     private void writeArea() throws IOException {
         if (!bug(EngineBug.COMMIT_WITHOUT_FLUSH)) {
             cow.flush();
         }
-        cow.write(DiskFormat.areaLocation(exceptionsPerArea, currentArea) * chunkSize(), area, 0,
-                (int) chunkSize(), true);
+        int sectors = (int) chunkSize();
+        int from = writtenEntries < 0 ? 0
+                : Math.min(sectors, writtenEntries * DiskFormat.ENTRY_BYTES / BlockDevice.SECTOR_SIZE);
+        int to = Math.min(sectors, (currentCommitted * DiskFormat.ENTRY_BYTES + BlockDevice.SECTOR_SIZE - 1)
+                / BlockDevice.SECTOR_SIZE);
+        cow.rewrite(DiskFormat.areaLocation(exceptionsPerArea, currentArea) * chunkSize(), area, 0, sectors, true,
+                from, writtenEntries < 0 ? sectors : Math.max(0, to - from));
     }
 
     /** One whole-chunk request (dm-io); a chunk past the end of the cow fails with EIO without a request. */

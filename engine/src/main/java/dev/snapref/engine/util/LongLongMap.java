@@ -8,14 +8,17 @@ import java.util.Arrays;
  *
  * <p>Memory: two {@code long[]} of the same capacity and nothing else per entry (a free slot
  * holds the key {@link Long#MIN_VALUE}; that key itself is kept beside the arrays). The
- * capacity is not a power of two: it grows by a quarter when the map is 85% full, so a map of n
- * entries takes between 18.8n and 23.6n bytes (16 / 0.85 and 16 / 0.68), where doubling a
- * half-full table would take up to 32n or more. Lookups stay short at that load: linear probing
+ * capacity is not a power of two: it grows when the map is 85% full, by a quarter from 2^16 entries
+ * on, so a map of n >= 2^16 entries takes between 18.8n and 23.6n bytes (16 / 0.85 and 16 / 0.68),
+ * where doubling a half-full table would take up to 32n or more; below 2^16 it doubles (at most
+ * 1.5 MiB of slack), so a table that fills from empty rehashes a few times, not dozens. Lookups stay short at that load: linear probing
  * with a strong multiplicative hash visits about 4 slots for a hit at 85%.
  */
 public final class LongLongMap {
     private static final long FREE = Long.MIN_VALUE;
     private static final double MAX_LOAD = 0.85;
+    /** Below this many entries the table doubles when it grows; above, it grows by a quarter. */
+    private static final int SMALL = 1 << 16;
 
     private long[] keys;
     private long[] values;
@@ -154,7 +157,10 @@ public final class LongLongMap {
         long[] k = keys;
         long[] v = values;
         int cap = k.length;
-        alloc((int) Math.min(Integer.MAX_VALUE - 8, cap + (long) cap / 4 + 1));
+        // doubling while small (few rehashes for a table that fills from empty), a quarter more once
+        // large (the memory bound of the class comment holds from there on)
+        long grown = size < SMALL ? 2L * cap : cap + (long) cap / 4 + 1;
+        alloc((int) Math.min(Integer.MAX_VALUE - 8, grown));
         for (int i = 0; i < cap; i++) {
             if (k[i] != FREE) {
                 int j = slot(k[i]);

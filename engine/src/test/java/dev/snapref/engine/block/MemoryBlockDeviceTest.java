@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The in-memory device against a flat byte array under random reads, writes and copies (every
  * alignment, page and leaf boundaries, partial last page, both leaf directories), plus sparseness,
- * range checks and a copy race in opposite directions.
+ * range checks and a copy race in opposite directions; pages shared by a copy are copied on
+ * write; a rewrite ends as a whole write whatever its hint.
  */
 class MemoryBlockDeviceTest {
     private static final int S = BlockDevice.SECTOR_SIZE;
@@ -116,6 +117,47 @@ class MemoryBlockDeviceTest {
         assertEquals(1, d.allocatedPages(), "a copy of a hole onto a hole allocates nothing");
         d.copyTo(MemoryBlockDevice.PAGE_SECTORS * 5L + 2, d, MemoryBlockDevice.PAGE_SECTORS * 12L + 2, 3);
         assertEquals(2, d.allocatedPages(), "a partial copy of data onto a hole allocates one page");
+    }
+
+    @Test
+    void aCopiedPageIsSharedAndAWriteToEitherSideLeavesTheOtherAlone() throws IOException {
+        int p = MemoryBlockDevice.PAGE_SECTORS;
+        MemoryBlockDevice origin = new MemoryBlockDevice(64);
+        MemoryBlockDevice cow = new MemoryBlockDevice(64);
+        byte[] pre = filled(2 * p * S, 7);
+        origin.write(0, pre, 0, 2 * p, false);
+        origin.copyTo(0, cow, 3L * p, 2 * p); // two whole pages: shared, no byte copied
+        origin.write(0, filled(p * S, 8), 0, p, false); // a whole page over a shared one
+        origin.write(p + 3, filled(S, 9), 0, 1, false); // one sector into a shared one
+        cow.write(4L * p + 1, filled(S, 10), 0, 1, false); // and the other way round
+        byte[] got = new byte[2 * p * S];
+        cow.read(3L * p, got, 0, 2 * p);
+        byte[] want = pre.clone();
+        System.arraycopy(filled(S, 10), 0, want, (p + 1) * S, S);
+        assertArrayEquals(want, got, "the cow keeps the pre-image and only its own write");
+        origin.read(0, got, 0, 2 * p);
+        want = pre.clone();
+        System.arraycopy(filled(p * S, 8), 0, want, 0, p * S);
+        System.arraycopy(filled(S, 9), 0, want, (p + 3) * S, S);
+        assertArrayEquals(want, got, "the origin has its writes and not the cow's");
+    }
+
+    @Test
+    void aRewriteWritesTheHintedSectorsAndAnyOtherThatDiffers() throws IOException {
+        int p = MemoryBlockDevice.PAGE_SECTORS;
+        MemoryBlockDevice d = new MemoryBlockDevice(64);
+        byte[] area = filled(p * S, 11);
+        d.write(8, area, 0, p, false);
+        byte[] next = area.clone();
+        next[2 * S + 5] ^= 1; // the hinted sector changes
+        next[6 * S] ^= 1; // and one the hint does not name (someone wrote there behind the caller)
+        d.rewrite(8, next, 0, p, true, 2, 1);
+        byte[] got = new byte[p * S];
+        d.read(8, got, 0, p);
+        assertArrayEquals(next, got, "the result is that of a whole write");
+        d.rewrite(40, next, 0, p, true, 0, 0); // a page never written: every sector differs
+        d.read(40, got, 0, p);
+        assertArrayEquals(next, got);
     }
 
     @Test

@@ -12,38 +12,54 @@ import dev.snapref.scenario.SuspendCommand;
 import dev.snapref.scenario.WriteCommand;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The small world the explorer searches: one origin disk with one {@code snapshot-origin}
- * device, one cow disk, up to three snapshot devices, chunk sizes and store types, and a few
- * writes with two labels: {@code A} on the origin's sectors 0-7, {@code B} on 16 origin sectors from
- * {@code farSector}, {@code B} on a snapshot's 4 sectors before {@code farSector}. Queries (status,
+ * device, one cow disk, snapshot devices, chunk sizes and store types, and three writes with two
+ * labels: {@code A} on the origin's sectors 0-7, {@code B} on {@code farCount} origin sectors from
+ * {@code farSector}, {@code B} on a snapshot's 4 sectors from {@code snapSector}. Queries (status,
  * table, info, read) change nothing and are left out of the alphabet; every invariant is a
  * predicate on states, so they add no coverage.
  *
- * @param name             the configuration's name ({@code snapref explore --config NAME})
+ * <p>The named configurations ({@link #all()}, {@code snapref explore --config NAME}):
+ * <ul>
+ * <li>{@code default}: a 32-sector origin, a 40-sector cow, chunk sizes 8 and 16, P and N, three
+ * snapshot devices. Handover, pairing and suspend orders in depth; a cow never fills an area
+ * (at least 256 entries) and overflows only by a P/8 store's three data chunks.</li>
+ * <li>{@code lvm}: the default alphabet on a 1 TiB origin whose {@code B} writes land on its last
+ * sectors and a 1 GiB cow; two snapshot devices.</li>
+ * <li>{@code rollover}: {@link #rollover()}, metadata area roll-over and overflow of P and PO
+ * stores, explored to the depth that finds no new state (25).</li>
+ * </ul>
+ *
+ * @param name             the configuration's name
  * @param originSectors    origin disk size (default 32 = 4 chunks of 8)
  * @param cowSectors       cow disk size (default 40: P/8 has 3 data chunks, so overflow is reachable)
- * @param farSector        where the origin's {@code B} write starts (default 8); the snapshot write
- *                         covers the 4 sectors before it
+ * @param farSector        where the origin's {@code B} write starts (default 8)
+ * @param farCount         sectors of the origin's {@code B} write (default 16)
+ * @param snapSector       where a snapshot's 4-sector write starts (default 4)
  * @param snapshotDevices  names of the snapshot devices
  * @param chunkSizes       chunk sizes used by tables
  * @param storeTypes       store types used by tables (P, N, PO)
  */
-public record ExplorerConfig(String name, long originSectors, long cowSectors, long farSector,
-                             List<String> snapshotDevices, List<Long> chunkSizes, List<String> storeTypes) {
+public record ExplorerConfig(String name, long originSectors, long cowSectors, long farSector, long farCount,
+                             long snapSector, List<String> snapshotDevices, List<Long> chunkSizes,
+                             List<String> storeTypes) {
     public ExplorerConfig {
         snapshotDevices = List.copyOf(snapshotDevices);
         chunkSizes = List.copyOf(chunkSizes);
         storeTypes = List.copyOf(storeTypes);
-        if (farSector < 4 || farSector + 16 > originSectors) {
+        if (farSector < 0 || farCount < 1 || farSector + farCount > originSectors || snapSector < 0
+                || snapSector + 4 > originSectors) {
             throw new IllegalArgumentException("the writes must lie inside the origin");
         }
     }
 
     /** The default configuration of {@code snapref explore}. */
     public static ExplorerConfig defaults() {
-        return new ExplorerConfig("default", 32, 40, 8, List.of("s1", "s2", "s3"), List.of(8L, 16L), List.of("P", "N"));
+        return new ExplorerConfig("default", 32, 40, 8, 16, 4, List.of("s1", "s2", "s3"), List.of(8L, 16L),
+                List.of("P", "N"));
     }
 
     /**
@@ -52,18 +68,50 @@ public record ExplorerConfig(String name, long originSectors, long cowSectors, l
      */
     public static ExplorerConfig lvm() {
         long origin = 1L << 31;
-        return new ExplorerConfig("lvm", origin, 1L << 21, origin - 16, List.of("s1", "s2"), List.of(8L, 16L),
+        return new ExplorerConfig("lvm", origin, 1L << 21, origin - 16, 16, origin - 20, List.of("s1", "s2"),
+                List.of(8L, 16L),
                 List.of("P", "N"));
+    }
+
+    /**
+     * Area roll-over and overflow: chunks of one sector, so a metadata area holds 32 exceptions,
+     * and a 43-sector cow (header, area 0, 32 data chunks, area 1 at chunk 34, 8 data chunks). The
+     * origin's {@code B} write of 32 sectors (8-39) makes 32 exceptions at once and fills area 0;
+     * {@code A} (0-7) rolls over to area 1 and fills the cow exactly; the snapshot's write (40-43)
+     * then overflows it (PO: "Overflow"; P: invalid), and an origin write that does not fit
+     * invalidates either (as {@code __origin_write} does). P and PO (overflow sets "Overflow" instead of
+     * invalidating) stores on one snapshot device, with every order of the writes, suspends,
+     * removes and re-creations (a re-created P store reads back the areas a previous one left).
+     * Finite: no new state after depth 25 (253,472 states, 3,802,080 transitions). Transient
+     * overflow and handover are the default configuration's (two devices here would multiply the
+     * states past what a fixpoint run can hold in minutes).
+     *
+     * <p>Hook for snapshot-merge: once the model has the {@code snapshot-merge} target, its table
+     * lines belong in {@link #mergeTables()} (merging a store that rolled over and one that
+     * overflowed are the cases this configuration reaches); nothing else here needs to change.
+     */
+    public static ExplorerConfig rollover() {
+        return new ExplorerConfig("rollover", 44, 43, 8, 32, 40, List.of("s1"), List.of(1L), List.of("P", "PO"));
     }
 
     /** Every named configuration, the default first. */
     public static List<ExplorerConfig> all() {
-        return List.of(defaults(), lvm());
+        return List.of(defaults(), lvm(), rollover());
     }
 
     /** The configuration called {@code name}, or empty. */
-    public static java.util.Optional<ExplorerConfig> named(String name) {
+    public static Optional<ExplorerConfig> named(String name) {
         return all().stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Hook: the {@code snapshot-merge} table lines the alphabet creates and loads on every snapshot
+     * device, for the configurations that explore merging. Empty: the model has no
+     * {@code snapshot-merge} target yet (add the lines here, for {@code rollover} first, when it
+     * does).
+     */
+    public List<String> mergeTables() {
+        return List.of();
     }
 
     /** The commands every exploration starts with (not counted in the depth). */
@@ -79,20 +127,24 @@ public record ExplorerConfig(String name, long originSectors, long cowSectors, l
         out.add(new ResumeCommand("origin"));
         out.add(new RemoveCommand("origin"));
         out.add(new WriteCommand(DevicePath.mapper("origin"), 0, 8, "A"));
-        out.add(new WriteCommand(DevicePath.mapper("origin"), farSector, 16, "B"));
+        out.add(new WriteCommand(DevicePath.mapper("origin"), farSector, farCount, "B"));
         for (String dev : snapshotDevices) {
+            List<String> tables = new ArrayList<>();
             for (String type : storeTypes) {
                 for (long chunk : chunkSizes) {
-                    String table = "0 " + originSectors + " snapshot /dev/disk/origin /dev/disk/cow " + type + " " + chunk;
-                    out.add(new CreateCommand(dev, table));
-                    out.add(new LoadCommand(dev, table));
+                    tables.add("0 " + originSectors + " snapshot /dev/disk/origin /dev/disk/cow " + type + " " + chunk);
                 }
+            }
+            tables.addAll(mergeTables());
+            for (String table : tables) {
+                out.add(new CreateCommand(dev, table));
+                out.add(new LoadCommand(dev, table));
             }
             out.add(new CreateNoTableCommand(dev));
             out.add(new SuspendCommand(dev));
             out.add(new ResumeCommand(dev));
             out.add(new RemoveCommand(dev));
-            out.add(new WriteCommand(DevicePath.mapper(dev), farSector - 4, 4, "B"));
+            out.add(new WriteCommand(DevicePath.mapper(dev), snapSector, 4, "B"));
         }
         return out;
     }
