@@ -13,6 +13,7 @@ import dev.snapref.engine.kernel.DmException;
 import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.engine.kernel.Errno;
 import dev.snapref.engine.kernel.KernelLog;
+import dev.snapref.engine.linear.LinearTargets;
 import dev.snapref.engine.snapshot.SnapshotTargets;
 
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * "The kernel": backing disks, dm core and the target types it registers (the snapshot targets),
+ * "The kernel": backing disks, dm core and the target types it registers (the snapshot targets
+ * and linear),
  * driven like dmsetup and O_DIRECT I/O drive Linux 6.1. Thread-safe: control operations are
  * serialized by the control lock; I/O runs concurrently with them and with other I/O, blocks while
  * its device is suspended and is drained by suspend. Every failure is a {@link DmException}
@@ -44,6 +46,7 @@ public final class DeviceMapper {
     public DeviceMapper(Set<EngineBug> bugs) {
         this.ctx = new DmContext(nodes::open, bugs);
         SnapshotTargets.register(ctx);
+        LinearTargets.register(ctx);
     }
 
     /**
@@ -259,13 +262,23 @@ public final class DeviceMapper {
     }
 
     /**
-     * Whether an I/O starting at {@code sector} of {@code path} would block now: the device is
-     * suspended and the I/O reaches the block layer. An I/O that starts at or past the end never
-     * does: the block layer answers it at once (a read returns nothing, a write ENOSPC).
+     * Whether an I/O starting at {@code sector} of {@code path} would block now (the runners'
+     * blocked rule): the device, or a mapped device one of its tables uses (recursively, as sysfs
+     * {@code slaves} lists them), is suspended, and the I/O reaches the block layer. An I/O that
+     * starts at or past the end never does: the block layer answers it at once (a read returns
+     * nothing, a write ENOSPC).
      */
     public boolean wouldBlock(String path, long sector) {
         MappedDevice md = nodes.mappedAt(path);
-        return isSuspended(path) && md != null && sector < md.capacity();
+        if (md == null || !md.hasDisk() || md.capacity() == 0 || sector >= md.capacity()) {
+            return false;
+        }
+        ctx.controlLock().lock();
+        try {
+            return md.isSuspended() || nodes.stacksOnSuspended(md);
+        } finally {
+            ctx.controlLock().unlock();
+        }
     }
 
     // ------------------------------------------------------------------ I/O
@@ -309,6 +322,21 @@ public final class DeviceMapper {
      */
     public void write(String path, long sector, int count, byte[] src, int off) throws DmException {
         DirectIo.write(nodes.ioNode(path), path, sector, count, src, off);
+    }
+
+    /**
+     * Rethrows what ended a background worker (a merge) since the last call: an engine defect the
+     * worker's own thread could not report (an {@link Error} as it is, anything else wrapped in an
+     * {@link IllegalStateException}). Drivers call it after each command.
+     */
+    public void rethrowBackgroundFailure() {
+        Throwable t = ctx.takeBackgroundFailure();
+        if (t instanceof Error e) {
+            throw e;
+        }
+        if (t != null) {
+            throw new IllegalStateException("a background merge failed: " + t, t);
+        }
     }
 
     // ------------------------------------------------------------------ inspection

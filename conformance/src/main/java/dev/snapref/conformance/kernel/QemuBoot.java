@@ -46,7 +46,9 @@ public final class QemuBoot implements AutoCloseable {
             throw new IllegalArgumentException("at most " + MAX_DRIVES + " disks per boot, got " + drives.size());
         }
         List<String> cmd = new ArrayList<>(List.of(qemu.toString()));
-        boolean kvm = Files.isReadable(Path.of("/dev/kvm")) && Files.isWritable(Path.of("/dev/kvm"));
+        // SNAPREF_KERNEL_ACCEL=tcg forces TCG where /dev/kvm exists but does not run guests (nested hosts)
+        boolean kvm = !"tcg".equals(System.getenv("SNAPREF_KERNEL_ACCEL"))
+                && Files.isReadable(Path.of("/dev/kvm")) && Files.isWritable(Path.of("/dev/kvm"));
         cmd.addAll(List.of("-accel", kvm ? "kvm" : "tcg", "-smp", "1", "-m", "512", "-nodefaults", "-no-reboot",
                 "-display", "none", "-serial", "stdio",
                 "-kernel", guest.kernel().toString(), "-initrd", guest.initrd().toString(),

@@ -97,7 +97,7 @@ sr_mknode() { # NAME: keep /dev/mapper/NAME in step as `dmsetup mknodes` does (n
   dmsetup mknodes "$1" >/dev/null 2>&1
 }
 
-sr_suspended() { # DEV: true if DEV is a mapped device that is suspended
+sr_suspended() { # DEV: true if DEV is a mapped device that is suspended or stacks on one
   [ -b "$1" ] || return 1
   set -- $(stat -L -c '%t %T' "$1")
   mm="$((0x$1)):$((0x$2))"
@@ -105,11 +105,37 @@ sr_suspended() { # DEV: true if DEV is a mapped device that is suspended
     [ -r "$d/dev" ] || continue
     read -r dmm < "$d/dev"
     if [ "$dmm" = "$mm" ]; then
-      read -r su < "$d/dm/suspended"
-      [ "$su" = 1 ]; return
+      sr_dm_suspended "${d##*/}"; return
     fi
   done
   return 1
+}
+
+sr_dm_suspended() { # dm-N: suspended, or one of the mapped devices its tables use is (sysfs slaves, recursively)
+  local su s
+  read -r su < "/sys/block/$1/dm/suspended"
+  [ "$su" = 1 ] && return 0
+  for s in /sys/block/$1/slaves/dm-*; do
+    [ -e "$s" ] || continue
+    sr_dm_suspended "${s##*/}" && return 0
+  done
+  return 1
+}
+
+sr_merge_wait() { # NAME: after a successful create/resume, wait until a snapshot-merge table has merged
+  local i t a m
+  set -- "$1" $(dmsetup table "$1" 2>/dev/null)
+  [ "$4" = snapshot-merge ] || return 0
+  i=0
+  while [ $i -lt 1200 ]; do
+    set -- "$1" $(dmsetup status "$1" 2>/dev/null)
+    case "$5" in
+      */*) a=${5%%/*}; m=$6; [ "$a" = "$m" ] && return 0 ;;
+      *) return 0 ;;
+    esac
+    sleep 0.05; i=$((i + 1))
+  done
+  echo "@@RC 1"; echo "@@E merge of $1 failed: Connection timed out"
 }
 
 sr_bs() { # LEN -> a dd block size >= 4096 so that busybox dd uses a page-aligned buffer

@@ -52,10 +52,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BugCatalogueTest {
     /** Bugs no sequential script can show (they need I/O in flight during a handover). */
     static final Set<EngineBug> CONCURRENT_ONLY = EnumSet.of(EngineBug.PENDING_ON_OLD_STORE,
-            EngineBug.BROKEN_HANDOVER_LOCKING);
+            EngineBug.BROKEN_HANDOVER_LOCKING, EngineBug.MERGE_IO_NOT_HELD);
     /** Bugs only an I/O error or a crash shows: FaultModesTest proves the fault and crash campaigns catch them. */
     static final Set<EngineBug> FAULT_ONLY = EnumSet.of(EngineBug.COPY_ERROR_REPORTED_AS_SUCCESS,
-            EngineBug.COMMIT_WITHOUT_FLUSH);
+            EngineBug.COMMIT_WITHOUT_FLUSH, EngineBug.MERGE_COMMIT_BEFORE_FLUSH);
     static final double FUZZ_SECONDS = 20;
 
     @TempDir

@@ -21,6 +21,9 @@ public final class DmContext {
     private final TargetTypes targetTypes = new TargetTypes();
     private final DeviceResolver resolver;
     private final Set<EngineBug> bugs;
+    /** Throwables that ended a background worker (a merge), oldest first; taken by {@link #takeBackgroundFailure}. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Throwable> backgroundFailures =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** A context with the given bug switches on (empty: a correct kernel). */
     public DmContext(DeviceResolver resolver, Set<EngineBug> bugs) {
@@ -60,6 +63,20 @@ public final class DmContext {
             return m.md().name();
         }
         return path;
+    }
+
+    /**
+     * A background worker (the engine's kcopyd: a merge) ended with {@code t}, an engine defect
+     * (an assertion, a runtime exception): kept for the thread that drives the engine to rethrow
+     * ({@link #takeBackgroundFailure}), since the worker's own thread has no caller.
+     */
+    public void reportBackgroundFailure(Throwable t) {
+        backgroundFailures.add(t);
+    }
+
+    /** The oldest unreported background failure, or null. */
+    public Throwable takeBackgroundFailure() {
+        return backgroundFailures.poll();
     }
 
     /** Lock 1 in the lock order: held by every control operation (create/load/suspend/resume/remove/status). */
