@@ -69,8 +69,9 @@
  * <p>Deliberate deviation from Linux 6.1: {@code snapshot_resume} resumes the origin before
  * {@code reregister_snapshot} and {@code s->active = 1}; an origin write in that window skips
  * both the destination (valid, not yet active) and the source (invalid) and the handed-over
- * snapshot loses that chunk. The engine activates the destination while origin I/O is still held
- * off. No sequential script can tell; {@code ConcurrencyTest} shows the race with the kernel's
+ * snapshot loses that chunk; the same holds for the first run of a merge that the handover stopped
+ * and restarts before activating the destination (09ee96b21456's restart). The engine activates the
+ * destination while origin I/O is still held off, and restarts the merge after that. No sequential script can tell; {@code ConcurrencyTest} shows the race with the kernel's
  * order. State transitions are asserted (tests and {@code ./snapref} run with {@code -ea}).
  */
 package dev.snapref.engine;

@@ -28,6 +28,8 @@ final class MergeWorld {
             dm.create("origin", "0 " + SECTORS + " snapshot-origin /dev/disk/origin");
             dm.write(ORIGIN, 0, Sectors.pattern("PRE", 0, 4 * CHUNK));
             dm.create("s1", snapshotTable("snapshot", "cow1"));
+            dm.suspend("origin"); // as LVM does: the origin's split boundary becomes the chunk size
+            dm.resume("origin");
             dm.write(ORIGIN, 0, Sectors.pattern("NEW", 0, 2 * CHUNK));
             dm.create("s2", snapshotTable("snapshot", "cow2"));
             dm.load("origin", snapshotTable("snapshot-merge", "cow1"));
