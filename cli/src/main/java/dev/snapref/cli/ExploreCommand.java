@@ -14,9 +14,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code snapref explore [--depth N] [--json]}: breadth-first search of the model's reachable
- * states in the default small configuration, every invariant checked on every state. Exit 1
- * when a violation is found (each printed as the shortest script reaching it).
+ * {@code snapref explore [--depth N] [--json] [--stacks]}: breadth-first search of the model's
+ * reachable states in the default small configuration (or LVM's, with {@code --stacks}), every
+ * invariant checked on every state. Exit 1 when a violation is found (each printed as the
+ * shortest script reaching it).
  */
 @Command(name = "explore", mixinStandardHelpOptions = true,
         description = "Exhaustively explore the model's states (one origin, one cow, up to three snapshot "
@@ -32,9 +33,13 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--stacks", description = "Explore LVM's world instead: the origin and a cow as linear devices "
+            + "on one disk, snapshot-origin and snapshots on them, merges (snapshot-merge into the origin's device).")
+    boolean stacks;
+
     @Override
     public Integer call() {
-        ExplorationReport r = new Explorer(ExplorerConfig.defaults()).explore(depth);
+        ExplorationReport r = new Explorer(stacks ? ExplorerConfig.lvm() : ExplorerConfig.defaults()).explore(depth);
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? json(r) : text(r));
         out.flush();

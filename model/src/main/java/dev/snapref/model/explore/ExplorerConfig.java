@@ -24,13 +24,21 @@ import java.util.List;
  * @param snapshotDevices  names of the snapshot devices
  * @param chunkSizes       chunk sizes used by tables
  * @param storeTypes       store types used by tables (P, N, PO)
+ * @param stacked          LVM's world instead ({@link StackedAlphabet}): linear devices on one disk,
+ *                         the origin and snapshots on them, merges
  */
 public record ExplorerConfig(long originSectors, long cowSectors, List<String> snapshotDevices,
-                             List<Long> chunkSizes, List<String> storeTypes) {
+                             List<Long> chunkSizes, List<String> storeTypes, boolean stacked) {
     public ExplorerConfig {
         snapshotDevices = List.copyOf(snapshotDevices);
         chunkSizes = List.copyOf(chunkSizes);
         storeTypes = List.copyOf(storeTypes);
+    }
+
+    /** A configuration of the plain world (disks named in tables). */
+    public ExplorerConfig(long originSectors, long cowSectors, List<String> snapshotDevices, List<Long> chunkSizes,
+                          List<String> storeTypes) {
+        this(originSectors, cowSectors, snapshotDevices, chunkSizes, storeTypes, false);
     }
 
     /** The default configuration of {@code snapref explore}. */
@@ -38,13 +46,27 @@ public record ExplorerConfig(long originSectors, long cowSectors, List<String> s
         return new ExplorerConfig(32, 40, List.of("s1", "s2", "s3"), List.of(8L, 16L), List.of("P", "N"));
     }
 
+    /**
+     * The LVM configuration of {@code snapref explore --stacks}: origin and cow as linear devices on
+     * one disk, snapshots s1 and s2 (P, chunk sizes 8 and 16), a P merge table.
+     */
+    public static ExplorerConfig lvm() {
+        return new ExplorerConfig(32, 40, List.of("s1", "s2"), List.of(8L, 16L), List.of("P", "N"), true);
+    }
+
     /** The commands every exploration starts with (not counted in the depth). */
     public List<Command> prefix() {
+        if (stacked) {
+            return StackedAlphabet.prefix(this);
+        }
         return List.of(new DiskCommand("origin", originSectors), new DiskCommand("cow", cowSectors));
     }
 
     /** The alphabet: every command tried from every state. */
     public List<Command> alphabet() {
+        if (stacked) {
+            return StackedAlphabet.alphabet(this);
+        }
         List<Command> out = new ArrayList<>();
         out.add(new CreateCommand("origin", "0 " + originSectors + " snapshot-origin /dev/disk/origin"));
         out.add(new SuspendCommand("origin"));
