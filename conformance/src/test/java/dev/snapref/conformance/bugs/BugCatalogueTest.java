@@ -47,7 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that a sequential script can show, from the scenario corpus or at most 20 s of fuzzing, and
  * leaves a shrunk reproducer that still fails when replayed. The two handover bugs that need I/O
  * in flight are shown by a held-off interleaving ({@code pending-on-old-store}) and by the
- * jcstress races ({@code broken-handover-locking}).
+ * jcstress races ({@code broken-handover-locking}); so is {@code merge-io-not-held}
+ * (MergeHandoverRace). {@code merge-commit-before-flush} is a crash-mode finding (FaultModesTest).
  */
 class BugCatalogueTest {
     /** Bugs no sequential script can show (they need I/O in flight during a handover). */
