@@ -244,6 +244,21 @@ public final class DeviceMapper {
         });
     }
 
+    /**
+     * Whether the live table of {@code name} has background work in progress (a merge that has not
+     * stopped yet); false for an unknown device or one without a live table.
+     */
+    public boolean busy(String name) {
+        ctx.controlLock().lock();
+        try {
+            MappedDevice md = nodes.mappedAt(DeviceNodes.MAPPER_PREFIX + name);
+            Table t = md == null ? null : md.live();
+            return t != null && t.target() != null && t.target().busy();
+        } finally {
+            ctx.controlLock().unlock();
+        }
+    }
+
     /** dmsetup info: state and tables present. */
     public DeviceInfo info(String name) throws DmException {
         return control(() -> {

@@ -204,6 +204,10 @@ public enum Clause {
             + "issued with FUA or followed by a completed flush; a torn write lands a prefix), and loading that image "
             + "again behaves as the model loading it: the same exceptions, status, data and later commits.",
             "dm-snap-persistent.c persistent_commit_exception/read_exceptions", c -> false),
+    CRS_2("CRS-2", "Merge progress never loses a committed exception: a crash at any request of a merge leaves on the "
+            + "origin and the cow what, loaded again, reads as the merging snapshot read at the merge's start (the "
+            + "origin is flushed before the merged records leave the cow).", "dm-snap.c merge_callback (fcc42338375a), "
+            + "dm-snap-persistent.c persistent_commit_merge", c -> false),
     CIM_1("CIM-1", "A corrupt cow image is loaded as the model loads it (rejected with the same errno and message, "
             + "marked invalid, or the same exceptions as the kernel's lookups take them) and behaves the same after.",
             "dm-snap-persistent.c read_header/read_metadata/read_exceptions, dm-snap.c dm_insert_exception",

@@ -69,6 +69,14 @@ public abstract class Target {
         }
     }
 
+    /**
+     * Whether the target has background work in progress (a merge): a driver that must not look at
+     * the device before that work is done can wait for it. Default: none.
+     */
+    public boolean busy() {
+        return false;
+    }
+
     /** The preresume hook: refuses to resume with the errno the kernel gives (dm core logs the failure). */
     public void preresume() throws DmException {
     }

@@ -220,6 +220,12 @@ public final class SnapshotTarget extends Target {
         cow.flush();
     }
 
+    /** A merge target whose merge is running. */
+    @Override
+    public boolean busy() {
+        return merge && merger.running();
+    }
+
     /** snapshot_merge_presuspend: the merge stops (it restarts at resume). */
     @Override
     public void presuspend() {

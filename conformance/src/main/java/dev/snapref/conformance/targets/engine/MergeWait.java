@@ -12,7 +12,11 @@ import java.util.Optional;
  * {@code A/T M} with {@code A = M} (all merged) or no {@code A/T M} form at all ({@code Merge
  * failed}, {@code Invalid}), for at most {@link #TIMEOUT_MS}; past that the command fails with
  * ETIMEDOUT. The engine merges in the background, so this is what makes its transcripts (and the
- * state the next command sees) independent of timing.
+ * state the next command sees) independent of timing. One more wait the rule's intent asks for
+ * (the command returns once the merge has finished) and its status test cannot see: a merge target
+ * whose status has no {@code A/T M} form yet merges ({@code Overflow}, handed over from an
+ * overflowed PO snapshot) — the runner also waits until the engine's merge has stopped
+ * ({@link DeviceMapper#busy}). A kernel runner returns at once there, while the merge goes on.
  */
 final class MergeWait {
     static final long TIMEOUT_MS = 60_000;
@@ -23,7 +27,7 @@ final class MergeWait {
     /** Waits for the merge {@code name}'s live table runs, if it is a snapshot-merge. */
     static void await(DeviceMapper dm, String name) throws DmException {
         long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (merging(dm.status(name, false))) {
+        while (merging(dm.status(name, false)) || dm.busy(name)) {
             if (System.currentTimeMillis() > deadline) {
                 throw new DmException(Errno.ETIMEDOUT, "merge of " + name + " did not finish");
             }
