@@ -89,7 +89,7 @@ class GateCliTest {
 
     @Test
     void plainFuzzWithAThrowingCheckExits1WithTheExceptionInTheReproducer() throws IOException {
-        assertEquals(ExitCode.FAILED, run("fuzz", "--target", "engine", "--bug", "commit-out-of-order", "--scripts", "30",
+        assertEquals(ExitCode.FAILED, run("fuzz", "--target", "engine", "--bug", "commit-out-of-order", "--scripts", "40",
                 "--seed", "1", "--quiet", "--out", dir.toString()), out.toString());
         assertNoStackTrace();
         assertTrue(out.toString().contains("CRASH:IllegalStateException") && out.toString().contains("out of allocation"),

@@ -14,6 +14,7 @@ import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.engine.kernel.Errno;
 import dev.snapref.engine.kernel.Interleaving;
 import dev.snapref.engine.kernel.KernelLog;
+import dev.snapref.engine.linear.LinearTargets;
 import dev.snapref.engine.snapshot.SnapshotTargets;
 
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * "The kernel": backing disks, dm core and the target types it registers (the snapshot targets),
+ * "The kernel": backing disks, dm core and the target types it registers (the snapshot targets
+ * and linear),
  * driven like dmsetup and O_DIRECT I/O drive Linux 6.1. Thread-safe: control operations are
  * serialized by the control lock; I/O runs concurrently with them and with other I/O, blocks while
  * its device is suspended and is drained by suspend. Every failure is a {@link DmException}
@@ -53,6 +55,7 @@ public final class DeviceMapper {
     public DeviceMapper(Set<EngineBug> bugs, Interleaving interleaving) {
         this.ctx = new DmContext(nodes::open, bugs, interleaving);
         SnapshotTargets.register(ctx);
+        LinearTargets.register(ctx);
     }
 
     /**
@@ -250,6 +253,21 @@ public final class DeviceMapper {
         });
     }
 
+    /**
+     * Whether the live table of {@code name} has background work in progress (a merge that has not
+     * stopped yet); false for an unknown device or one without a live table.
+     */
+    public boolean busy(String name) {
+        ctx.controlLock().lock();
+        try {
+            MappedDevice md = nodes.mappedAt(DeviceNodes.MAPPER_PREFIX + name);
+            Table t = md == null ? null : md.live();
+            return t != null && t.target() != null && t.target().busy();
+        } finally {
+            ctx.controlLock().unlock();
+        }
+    }
+
     /** dmsetup info: state and tables present. */
     public DeviceInfo info(String name) throws DmException {
         return control(() -> {
@@ -268,13 +286,23 @@ public final class DeviceMapper {
     }
 
     /**
-     * Whether an I/O starting at {@code sector} of {@code path} would block now: the device is
-     * suspended and the I/O reaches the block layer. An I/O that starts at or past the end never
-     * does: the block layer answers it at once (a read returns nothing, a write ENOSPC).
+     * Whether an I/O starting at {@code sector} of {@code path} would block now (the runners'
+     * blocked rule): the device, or a mapped device one of its tables uses (recursively, as sysfs
+     * {@code slaves} lists them), is suspended, and the I/O reaches the block layer. An I/O that
+     * starts at or past the end never does: the block layer answers it at once (a read returns
+     * nothing, a write ENOSPC).
      */
     public boolean wouldBlock(String path, long sector) {
         MappedDevice md = nodes.mappedAt(path);
-        return isSuspended(path) && md != null && sector < md.capacity();
+        if (md == null || !md.hasDisk() || md.capacity() == 0 || sector >= md.capacity()) {
+            return false;
+        }
+        ctx.controlLock().lock();
+        try {
+            return md.isSuspended() || nodes.stacksOnSuspended(md);
+        } finally {
+            ctx.controlLock().unlock();
+        }
     }
 
     // ------------------------------------------------------------------ I/O
@@ -318,6 +346,21 @@ public final class DeviceMapper {
      */
     public void write(String path, long sector, int count, byte[] src, int off) throws DmException {
         DirectIo.write(nodes.ioNode(path), path, sector, count, src, off);
+    }
+
+    /**
+     * Rethrows what ended a background worker (a merge) since the last call: an engine defect the
+     * worker's own thread could not report (an {@link Error} as it is, anything else wrapped in an
+     * {@link IllegalStateException}). Drivers call it after each command.
+     */
+    public void rethrowBackgroundFailure() {
+        Throwable t = ctx.takeBackgroundFailure();
+        if (t instanceof Error e) {
+            throw e;
+        }
+        if (t != null) {
+            throw new IllegalStateException("a background merge failed: " + t, t);
+        }
     }
 
     // ------------------------------------------------------------------ inspection

@@ -123,6 +123,29 @@ final class DeviceNodes {
         return false;
     }
 
+    /**
+     * Whether a mapped device that a table (live or inactive) of {@code md} uses is suspended, or
+     * stacks on one (sysfs {@code slaves}, recursively). Control lock held.
+     */
+    boolean stacksOnSuspended(MappedDevice md) {
+        return stacksOnSuspended(md, new java.util.HashSet<>());
+    }
+
+    private boolean stacksOnSuspended(MappedDevice md, java.util.Set<MappedDevice> seen) {
+        for (Table t : new Table[] {md.live(), md.inactive()}) {
+            if (t == null || t.target() == null) {
+                continue;
+            }
+            for (DeviceArea a : t.target().devices()) {
+                if (a.device() instanceof MappedBlockDevice m && seen.add(m.md())
+                        && (m.md().isSuspended() || stacksOnSuspended(m.md(), seen))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean uses(Target ti, MappedDevice md) {
         for (DeviceArea a : ti.devices()) {
             if (a.device() instanceof MappedBlockDevice m && m.md() == md) {

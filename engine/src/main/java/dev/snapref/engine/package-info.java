@@ -7,9 +7,13 @@
  * <h2>Layering</h2>
  * {@code kernel}, {@code inspect}, {@code util} are leaves; {@code block} uses {@code kernel};
  * {@code store} uses {@code block}; {@code dm} (dm core) uses {@code block} and knows targets only
- * through its target-type registry; {@code snapshot} (the targets) uses {@code dm} and
- * {@code store}; this package assembles them. No package cycle ({@code ArchitectureTest}); the
- * engine never imports the model.
+ * through its target-type registry; the target packages join it as their own packages and know
+ * each other not: {@code snapshot} ({@code snapshot-origin}, {@code snapshot},
+ * {@code snapshot-merge}) uses {@code dm} and {@code store}, {@code linear} uses {@code dm}; this
+ * package assembles them ({@link dev.snapref.engine.DeviceMapper} registers each through
+ * {@code dm.TargetTypes}). No package cycle ({@code ArchitectureTest}); the engine never imports
+ * the model. Any table's device may be a mapped device ({@code dm.MappedBlockDevice}): I/O and
+ * flushes flow down the stack through each device's I/O gate.
  *
  * <h2>Lock order</h2>
  * Locks are always taken in this order: a thread holding a lock only takes locks below it. Every
@@ -35,6 +39,9 @@
  * <tr><td>6</td><td>pending exception lock</td><td>{@code snapshot.PendingException}</td><td>pe
  * completion</td><td>sleeping and waking waiters (the done flag is volatile and written after
  * failed: a finished exception is awaited without the lock)</td></tr>
+ * <tr><td>6</td><td>merger monitor</td><td>{@code snapshot.Merger}</td><td>{@code
+ * s->state_bits} (RUNNING_MERGE, SHUTDOWN_MERGE)</td><td>running/shutdown of a merge; taken
+ * alone: its holder takes no other lock</td></tr>
  * <tr><td>7</td><td>block device internals</td><td>{@code block.MemoryBlockDevice} page-group
  * monitors, {@code FileChannel}</td><td>device queue</td><td>sector data, page slots (shared
  * pages are never changed in place)</td></tr>
@@ -60,12 +67,21 @@
  * holds no lock but the control and completion locks. By default ({@code Interleaving.FREE}) they
  * cost a call each; the conformance gate's concurrency phase installs one that runs the threads one
  * at a time in a chosen order, so a race is explored deterministically.
+ * <p>The merge worker of a {@code snapshot-merge} target ({@code snapshot.Merger}, the engine's
+ * kcopyd) runs without the control lock: it takes the origins lock (3) and other snapshots' locks
+ * (5) to copy out, its own snapshot's lock (5) to commit a run, and waits on pending exceptions
+ * and tracked writes with no lock held. A presuspend or a destructor (control lock held) stops it
+ * and waits for it, which cannot deadlock since it never waits for the control lock. I/O to a
+ * mapped device stacked on another enters the lower device's gate (2) from inside the upper one's:
+ * gates are entered top down, the order of the stack, and a suspended lower device holds the upper
+ * device's I/O in flight (as the kernel does); a suspend of the upper device then waits for it.
  *
  * <p>Deliberate deviation from Linux 6.1: {@code snapshot_resume} resumes the origin before
  * {@code reregister_snapshot} and {@code s->active = 1}; an origin write in that window skips
  * both the destination (valid, not yet active) and the source (invalid) and the handed-over
- * snapshot loses that chunk. The engine activates the destination while origin I/O is still held
- * off. No sequential script can tell; {@code ConcurrencyTest} shows the race with the kernel's
+ * snapshot loses that chunk; the same holds for the first run of a merge that the handover stopped
+ * and restarts before activating the destination (09ee96b21456's restart). The engine activates the
+ * destination while origin I/O is still held off, and restarts the merge after that. No sequential script can tell; {@code ConcurrencyTest} shows the race with the kernel's
  * order. State transitions are asserted (tests and {@code ./snapref} run with {@code -ea}).
  */
 package dev.snapref.engine;

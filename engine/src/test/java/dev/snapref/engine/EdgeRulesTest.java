@@ -84,9 +84,15 @@ class EdgeRulesTest {
         assertEquals("table: d: snapshot: Chunk size not set (-EINVAL)", dm.log().drain().get(0));
         assertEquals(Errno.EINVAL, err(() -> dm.create("e", "0 1024 snapshot /dev/disk/origin /dev/disk/cow P 8 1 bogus")));
         assertEquals("table: e: snapshot: Unrecognised feature requested (-EINVAL)", dm.log().drain().get(0));
-        assertEquals(Errno.EINVAL, err(() -> dm.create("f", "0 1024 linear /dev/disk/origin 0")));
-        assertEquals(List.of("table: f: linear: unknown target type", "ioctl: error adding target to table"),
+        assertEquals(Errno.EINVAL, err(() -> dm.create("f", "0 1024 striped /dev/disk/origin 0")));
+        assertEquals(List.of("table: f: striped: unknown target type", "ioctl: error adding target to table"),
                 dm.log().drain());
+        assertEquals(Errno.EINVAL, err(() -> dm.create("g", "0 1024 linear /dev/disk/origin")));
+        assertEquals("table: g: linear: Invalid argument count (-EINVAL)", dm.log().drain().get(0));
+        assertEquals(Errno.EINVAL, err(() -> dm.create("h", "0 1024 linear /dev/disk/origin +1")));
+        assertEquals("table: h: linear: Invalid device sector (-EINVAL)", dm.log().drain().get(0));
+        assertEquals(Errno.ENODEV, err(() -> dm.create("i", "0 1024 linear /dev/mapper/none 0")));
+        assertEquals("table: i: linear: Device lookup failed (-ENODEV)", dm.log().drain().get(0));
         assertTrue(dm.deviceNames().isEmpty());
     }
 

@@ -62,6 +62,13 @@ final class AbstractionComparison {
         } else if (x instanceof OriginAbstraction o && y instanceof OriginAbstraction p) {
             field(out, device, slot, Field.LENGTH, o.length(), p.length());
             field(out, device, slot, Field.SPLIT_BOUNDARY, o.splitBoundary(), p.splitBoundary());
+        } else if (x instanceof MergeAbstraction m && y instanceof MergeAbstraction n) {
+            snapshot(device, slot, m.snapshot(), n.snapshot(), out);
+            field(out, device, slot, Field.MERGE_FAILED, m.mergeFailed(), n.mergeFailed());
+        } else if (x instanceof LinearAbstraction l && y instanceof LinearAbstraction k) {
+            field(out, device, slot, Field.LENGTH, l.length(), k.length());
+            field(out, device, slot, Field.LOWER_DEVICE, l.device(), k.device());
+            field(out, device, slot, Field.OFFSET, l.offset(), k.offset());
         } else {
             out.add(new AbstractionDifference(device, slot, Field.TARGET, x.targetName(), y.targetName()));
         }

@@ -22,7 +22,7 @@ public record AbstractionDifference(String device, Slot slot, Field field, Strin
         SUSPENDED("suspended"),
         /** The slot holds a table ({@code present} / {@code absent}). */
         TABLE("table"),
-        /** The table's target type ({@code snapshot} / {@code snapshot-origin}). */
+        /** The table's target type ({@code snapshot}, {@code snapshot-origin}, {@code snapshot-merge}, {@code linear}). */
         TARGET("target"),
         /** The table length in sectors. */
         LENGTH("length"),
@@ -41,7 +41,13 @@ public record AbstractionDifference(String device, Slot slot, Field field, Strin
         /** Snapshot: the completed exceptions; shown as the entries that differ, origin chunk to cow chunk. */
         EXCEPTIONS("exceptions"),
         /** Origin: the write split boundary computed at its last resume. */
-        SPLIT_BOUNDARY("split boundary");
+        SPLIT_BOUNDARY("split boundary"),
+        /** Merge: a merge step failed. */
+        MERGE_FAILED("merge failed"),
+        /** Linear: the lower device. */
+        LOWER_DEVICE("lower device"),
+        /** Linear: the lower device's first sector. */
+        OFFSET("offset");
 
         private final String label;
 

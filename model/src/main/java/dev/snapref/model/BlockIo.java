@@ -9,18 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One O_DIRECT read or write of a script, as the block layer, dm core and the targets handle
- * it: the request is clipped at the device end, cut into bios of at most {@link #BIO_SECTORS}
- * sectors, and each bio is split by dm (a snapshot at chunk boundaries, an origin at its split
- * boundary). Every piece runs; a failed piece does not stop the others. The first piece runs on
- * its own (mapped, its new exceptions started and completed, its data written); the later pieces
- * are all mapped, then all their exceptions started and completed, then their data written
- * ({@link CopyOnWrite}). In Linux 6.1 this is a race (kcopyd against dm's resubmission of the
- * rest of the bio): the recorded kernel-transcripts/cow-overflow image shows this interleaving,
- * the re-runs in testdata/scenarios/multi-piece-overflow show the first piece's exception not
- * yet committed. The spec follows the recorded reference image, so that model, engine and the
- * reference agree. Every disk request goes through {@link World#io}: a request that fails fails
- * the script's request with EIO.
+ * One O_DIRECT read or write of a script, as the block layer sees it: the request is clipped at
+ * the device end; a mapped device without a node is ENOENT; a request starting inside a mapped
+ * device that is suspended, or stacks on a suspended device ({@link Volumes#blocked}), is not
+ * issued ({@code -> blocked}). A disk request goes to the block layer ({@link World#io}); a mapped
+ * device's goes through dm ({@link MappedWrite} for writes, {@link StackedIo} and
+ * {@link SnapshotIo} for reads). A script write is the sector pattern of its label; a write that
+ * changes a snapshot's origin or cow without passing the target that keeps it consistent taints
+ * the disks under it ({@link Taint}).
  */
 final class BlockIo {
     /**
@@ -53,45 +49,26 @@ final class BlockIo {
         if (n == 0) {
             return Outcome.OK;
         }
-        if (dev.suspended()) {
+        if (Volumes.blocked(w, path.name())) {
             return Outcome.BLOCKED;
         }
-        Table t = dev.live();
-        if (t.target() instanceof OriginTarget o) {
-            if (!w.io.read(w, o.originDisk(), sector, n)) {
-                return Outcome.error(Errno.EIO);
-            }
-            w.out.addAll(ReadRuns.format(sector, w.disk(o.originDisk()).read(sector, n)));
-            return Outcome.OK;
-        }
+        Target t = dev.live().target();
         List<SectorContent> got = new ArrayList<>();
-        SnapshotTarget s = (SnapshotTarget) t.target();
-        boolean failed = false;
-        for (long[] piece : pieces(sector, n, s.store().chunkSize())) {
-            failed |= !s.valid() || !readSnapshotPiece(w, s, piece[0], piece[1], got);
+        boolean ok;
+        if (t instanceof SnapshotTarget s) {
+            ok = SnapshotIo.read(w, s, sector, n, got);
+        } else {
+            String key = Volumes.key(path);
+            ok = StackedIo.read(w, key, sector, n);
+            if (ok) {
+                got.addAll(Volumes.image(w, key).read(sector, n));
+            }
         }
-        if (failed) {
+        if (!ok) {
             return Outcome.error(Errno.EIO);
         }
         w.out.addAll(ReadRuns.format(sector, got));
         return Outcome.OK;
-    }
-
-    /** A snapshot read piece: the cow chunk of its exception, else the origin; false on EIO. */
-    private static boolean readSnapshotPiece(World w, SnapshotTarget s, long start, long n, List<SectorContent> got) {
-        Store st = s.store();
-        long chunk = start / st.chunkSize();
-        String disk = s.originDisk();
-        long at = start;
-        if (st.exceptions().contains(chunk)) {
-            disk = s.cowDisk();
-            at = st.cowSector(st.exceptions().lookup(chunk), start);
-        }
-        if (!w.io.read(w, disk, at, n)) {
-            return false;
-        }
-        got.addAll(w.disk(disk).read(at, n));
-        return true;
     }
 
     static Outcome write(World w, DevicePath path, long sector, long count, String label) {
@@ -111,38 +88,17 @@ final class BlockIo {
         if (n == 0) {
             return Outcome.error(Errno.ENOSPC);
         }
-        if (dev.suspended()) {
+        if (Volumes.blocked(w, path.name())) {
             return Outcome.BLOCKED;
         }
-        SnapRef ref = new SnapRef(path.name(), Slot.LIVE);
-        OriginTarget origin = dev.live().target() instanceof OriginTarget o ? o : null;
-        long boundary = origin != null ? origin.splitBoundary() : w.snap(ref).store().chunkSize();
-        List<long[]> ps = pieces(sector, n, boundary);
-        boolean ok = writeGroup(w, origin, ref, ps.subList(0, 1), label);
-        ok &= writeGroup(w, origin, ref, ps.subList(1, ps.size()), label);
+        Taint.Check taint = Taint.before(w, path.name(), sector, n);
+        Disk data = Disk.zeroed(Volumes.key(path), dev.size()).writePattern(sector, n, label);
+        boolean ok = MappedWrite.write(w, path.name(), sector, n, data, false);
+        taint.apply(w);
         if (!ok) {
             return Outcome.error(Errno.EIO);
         }
         return n < count ? Outcome.error(Errno.ENOSPC) : Outcome.OK;
-    }
-
-    /**
-     * One group of pieces: all mapped, then their new exceptions started and completed in
-     * allocation order, then each piece's data written; false when a piece failed.
-     */
-    private static boolean writeGroup(World w, OriginTarget origin, SnapRef ref, List<long[]> pieces, String label) {
-        List<PendingException> group = new ArrayList<>();
-        List<WritePiece> mapped = new ArrayList<>(pieces.size());
-        for (long[] p : pieces) {
-            mapped.add(origin != null ? CopyOnWrite.mapOrigin(w, origin.originDisk(), p[0], p[1], group)
-                    : CopyOnWrite.mapSnapshotWrite(w, ref, p[0], p[1], label, group));
-        }
-        ExceptionCompletion.startAll(w, group);
-        boolean ok = true;
-        for (WritePiece p : mapped) {
-            ok &= CopyOnWrite.finish(w, p, label);
-        }
-        return ok;
     }
 
     /** Sectors of {@code [sector, sector+count)} that exist on a device of {@code size} sectors. */

@@ -21,13 +21,18 @@ final class CopyOnWrite {
     private CopyOnWrite() {
     }
 
-    /** Maps an origin write piece: allocates the exceptions it needs, adding them to {@code group}. */
-    static WritePiece mapOrigin(World w, String originDisk, long sector, long count, List<PendingException> group) {
+    /**
+     * Maps an origin write piece (do_origin): allocates the exceptions it needs in the origin's
+     * snapshots, adding them to {@code group}; a merging snapshot makes none. {@code merging} is
+     * the merge target the write came through (null: a snapshot-origin), whose image follows it.
+     */
+    static WritePiece mapOrigin(World w, String originDisk, long sector, long count, List<PendingException> group,
+                                SnapRef merging) {
         List<PendingException> mine = new ArrayList<>(2);
         for (SnapRef ref : List.copyOf(w.snapshotsOf(originDisk))) {
             SnapshotTarget s = w.snap(ref);
             long length = w.table(ref).length();
-            if (sector >= length || !s.valid() || !s.active()) {
+            if (s.merge() || sector >= length || !s.valid() || !s.active()) {
                 continue;
             }
             long cs = s.store().chunkSize();
@@ -47,11 +52,27 @@ final class CopyOnWrite {
             group.add(pe);
             mine.add(pe);
         }
-        return new WritePiece(WritePiece.Kind.ORIGIN, null, originDisk, sector, count, 0, null, List.copyOf(mine));
+        return new WritePiece(WritePiece.Kind.ORIGIN, merging, originDisk, sector, count, 0, null, List.copyOf(mine));
+    }
+
+    /**
+     * Maps one write piece of a merge target (snapshot_merge_map): a chunk that still has an
+     * exception is written in the cow; any other goes to the origin, copying out to the origin's
+     * other snapshots first; an invalid merge target sends everything to the origin.
+     */
+    static WritePiece mapMergeWrite(World w, SnapRef ref, long sector, long count, List<PendingException> group) {
+        SnapshotTarget s = w.snap(ref);
+        Store st = s.store();
+        long chunk = st.chunkSize() == 0 ? -1 : sector / st.chunkSize();
+        if (s.valid() && chunk >= 0 && st.exceptions().contains(chunk)) {
+            long at = st.cowSector(st.exceptions().lookup(chunk), sector);
+            return new WritePiece(WritePiece.Kind.REMAP, ref, s.cowDisk(), sector, count, at, null, List.of());
+        }
+        return mapOrigin(w, s.originDisk(), sector, count, group, ref);
     }
 
     /** Maps one snapshot write piece (inside one chunk), adding a new exception to {@code group}. */
-    static WritePiece mapSnapshotWrite(World w, SnapRef ref, long sector, long count, String label,
+    static WritePiece mapSnapshotWrite(World w, SnapRef ref, long sector, long count, Disk data,
                                        List<PendingException> group) {
         SnapshotTarget s = w.snap(ref);
         if (!s.valid() || s.overflowed()) {
@@ -72,7 +93,7 @@ final class CopyOnWrite {
             return WritePiece.kill();
         }
         boolean full = count == cs;
-        PendingException pe = new PendingException(ref, chunk, p.newChunk(), sector, count, label, full);
+        PendingException pe = new PendingException(ref, chunk, p.newChunk(), sector, count, data, full);
         group.add(pe);
         WritePiece.Kind kind = full ? WritePiece.Kind.FULL : WritePiece.Kind.QUEUED;
         return new WritePiece(kind, ref, s.cowDisk(), sector, count, st.cowSector(p.newChunk(), sector), pe,
@@ -80,15 +101,43 @@ final class CopyOnWrite {
     }
 
     /** Finishes a piece after its group was started: its data write; false when it fails with EIO. */
-    static boolean finish(World w, WritePiece p, String label) {
+    static boolean finish(World w, WritePiece p, Disk data) {
         return switch (p.kind()) {
             case KILL -> false;
-            case ORIGIN -> w.io.write(w, p.disk(), p.sector(), p.count(), false,
-                    d -> d.writePattern(p.sector(), p.count(), label));
-            case REMAP -> writeCow(w, p.ref(), p.target(), p.sector(), p.count(), label);
+            case ORIGIN -> writeOrigin(w, p, data);
+            case REMAP -> writeCow(w, p.ref(), p.target(), p.sector(), p.count(), data);
             case FULL -> p.pending().succeeded();
-            case QUEUED -> p.pending().succeeded() && writeCow(w, p.ref(), p.target(), p.sector(), p.count(), label);
+            case QUEUED -> p.pending().succeeded() && writeCow(w, p.ref(), p.target(), p.sector(), p.count(), data);
         };
+    }
+
+    /**
+     * An origin piece's data write (once its copies completed). The images of the origin's merge
+     * targets follow it where they read the origin (chunks without an exception left).
+     */
+    private static boolean writeOrigin(World w, WritePiece p, Disk data) {
+        boolean ok = StackedIo.write(w, p.disk(), p.sector(), p.count(), false,
+                d -> d.copyFrom(data, p.sector(), p.sector(), p.count()));
+        for (SnapRef r : List.copyOf(w.snapshotsOf(p.disk()))) {
+            SnapshotTarget m = w.snap(r);
+            if (!m.merge() || !m.valid() || m.store().ghost() == null || m.store().chunkSize() == 0) {
+                continue;
+            }
+            long cs = m.store().chunkSize();
+            for (long c = p.sector() / cs; c * cs < p.sector() + p.count(); c++) {
+                if (m.store().exceptions().contains(c)) {
+                    continue;
+                }
+                long from = Math.max(c * cs, p.sector());
+                long n = Math.min((c + 1) * cs, p.sector() + p.count()) - from;
+                if (ok) {
+                    updateGhost(w, r, from, n, data);
+                } else {
+                    adoptView(w, r, from, n);
+                }
+            }
+        }
+        return ok;
     }
 
     private static boolean isPending(List<PendingException> group, SnapRef ref, long chunk) {
@@ -104,22 +153,24 @@ final class CopyOnWrite {
      * A snapshot write remapped to cow sector {@code at}: the snapshot's image follows it, or, when
      * the write failed, takes what the cow holds now in those sectors.
      */
-    private static boolean writeCow(World w, SnapRef ref, long at, long sector, long count, String label) {
+    private static boolean writeCow(World w, SnapRef ref, long at, long sector, long count, Disk data) {
         String cow = w.snap(ref).cowDisk();
-        boolean ok = w.io.write(w, cow, at, count, false, d -> d.writeRun(at, count, label, sector).markCowWritten());
+        boolean ok = StackedIo.write(w, cow, at, count, false, d -> d.copyFrom(data, sector, at, count).markCowWritten());
         if (ok) {
-            updateGhost(w, ref, sector, count, label);
+            updateGhost(w, ref, sector, count, data);
         } else {
             adoptView(w, ref, sector, count);
         }
         return ok;
     }
 
-    /** The snapshot's image after a successful write of {@code label} to {@code [sector, sector+count)}. */
-    static void updateGhost(World w, SnapRef ref, long sector, long count, String label) {
+    /** The snapshot's image after a successful write of {@code data} to {@code [sector, sector+count)}. */
+    static void updateGhost(World w, SnapRef ref, long sector, long count, Disk data) {
         SnapshotTarget now = w.snap(ref);
-        if (now.store().ghost() != null) {
-            w.setSnap(ref, now.withStore(now.store().withGhost(now.store().ghost().writePattern(sector, count, label))));
+        Disk ghost = now.store().ghost();
+        long n = ghost == null ? 0 : Math.min(count, ghost.sectors() - sector);
+        if (n > 0) {
+            w.setSnap(ref, now.withStore(now.store().withGhost(ghost.copyFrom(data, sector, sector, n))));
         }
     }
 
@@ -130,7 +181,7 @@ final class CopyOnWrite {
         if (ghost == null) {
             return;
         }
-        Disk view = SnapshotView.of(now, ghost.sectors(), w::disk);
+        Disk view = SnapshotView.of(now, ghost.sectors(), k -> Volumes.image(w, k));
         w.setSnap(ref, now.withStore(now.store().withGhost(ghost.copyFrom(view, sector, sector, count))));
     }
 
@@ -149,7 +200,7 @@ final class CopyOnWrite {
 
     private static ExceptionStores.Prepared allocate(World w, SnapRef ref) {
         SnapshotTarget s = w.snap(ref);
-        ExceptionStores.Prepared p = ExceptionStores.prepare(s.store(), w.disk(s.cowDisk()).sectors());
+        ExceptionStores.Prepared p = ExceptionStores.prepare(s.store(), Volumes.size(w, s.cowDisk()));
         w.setSnap(ref, s.withStore(p.store()));
         return p;
     }

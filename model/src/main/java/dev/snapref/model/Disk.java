@@ -101,6 +101,11 @@ public final class Disk {
         return List.of(extents);
     }
 
+    /** The same content and flags under another name (a mapped device's computed image). */
+    public Disk renamed(String newName) {
+        return newName.equals(name) ? this : new Disk(newName, sectors, extents, tainted, cowWritten);
+    }
+
     /** This disk marked as written behind dm-snapshot's back. */
     public Disk taint() {
         return tainted ? this : new Disk(name, sectors, extents, true, cowWritten);

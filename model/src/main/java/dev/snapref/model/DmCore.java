@@ -1,6 +1,7 @@
 package dev.snapref.model;
 
 import dev.snapref.scenario.Errno;
+import java.util.List;
 
 /**
  * dm core's ioctls as dmsetup drives them (dm-ioctl.c / dm.c / dm-table.c, Linux 6.1): create,
@@ -134,35 +135,62 @@ final class DmCore {
             return Errno.EINVAL;
         }
         SnapRef ref = new SnapRef(name, Slot.LIVE);
-        if (live.target() instanceof SnapshotTarget) {
+        if (live.target() instanceof SnapshotTarget s) {
             Errno e = SnapshotHooks.preresume(w, ref);
             if (e != null) {
-                w.kmsg.add(Kmsg.preresumeFailed(name, "snapshot", e));
+                w.kmsg.add(Kmsg.preresumeFailed(name, s.typeName(), e));
                 return e;
             }
             SnapshotHooks.resume(w, ref, live.length());
-        } else {
+            if (s.merge()) {
+                Merge.resume(w, ref);
+            }
+        } else if (live.target() instanceof OriginTarget) {
             SnapshotHooks.resumeOrigin(w, ref);
         }
         w.devices.put(name, w.devices.get(name).withSuspended(false));
         return null;
     }
 
-    /** device_area_is_invalid for each device of the table (dm_calculate_queue_limits). */
+    /**
+     * device_area_is_invalid for each device area of the table (dm_calculate_queue_limits): an
+     * area must lie inside its device, unless the device has size 0 (not checked).
+     */
     private static Errno checkAreas(World w, String name, Table t) {
-        Disk origin = w.disk(t.target().originDisk());
-        if (t.length() > origin.sectors()) {
-            w.kmsg.add(Kmsg.tooSmall(name, origin.name(), t.length(), origin.sectors()));
-            return Errno.EINVAL;
+        for (long[] area : areas(w, t)) {
+            String key = Volumes.devicesOf(t.target()).get((int) area[0]);
+            long size = Volumes.size(w, key);
+            if (size != 0 && (area[1] >= size || area[1] + area[2] > size)) {
+                w.kmsg.add(Kmsg.tooSmall(name, key, area[1], area[2], size));
+                return Errno.EINVAL;
+            }
         }
         return null;
     }
 
-    /** dev_remove: destroy the inactive table, then the live one; the device goes away. */
+    /** iterate_devices: {device index, start, length} for each device of the target. */
+    private static List<long[]> areas(World w, Table t) {
+        if (t.target() instanceof LinearTarget lt) {
+            return List.of(new long[] {0, lt.offset(), t.length()});
+        }
+        if (t.target() instanceof OriginTarget) {
+            return List.of(new long[] {0, 0, t.length()});
+        }
+        SnapshotTarget s = (SnapshotTarget) t.target();
+        return List.of(new long[] {0, 0, t.length()}, new long[] {1, 0, Volumes.size(w, s.cowDisk())});
+    }
+
+    /**
+     * dev_remove: EBUSY while a table (live or inactive) of another device holds it open
+     * (dm_lock_for_deletion); else destroy the inactive table, then the live one; the device goes away.
+     */
     static Errno remove(World w, String name) {
         Device d = w.devices.get(name);
         if (d == null) {
             return Errno.ENXIO;
+        }
+        if (Volumes.inUse(w, w.devices.values(), name)) {
+            return Errno.EBUSY;
         }
         if (d.inactive() != null) {
             destroyTable(w, new SnapRef(name, Slot.INACTIVE));

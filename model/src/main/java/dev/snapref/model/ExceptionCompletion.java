@@ -55,16 +55,15 @@ final class ExceptionCompletion {
         long dst = st.cowSector(pe.newChunk, 0);
         String cow = s.cowDisk();
         if (pe.full) {
-            return w.io.write(w, cow, dst, cs, false, d -> d.writeRun(dst, cs, pe.label, pe.sector).markCowWritten());
+            return StackedIo.write(w, cow, dst, cs, false, d -> d.copyFrom(pe.data, pe.sector, dst, cs).markCowWritten());
         }
         long src = pe.chunk * cs;
-        Disk origin = w.disk(s.originDisk());
-        long n = Math.min(cs, origin.sectors() - src);
-        if (n <= 0 || !w.io.read(w, s.originDisk(), src, n)) {
+        long n = Math.min(cs, Volumes.size(w, s.originDisk()) - src);
+        if (n <= 0 || !StackedIo.read(w, s.originDisk(), src, n)) {
             return false;
         }
-        Disk from = w.disk(s.originDisk());
-        return w.io.write(w, cow, dst, n, false, d -> d.copyFrom(from, src, dst, n).markCowWritten());
+        Disk from = Volumes.image(w, s.originDisk());
+        return StackedIo.write(w, cow, dst, n, false, d -> d.copyFrom(from, src, dst, n).markCowWritten());
     }
 
     /** pending_complete: publish the exception if its commit succeeded and the snapshot is valid. */
@@ -82,7 +81,7 @@ final class ExceptionCompletion {
         Store st = s.store();
         w.setSnap(pe.ref, s.withStore(st.withExceptions(st.exceptions().with(pe.chunk, pe.newChunk))));
         if (pe.full) {
-            CopyOnWrite.updateGhost(w, pe.ref, pe.sector, pe.count, pe.label);
+            CopyOnWrite.updateGhost(w, pe.ref, pe.sector, pe.count, pe.data);
         }
         pe.completed(true);
     }

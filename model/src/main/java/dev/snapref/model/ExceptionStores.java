@@ -67,10 +67,10 @@ final class ExceptionStores {
         }
         boolean supplied = st.chunkSize() != 0;
         Store s = supplied ? st : st.withChunkSize(DEFAULT_CHUNK);
-        if (s.chunkSize() > w.disk(cowName).sectors() || !w.io.read(w, cowName, 0, s.chunkSize())) {
+        if (s.chunkSize() > Volumes.size(w, cowName) || !StackedIo.read(w, cowName, 0, s.chunkSize())) {
             return new Loaded(-1, Errno.EIO, s);
         }
-        byte[] h = w.disk(cowName).bytesAt(0);
+        byte[] h = Volumes.image(w, cowName).bytesAt(0);
         int magic = le32(h, 0);
         if (magic == 0) {
             return newSnapshot(w, cowName, s);
@@ -105,11 +105,11 @@ final class ExceptionStores {
 
     private static Loaded newSnapshot(World w, String cowName, Store s) {
         long cs = s.chunkSize();
-        if (!w.io.write(w, cowName, 0, cs, false, d -> writeHeader(d, 1, cs))) {
+        if (!StackedIo.write(w, cowName, 0, cs, false, d -> writeHeader(d, 1, cs))) {
             w.kmsg.add("persistent snapshot: write_header failed");
             return new Loaded(-1, Errno.EIO, s);
         }
-        if (2 * cs > w.disk(cowName).sectors() || !w.io.write(w, cowName, cs, cs, false, d -> d.zero(cs, cs))) {
+        if (2 * cs > Volumes.size(w, cowName) || !StackedIo.write(w, cowName, cs, cs, false, d -> d.zero(cs, cs))) {
             w.kmsg.add("persistent snapshot: zero_disk_area(0) failed");
             return new Loaded(-1, Errno.EIO, s);
         }
@@ -128,10 +128,10 @@ final class ExceptionStores {
         LoadedExceptions ex = new LoadedExceptions();
         for (long area = 0; ; area++) {
             long loc = s.areaLocation(area);
-            if ((loc + 1) * cs > w.disk(cowName).sectors() || !w.io.read(w, cowName, loc * cs, cs)) {
+            if ((loc + 1) * cs > Volumes.size(w, cowName) || !StackedIo.read(w, cowName, loc * cs, cs)) {
                 return new Loaded(-1, Errno.EIO, s);
             }
-            Disk cow = w.disk(cowName);
+            Disk cow = Volumes.image(w, cowName);
             PairList entries = PairList.EMPTY;
             byte[] sector = null;
             for (long i = 0; i < e; i++) {
@@ -198,14 +198,14 @@ final class ExceptionStores {
         }
         if (full) {
             long next = s.areaLocation(s.currentArea() + 1) * cs;
-            valid &= next + cs <= w.disk(cowName).sectors()
-                    && w.io.write(w, cowName, next, cs, false, d -> d.zero(next, cs).markCowWritten());
+            valid &= next + cs <= Volumes.size(w, cowName)
+                    && StackedIo.write(w, cowName, next, cs, false, d -> d.zero(next, cs).markCowWritten());
         }
         if (valid) {
             long at = s.areaLocation(s.currentArea()) * cs;
             Disk base = s.areaBase();
-            valid = w.io.flush(w, cowName)
-                    && w.io.write(w, cowName, at, cs, true, d -> writeArea(d, at, cs, area, base));
+            valid = StackedIo.flush(w, cowName)
+                    && StackedIo.write(w, cowName, at, cs, true, d -> writeArea(d, at, cs, area, base));
         }
         long currentArea = full ? s.currentArea() + 1 : s.currentArea();
         Store after = s.withLayout(s.nextFree(), currentArea, full ? PairList.EMPTY : area).withMetadataValid(valid);
@@ -220,7 +220,7 @@ final class ExceptionStores {
      * The cow with the area chunk at {@code start} as the kernel's area buffer holds it: the
      * entries, over {@code base} (the chunk as read from disk) when there is one, else over zeros.
      */
-    private static Disk writeArea(Disk cow, long start, long cs, PairList area, Disk base) {
+    static Disk writeArea(Disk cow, long start, long cs, PairList area, Disk base) {
         Disk d = (base == null ? cow.zero(start, cs) : cow.copyFrom(base, 0, start, cs)).markCowWritten();
         for (int first = 0; first < area.size(); first += 32) {
             PairList part = area.slice(first, Math.min(area.size(), first + 32));
@@ -241,7 +241,7 @@ final class ExceptionStores {
      * The area chunk at {@code start} of {@code cow} as a base for later writes of the area, or
      * null when it is exactly its {@code entries} then zeros (then the writes need no base).
      */
-    private static Disk areaBase(Disk cow, long start, long cs, PairList entries) {
+    static Disk areaBase(Disk cow, long start, long cs, PairList entries) {
         Disk clean = writeArea(Disk.zeroed("area", cs), 0, cs, entries, null);
         Disk read = Disk.zeroed("area", cs).copyFrom(cow, start, 0, cs);
         return read.sameContent(clean) ? null : read;
@@ -253,7 +253,7 @@ final class ExceptionStores {
             return s;
         }
         long cs = s.chunkSize();
-        if (!w.io.write(w, cowName, 0, cs, false, d -> writeHeader(d, 0, cs))) {
+        if (!StackedIo.write(w, cowName, 0, cs, false, d -> writeHeader(d, 0, cs))) {
             w.kmsg.add("persistent snapshot: write header failed");
         }
         return s.withMetadataValid(false);
@@ -277,7 +277,7 @@ final class ExceptionStores {
         return ByteBuffer.wrap(b, off, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
     }
 
-    private static long le64(byte[] b, int off) {
+    static long le64(byte[] b, int off) {
         return ByteBuffer.wrap(b, off, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
     }
 }

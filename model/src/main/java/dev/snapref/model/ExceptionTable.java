@@ -82,6 +82,21 @@ public final class ExceptionTable {
         return new ExceptionTable(o, n);
     }
 
+    /** This table without {@code oldChunk}'s exception (itself when it has none). */
+    public ExceptionTable without(long oldChunk) {
+        int i = Arrays.binarySearch(olds, oldChunk);
+        if (i < 0) {
+            return this;
+        }
+        long[] o = new long[olds.length - 1];
+        long[] n = new long[news.length - 1];
+        System.arraycopy(olds, 0, o, 0, i);
+        System.arraycopy(news, 0, n, 0, i);
+        System.arraycopy(olds, i + 1, o, i, olds.length - i - 1);
+        System.arraycopy(news, i + 1, n, i, news.length - i - 1);
+        return new ExceptionTable(o, n);
+    }
+
     /** The table as a sorted map origin chunk to cow chunk (a fresh, unmodifiable copy). */
     public SortedMap<Long, Long> asMap() {
         TreeMap<Long, Long> m = new TreeMap<>();

@@ -9,9 +9,17 @@ public final class Invariants {
     private Invariants() {
     }
 
-    /** Every invariant, in id order. */
+    private static final List<Invariant> ALL = all0();
+
+    /** Every invariant: the core ones ({@link ModelInvariant}) then the merge ones ({@link MergeInvariant}). */
     public static List<Invariant> all() {
-        return List.of(ModelInvariant.values());
+        return ALL;
+    }
+
+    private static List<Invariant> all0() {
+        List<Invariant> out = new ArrayList<>(List.of(ModelInvariant.values()));
+        out.addAll(List.of(MergeInvariant.values()));
+        return List.copyOf(out);
     }
 
     /** The invariant with this id, if any. */

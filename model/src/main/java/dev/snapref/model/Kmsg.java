@@ -14,6 +14,9 @@ final class Kmsg {
     static final String OVERFLOW = "snapshots: Snapshot overflowed: Unable to allocate exception.";
     static final String MARKED_INVALID = "snapshots: Snapshot is marked invalid.";
     static final String CORRUPT = "persistent snapshot: Invalid or corrupt snapshot";
+    static final String ALREADY_MERGING = "A snapshot is already merging.";
+    static final String NO_MERGE_SUPPORT = "Snapshot exception store does not support snapshot-merge.";
+    static final String CANNOT_MERGE_INVALID = "snapshots: Snapshot is invalid: can't merge";
 
     private Kmsg() {
     }
@@ -28,9 +31,9 @@ final class Kmsg {
         return "table: " + device + ": " + type + ": preresume failed, error = -" + errno.number();
     }
 
-    /** device_area_is_invalid's line. */
-    static String tooSmall(String device, String disk, long len, long size) {
-        return "table: " + device + ": /dev/disk/" + disk + " too small for target: start=0, len=" + len
-                + ", dev_size=" + size;
+    /** device_area_is_invalid's line, the device named as the kernel log names it ({@link Volumes#logName}). */
+    static String tooSmall(String device, String key, long start, long len, long size) {
+        return "table: " + device + ": " + Volumes.logName(key) + " too small for target: start=" + start + ", len="
+                + len + ", dev_size=" + size;
     }
 }

@@ -24,13 +24,14 @@ import java.util.List;
 
 /**
  * The executable model: {@code State x Command -> (State, transcript step)}, pure. It covers dm
- * core (devices, live and inactive slots, suspend, do_resume, remove) and the snapshot-origin
- * and snapshot targets of Linux 6.1 (snapshot 1.16.0) including the live exception store
- * handover. Data is abstract (sector patterns), metadata exact (see {@link ExceptionStores}).
+ * core (devices, live and inactive slots, suspend, do_resume, remove, tables stacked on mapped
+ * devices) and the snapshot-origin, snapshot, snapshot-merge and linear targets of Linux 6.1
+ * (snapshot 1.16.0, merge 1.5.0, linear 1.4.0) including the live exception store handover and
+ * the merge. Data is abstract (sector patterns), metadata exact (see {@link ExceptionStores}).
  *
  * <p>Guarantees: {@link #step} never mutates its input; a command that changes nothing returns
  * the same state instance; the step is the exact canonical transcript step. Limits: scripts
- * using targets other than snapshot-origin/snapshot, or tables naming mapped devices, raise
+ * outside the documented scope (other target types, see the package description) raise
  * {@link ModelLimitation}.
  */
 public final class Model {

@@ -110,20 +110,9 @@ public enum ModelInvariant implements Invariant {
         @Override
         public Optional<String> check(ModelState s) {
             for (Device d : s.devices()) {
-                if (d.live() == null || !(d.live().target() instanceof SnapshotTarget t) || !t.valid() || !t.active()
-                        || !t.store().initialised()) {
-                    continue;
-                }
-                Disk ghost = t.store().ghost();
-                if (ghost == null) {
-                    return Optional.of(d.name() + " is valid and active without an image to keep");
-                }
-                if (t.store().splitQuirk() || s.disk(t.originDisk()).tainted() || s.disk(t.cowDisk()).tainted()) {
-                    continue;
-                }
-                Disk view = SnapshotView.of(t, d.live().length(), s::disk);
-                if (!view.sameContent(ghost)) {
-                    return Optional.of(d.name() + " shows " + view.extents() + " instead of " + ghost.extents());
+                Optional<String> v = viewDiffers(s, d);
+                if (v.isPresent()) {
+                    return v;
                 }
             }
             return Optional.empty();
@@ -134,10 +123,12 @@ public enum ModelInvariant implements Invariant {
         public Optional<String> check(ModelState s) {
             for (Device d : s.devices()) {
                 for (Table t : new Table[] {d.live(), d.inactive()}) {
-                    if (t != null) {
-                        Disk origin = s.disk(t.target().originDisk());
-                        if (!origin.tainted() && origin.cowWritten()) {
-                            return Optional.of("origin disk " + origin.name() + " was written by an exception store");
+                    String origin = t == null ? null : t.target() instanceof SnapshotTarget x ? x.originDisk()
+                            : t.target() instanceof OriginTarget o ? o.originDisk() : null;
+                    for (DiskRange r : origin == null ? List.<DiskRange>of() : Volumes.footprint(s, origin)) {
+                        Disk disk = s.disk(r.disk());
+                        if (!disk.tainted() && disk.cowWritten()) {
+                            return Optional.of("origin disk " + disk.name() + " was written by an exception store");
                         }
                     }
                 }
@@ -153,10 +144,10 @@ public enum ModelInvariant implements Invariant {
             for (Map.Entry<SnapRef, SnapshotTarget> e : s.snapshotEntries()) {
                 SnapshotTarget t = e.getValue();
                 Store st = t.store();
-                Disk cow = s.disk(t.cowDisk());
-                if (!st.initialised() || cow.tainted() || st.exceptions().size() == 0) {
+                if (!st.initialised() || Volumes.tainted(s, t.cowDisk()) || st.exceptions().size() == 0) {
                     continue;
                 }
+                long cowSectors = Volumes.size(s, t.cowDisk());
                 used = used == null ? new HashMap<>() : used;
                 Map<Long, SnapRef> mine = used.computeIfAbsent(t.cowDisk(), k -> new HashMap<>());
                 for (int i = 0; i < st.exceptions().size(); i++) {
@@ -166,7 +157,7 @@ public enum ModelInvariant implements Invariant {
                     if (other != null) {
                         return Optional.of("cow chunk " + c + " of " + t.cowDisk() + " mapped by " + other + " and " + e.getKey());
                     }
-                    if (st.isMetadataChunk(c) || c >= allocatedEnd || (c + 1) * st.chunkSize() > cow.sectors()) {
+                    if (st.isMetadataChunk(c) || c >= allocatedEnd || (c + 1) * st.chunkSize() > cowSectors) {
                         return Optional.of(e.getKey() + " maps chunk " + st.exceptions().oldChunk(i) + " to cow chunk " + c
                                 + " (metadata, unallocated or outside the cow)");
                     }
@@ -182,7 +173,7 @@ public enum ModelInvariant implements Invariant {
             for (Map.Entry<SnapRef, SnapshotTarget> e : s.snapshotEntries()) {
                 SnapshotTarget t = e.getValue();
                 Store st = t.store();
-                if (!t.valid() || !st.initialised() || s.disk(t.cowDisk()).tainted()) {
+                if (!t.valid() || !st.initialised() || Volumes.tainted(s, t.cowDisk())) {
                     continue;
                 }
                 long n = st.exceptions().size();
@@ -278,7 +269,8 @@ public enum ModelInvariant implements Invariant {
         @Override
         public Optional<String> check(ModelState s) {
             for (Device d : s.devices()) {
-                if (d.suspended() || d.live() == null || !(d.live().target() instanceof SnapshotTarget t) || t.valid()) {
+                if (d.suspended() || d.live() == null || !(d.live().target() instanceof SnapshotTarget t) || t.valid()
+                        || t.merge() || Volumes.blocked(s, d.name())) {
                     continue;
                 }
                 DevicePath p = DevicePath.mapper(d.name());
@@ -310,6 +302,29 @@ public enum ModelInvariant implements Invariant {
     @Override
     public String description() {
         return description;
+    }
+
+    /**
+     * INV-DATA-1 for one device: its live table, a valid active snapshot (or merge target), shows
+     * its ghost image, unless a disk under it was tainted or the split quirk hit it.
+     */
+    static Optional<String> viewDiffers(ModelState s, Device d) {
+        if (d.live() == null || !(d.live().target() instanceof SnapshotTarget t) || !t.valid() || !t.active()
+                || !t.store().initialised()) {
+            return Optional.empty();
+        }
+        Disk ghost = t.store().ghost();
+        if (ghost == null) {
+            return Optional.of(d.name() + " is valid and active without an image to keep");
+        }
+        if (t.store().splitQuirk() || Volumes.tainted(s, t.originDisk()) || Volumes.tainted(s, t.cowDisk())) {
+            return Optional.empty();
+        }
+        Disk view = SnapshotView.of(t, d.live().length(), k -> Volumes.image(s, k));
+        if (!view.sameContent(ghost)) {
+            return Optional.of(d.name() + " shows " + view.extents() + " instead of " + ghost.extents());
+        }
+        return Optional.empty();
     }
 
     /** Whether another snapshot of the same origin on the same cow is active. */

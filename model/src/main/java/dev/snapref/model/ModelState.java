@@ -9,7 +9,7 @@ import java.util.Map;
  * dm-snapshot's origin records. Immutable; value equality with a hash cached on first use, and a
  * 64-bit {@link StateFingerprint} for the explorer's visited set. Lists are sorted by name, so equal worlds are equal values.
  */
-public final class ModelState {
+public final class ModelState implements VolumeLookup {
     private static final ModelState INITIAL = new ModelState(List.of(), List.of(), List.of());
 
     private final List<Disk> disks;
@@ -62,6 +62,16 @@ public final class ModelState {
             }
         }
         return null;
+    }
+
+    @Override
+    public Disk lookupDisk(String name) {
+        return disk(name);
+    }
+
+    @Override
+    public Device lookupDevice(String name) {
+        return device(name);
     }
 
     /** The snapshot list of an origin disk (empty when it has no origin record). */

@@ -3,7 +3,7 @@ package dev.snapref.model;
 /**
  * A {@code snapshot-origin} target.
  *
- * @param originDisk    the origin disk
+ * @param originDisk    the origin device's volume key (a disk name or {@code /dev/mapper/NAME})
  * @param splitBoundary sectors at which writes are split, computed at the last resume as the
  *                      smallest non-zero chunk size of the origin's snapshots (2^31 when none);
  *                      0 before the first resume

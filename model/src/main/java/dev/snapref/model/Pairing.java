@@ -43,13 +43,41 @@ final class Pairing {
         return new Sharing(count, src, dest);
     }
 
-    /** -1 pairing refused, 0 an ordinary new snapshot, 1 a handover destination. */
+    /** __validate_exception_handover refused the pairing. */
+    static final int PAIRING_FAILED = -1;
+    /** A merge destination while another snapshot of the origin merges. */
+    static final int ALREADY_MERGING = -2;
+    /** A merge destination whose source's store cannot merge (transient). */
+    static final int NO_MERGE_SUPPORT = -3;
+
+    /**
+     * __validate_exception_handover: {@link #PAIRING_FAILED}, {@link #ALREADY_MERGING} or
+     * {@link #NO_MERGE_SUPPORT} when refused, 0 for an ordinary new snapshot, 1 for a handover
+     * destination.
+     */
     static int validateHandover(World w, SnapshotTarget s) {
         Sharing sh = find(w, s.originDisk(), s.cowDisk());
         if (sh.count() == 2 || sh.dest() != null) {
-            return -1;
+            return PAIRING_FAILED;
         }
-        return sh.src() == null ? 0 : 1;
+        if (sh.src() == null || !s.merge()) {
+            return sh.src() == null ? 0 : 1;
+        }
+        if (merging(w, s.originDisk()) != null) {
+            return ALREADY_MERGING;
+        }
+        return w.snap(sh.src()).store().type() == StoreType.TRANSIENT ? NO_MERGE_SUPPORT : 1;
+    }
+
+    /** The last snapshot-merge target registered on {@code originDisk}, or null. */
+    static SnapRef merging(World w, String originDisk) {
+        SnapRef out = null;
+        for (SnapRef r : w.snapshotsOf(originDisk)) {
+            if (w.snap(r).merge()) {
+                out = r;
+            }
+        }
+        return out;
     }
 
     /** Inserts {@code ref} into its origin's list by its store's current chunk size. */

@@ -19,20 +19,20 @@ final class PendingException {
     final long sector;
     /** Sectors of that write. */
     final long count;
-    /** The write's data label; null for an origin write's copy. */
-    final String label;
+    /** The write's data (an image in the snapshot's coordinates); null for an origin write's copy. */
+    final Disk data;
     /** The write covers the whole chunk and replaces the copy (start_full_bio). */
     final boolean full;
     private Boolean succeeded;
 
-    PendingException(SnapRef ref, long chunk, long newChunk, long sector, long count, String label, boolean full) {
-        assert !full || label != null : "only a snapshot write covers a chunk";
+    PendingException(SnapRef ref, long chunk, long newChunk, long sector, long count, Disk data, boolean full) {
+        assert !full || data != null : "only a snapshot write covers a chunk";
         this.ref = ref;
         this.chunk = chunk;
         this.newChunk = newChunk;
         this.sector = sector;
         this.count = count;
-        this.label = label;
+        this.data = data;
         this.full = full;
     }
 

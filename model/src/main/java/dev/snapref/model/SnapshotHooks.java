@@ -39,7 +39,7 @@ final class SnapshotHooks {
         Pairing.reregister(w, ref);
         SnapshotTarget now = w.snap(ref).withActive();
         if (now.valid() && now.store().ghost() == null && now.store().initialised()) {
-            now = now.withStore(now.store().withGhost(SnapshotView.of(now, length, w::disk)));
+            now = now.withStore(now.store().withGhost(SnapshotView.of(now, length, k -> Volumes.image(w, k))));
         }
         w.setSnap(ref, now);
         assert w.snap(ref).active() : "resumed snapshots are active";
@@ -73,7 +73,7 @@ final class SnapshotHooks {
             return;
         }
         assert ghost.sectors() == srcLength : "a ghost covers its snapshot's table";
-        Disk fitted = SnapshotView.of(dest, destLength, w::disk)
+        Disk fitted = SnapshotView.of(dest, destLength, k -> Volumes.image(w, k))
                 .copyFrom(ghost, 0, 0, Math.min(srcLength, destLength));
         w.setSnap(destRef, dest.withStore(dest.store().withGhost(fitted)));
     }

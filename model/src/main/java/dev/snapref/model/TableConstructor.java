@@ -14,9 +14,10 @@ import java.util.Set;
  * errnos. A successfully constructed snapshot is registered under {@code (device, NEW)}.
  */
 final class TableConstructor {
+    /** The target types the model covers. */
+    private static final Set<String> MODELLED = Set.of("snapshot-origin", "snapshot", "snapshot-merge", "linear");
     /** Target types Linux 6.1 knows but the model does not cover: the model refuses them. */
-    private static final Set<String> UNMODELLED = Set.of("linear", "striped", "zero", "error", "snapshot-merge",
-            "mirror", "crypt", "delay", "flakey", "multipath", "raid", "thin", "thin-pool", "cache", "era",
+    private static final Set<String> UNMODELLED = Set.of("striped", "zero", "error", "mirror", "crypt", "delay", "flakey", "multipath", "raid", "thin", "thin-pool", "cache", "era",
             "verity", "integrity", "writecache", "clone", "dust", "ebs", "log-writes", "switch", "unstriped");
 
 
@@ -52,30 +53,54 @@ final class TableConstructor {
         if (UNMODELLED.contains(type)) {
             throw new ModelLimitation("target type '" + type + "' is not covered by the model");
         }
-        if (!type.equals("snapshot-origin") && !type.equals("snapshot")) {
+        if (!MODELLED.contains(type)) {
             return tableFailure(w, "table: " + device + ": " + type + ": unknown target type");
         }
         if (start != 0) {
             return ctrFailure(w, device, type, "Gap in table", Errno.EINVAL);
         }
-        return type.equals("snapshot") ? snapshot(w, device, length, params) : origin(w, device, length, params);
+        return switch (type) {
+            case "snapshot", "snapshot-merge" -> snapshot(w, device, length, params, type);
+            case "linear" -> linear(w, device, length, params);
+            default -> origin(w, device, length, params);
+        };
+    }
+
+    /** linear_ctr: {@code <dev> <offset>}. */
+    private static Built linear(World w, String device, long length, List<String> params) {
+        if (params.size() != 2) {
+            return ctrFailure(w, device, "linear", "Invalid argument count", Errno.EINVAL);
+        }
+        String offset = params.get(1);
+        if (!digits(offset, 0, 18)) {
+            if (digits(offset, 0, Integer.MAX_VALUE)) {
+                throw new ModelLimitation("linear offset " + offset + " past 2^63 sectors");
+            }
+            return ctrFailure(w, device, "linear", "Invalid device sector", Errno.EINVAL);
+        }
+        Resolved dev = resolve(w, device, params.get(0));
+        if (dev.error() != null) {
+            return ctrFailure(w, device, "linear", "Device lookup failed", dev.error());
+        }
+        Built b = new Built(new Table(length, new LinearTarget(dev.key(), Long.parseLong(offset))), null);
+        w.newTables().put(device, b.table());
+        return b;
     }
 
     private static Built origin(World w, String device, long length, List<String> params) {
         if (params.size() != 1) {
             return ctrFailure(w, device, "snapshot-origin", "origin: incorrect number of arguments", Errno.EINVAL);
         }
-        String disk = resolve(w, params.get(0));
-        if (disk == null) {
-            return ctrFailure(w, device, "snapshot-origin", "Cannot get target device", Errno.ENODEV);
+        Resolved disk = resolve(w, device, params.get(0));
+        if (disk.error() != null) {
+            return ctrFailure(w, device, "snapshot-origin", "Cannot get target device", disk.error());
         }
-        Built b = new Built(new Table(length, new OriginTarget(disk, 0)), null);
+        Built b = new Built(new Table(length, new OriginTarget(disk.key(), 0)), null);
         w.newTables().put(device, b.table());
         return b;
     }
 
-    private static Built snapshot(World w, String device, long length, List<String> params) {
-        final String type = "snapshot";
+    private static Built snapshot(World w, String device, long length, List<String> params, String type) {
         if (params.size() < 4) {
             return ctrFailure(w, device, type, "requires 4 or more arguments", Errno.EINVAL);
         }
@@ -86,36 +111,39 @@ final class TableConstructor {
                     : "discard_passdown_origin feature depends on discard_zeroes_cow";
             return ctrFailure(w, device, type, error, Errno.EINVAL);
         }
-        String origin = resolve(w, params.get(0));
-        if (origin == null) {
-            return ctrFailure(w, device, type, "Cannot get origin device", Errno.ENODEV);
+        Resolved origin = resolve(w, device, params.get(0));
+        if (origin.error() != null) {
+            return ctrFailure(w, device, type, "Cannot get origin device", origin.error());
         }
-        String cow = resolve(w, params.get(1));
-        if (origin.equals(cow)) {
+        Resolved cow = resolve(w, device, params.get(1));
+        if (origin.key().equals(cow.key())) { // dm_get_dev_t of the cow path: a path that names nothing is no match
             return ctrFailure(w, device, type, "COW device cannot be the same as origin device", Errno.EINVAL);
         }
-        if (cow == null) {
-            return ctrFailure(w, device, type, "Cannot get COW device", Errno.ENODEV);
+        if (cow.error() != null) {
+            return ctrFailure(w, device, type, "Cannot get COW device", cow.error());
         }
         Store store = store(w, params.get(2), params.get(3));
         if (store == null) {
             return ctrFailure(w, device, type, "Couldn't create exception store", Errno.EINVAL);
         }
-        return register(w, device, length, new SnapshotTarget(origin, cow, true, false, false, features, store));
+        SnapshotTarget s = new SnapshotTarget(origin.key(), cow.key(), true, false, false, features, store);
+        return register(w, device, length, type.equals("snapshot-merge") ? s.asMerge() : s);
     }
 
     /** register_snapshot, then read_metadata unless this is a handover destination. */
     private static Built register(World w, String device, long length, SnapshotTarget s) {
-        final String type = "snapshot";
+        final String type = s.typeName();
         int pairing = Pairing.validateHandover(w, s);
         if (pairing < 0) {
-            return ctrFailure(w, device, type, "Snapshot cow pairing for exception table handover failed",
-                    Errno.EINVAL);
+            String error = pairing == Pairing.ALREADY_MERGING ? Kmsg.ALREADY_MERGING
+                    : pairing == Pairing.NO_MERGE_SUPPORT ? Kmsg.NO_MERGE_SUPPORT
+                    : "Snapshot cow pairing for exception table handover failed";
+            return ctrFailure(w, device, type, error, Errno.EINVAL);
         }
         SnapRef ref = new SnapRef(device, Slot.NEW);
         w.newTables().put(device, new Table(length, s));
         Pairing.insert(w, ref);
-        taintCrossUse(w, s);
+        Taint.crossUse(w, s);
         if (pairing == 1) {
             w.setSnap(ref, s.withStore(s.store().withChunkSize(0)));
             return new Built(w.table(ref), null);
@@ -137,9 +165,10 @@ final class TableConstructor {
     }
 
     private static Built unregisterAndFail(World w, SnapRef ref, String error, Errno errno) {
+        String type = w.snap(ref).typeName();
         Pairing.unregister(w, ref);
         w.newTables().remove(ref.device());
-        return ctrFailure(w, ref.device(), "snapshot", error, errno);
+        return ctrFailure(w, ref.device(), type, error, errno);
     }
 
     /** dm_exception_store_create: type letter, chunk size, then the type's constructor; null on failure. */
@@ -255,47 +284,37 @@ final class TableConstructor {
                 && digits(path, colon + 1, Integer.MAX_VALUE);
     }
 
-    /** The disk a table's device path names, or null when no such device exists. */
-    private static String resolve(World w, String path) {
-        if (path.startsWith("/dev/disk/")) {
+    /** What dm_get_device made of a table's device path: the volume key (null when none), or the errno it failed with. */
+    record Resolved(String key, Errno error) {
+    }
+
+    /**
+     * dm_get_device: the volume key a table's device path names ({@link Volumes}): a disk, or a
+     * mapped device that has a node; ENODEV when no block device is there, EINVAL when a table of
+     * {@code device} names {@code device} itself.
+     */
+    private static Resolved resolve(World w, String device, String path) {
+        if (path.startsWith(Volumes.DISK)) {
             String name = DISK_NAMES.get(path);
             if (name == null) {
-                name = path.substring(10);
+                name = path.substring(Volumes.DISK.length());
                 if (DISK_NAMES.size() < WORDS_CACHED) {
                     DISK_NAMES.put(path, name);
                 }
             }
             if (w.disks.containsKey(name)) {
-                return name;
+                return new Resolved(name, null);
             }
-        }
-        if (path.startsWith("/dev/mapper/") || majorMinor(path)) {
-            throw new ModelLimitation("tables naming " + path + " are not covered by the model");
-        }
-        return null;
-    }
-
-    /** Marks disks used both as an origin and as a cow, or as a cow of two origins: no guarantees there. */
-    private static void taintCrossUse(World w, SnapshotTarget s) {
-        boolean cross = false;
-        NameMap<List<SnapRef>> origins = w.origins();
-        for (int i = 0; i < origins.size(); i++) {
-            for (SnapRef r : origins.value(i)) {
-                SnapshotTarget o = w.snap(r);
-                cross |= o.originDisk().equals(s.cowDisk()) || o.cowDisk().equals(s.originDisk())
-                        || (o.cowDisk().equals(s.cowDisk()) && !o.originDisk().equals(s.originDisk()));
+        } else if (path.startsWith(Volumes.MAPPER)) {
+            String name = path.substring(Volumes.MAPPER.length());
+            Device d = w.devices.get(name);
+            if (d != null && d.node() && name.indexOf('/') < 0) {
+                return name.equals(device) ? new Resolved(path, Errno.EINVAL) : new Resolved(path, null);
             }
+        } else if (majorMinor(path)) {
+            throw new ModelLimitation("tables naming a device by number (" + path + ") are not covered by the model");
         }
-        for (int i = 0; i < w.devices.size(); i++) {
-            Device d = w.devices.value(i);
-            for (Table t : new Table[] {d.live(), d.inactive()}) {
-                cross |= t != null && t.target() instanceof OriginTarget o && o.originDisk().equals(s.cowDisk());
-            }
-        }
-        if (cross) {
-            w.putDisk(w.disk(s.cowDisk()).taint());
-            w.putDisk(w.disk(s.originDisk()).taint());
-        }
+        return new Resolved(null, Errno.ENODEV);
     }
 
     private static Built ctrFailure(World w, String device, String type, String error, Errno errno) {

@@ -5,15 +5,21 @@ final class TableLines {
     private TableLines() {
     }
 
-    /** STATUSTYPE_TABLE: origin {@code <dev>}; snapshot {@code <origin> <cow> P|PO|N <chunk> [features]}. */
+    /**
+     * STATUSTYPE_TABLE: origin {@code <dev>}; linear {@code <dev> <offset>}; snapshot and
+     * snapshot-merge {@code <origin> <cow> P|PO|N <chunk> [features]}; devices by their paths.
+     */
     static String table(Table t) {
         if (t.target() instanceof OriginTarget o) {
-            return "/dev/disk/" + o.originDisk();
+            return Volumes.path(o.originDisk());
+        }
+        if (t.target() instanceof LinearTarget lt) {
+            return Volumes.path(lt.device()) + " " + lt.offset();
         }
         SnapshotTarget s = (SnapshotTarget) t.target();
         Store st = s.store();
         String type = st.type() == StoreType.TRANSIENT ? "N" : st.overflowAware() ? "PO" : "P";
-        String line = "/dev/disk/" + s.originDisk() + " /dev/disk/" + s.cowDisk() + " " + type + " " + st.chunkSize();
+        String line = Volumes.path(s.originDisk()) + " " + Volumes.path(s.cowDisk()) + " " + type + " " + st.chunkSize();
         if (s.features() == 1) {
             line += " 1 discard_zeroes_cow";
         } else if (s.features() == 2) {
@@ -22,18 +28,20 @@ final class TableLines {
         return line;
     }
 
-    /** STATUSTYPE_INFO: origin empty; snapshot Invalid, Overflow or {@code alloc/total meta}. */
+    /** STATUSTYPE_INFO: origin and linear empty; snapshot Invalid, Merge failed, Overflow or {@code alloc/total meta}. */
     static String status(World w, Table t) {
-        if (t.target() instanceof OriginTarget) {
+        if (!(t.target() instanceof SnapshotTarget s)) {
             return "";
         }
-        SnapshotTarget s = (SnapshotTarget) t.target();
         if (!s.valid()) {
             return "Invalid";
+        }
+        if (s.mergeFailed()) {
+            return "Merge failed";
         }
         if (s.overflowed()) {
             return "Overflow";
         }
-        return ExceptionStores.usage(s.store(), w.disk(s.cowDisk()).sectors());
+        return ExceptionStores.usage(s.store(), Volumes.size(w, s.cowDisk()));
     }
 }

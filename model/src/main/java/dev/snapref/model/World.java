@@ -13,7 +13,7 @@ import java.util.List;
  * ({@link #editableSnapshots}). Freezing an untouched world returns the base state itself.
  * Disk requests go through {@link #io} (the plain block layer, or a traced, faulted one).
  */
-final class World {
+final class World implements VolumeLookup {
     final NameMap<Disk> disks;
     final NameMap<Device> devices;
     /** Origin disk to its snapshot list: the state's immutable list until edited, then an ArrayList; made on first use. */
@@ -105,6 +105,16 @@ final class World {
         Disk d = disks.get(name);
         assert d != null : "disk " + name;
         return d;
+    }
+
+    @Override
+    public Disk lookupDisk(String name) {
+        return disks.get(name);
+    }
+
+    @Override
+    public Device lookupDevice(String name) {
+        return devices.get(name);
     }
 
     void putDisk(Disk d) {

@@ -25,6 +25,22 @@ class ExplorerTest {
     }
 
     @Test
+    void theLvmWorldReachesMergesWithoutAViolation() {
+        Explorer e = new Explorer(ExplorerConfig.stacks());
+        ExplorationReport r = e.explore(4);
+        assertEquals(List.of(), r.violations());
+        assertEquals(4, r.depthReached());
+        boolean merged = false;
+        for (dev.snapref.scenario.Script sc : e.leafScripts(2000)) {
+            ModelState end = Model.trace(sc).states().get(sc.commands().size() - 1);
+            Device o = end.device("vg-o");
+            merged |= o != null && o.live() != null && o.live().target() instanceof SnapshotTarget t && t.merge()
+                    && t.active();
+        }
+        assertTrue(merged, "some explored script resumes a merge");
+    }
+
+    @Test
     void leafScriptsAreShortestDistinctPathsFromThePrefix() {
         ExplorerConfig config = ExplorerConfig.defaults();
         Explorer explorer = new Explorer(config);

@@ -239,6 +239,48 @@ class InvariantsCanFailTest {
         breaks("INV-IO-1", s, withDevice(s, noNode));
     }
 
+    private static final String MERGED = """
+            disk origin 16384
+            disk cow 8192
+            disk cow2 8192
+            dmsetup create origin --table '0 16384 snapshot-origin /dev/disk/origin'
+            write /dev/mapper/origin 0 16 PRE
+            dmsetup create src --table '0 16384 snapshot /dev/disk/origin /dev/disk/cow P 8'
+            dmsetup create other --table '0 16384 snapshot /dev/disk/origin /dev/disk/cow2 P 8'
+            write /dev/mapper/origin 0 8 POST
+            dmsetup load origin --table '0 16384 snapshot-merge /dev/disk/origin /dev/disk/cow P 8'
+            dmsetup suspend src
+            dmsetup resume origin
+            """;
+    private static final SnapRef MERGING = new SnapRef("origin", Slot.LIVE);
+    private static final SnapRef OTHER = new SnapRef("other", Slot.LIVE);
+
+    @Test
+    void merge1OriginLostAMergedChunk() {
+        ModelState s = run(MERGED);
+        assertTrue(s.snapshot(MERGING).merge() && store(s, MERGING).exceptions().size() == 0, "merged");
+        breaks("INV-MERGE-1", s, withDisk(s, d -> d.writeRun(0, 8, "GARBAGE", 0), "origin"));
+    }
+
+    @Test
+    void merge2OtherSnapshotsViewChanged() {
+        ModelState s = run(MERGED);
+        breaks("INV-MERGE-2", s, withDisk(s, d -> d.writeRun(8, 8, "GARBAGE", 0), "origin"));
+    }
+
+    @Test
+    void merge3TwoHandedOverMergeTargets() {
+        ModelState s = run(MERGED);
+        breaks("INV-MERGE-3", s, withSnap(s, OTHER, t -> t.asMerge().withStore(t.store()
+                .withHandedOver(ExceptionTable.EMPTY))));
+    }
+
+    @Test
+    void merge4SourceStillValid() {
+        ModelState s = run(MERGED);
+        breaks("INV-MERGE-4", s, withSnap(s, SRC, t -> t.withValid(true)));
+    }
+
     @AfterAll
     static void everyInvariantWasShownToFail() {
         Set<String> all = new HashSet<>();

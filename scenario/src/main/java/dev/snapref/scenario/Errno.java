@@ -21,7 +21,8 @@ public enum Errno {
     ENOSPC(28, "No space left on device"),
     EROFS(30, "Read-only file system"),
     ENODATA(61, "No data available"),
-    EOPNOTSUPP(95, "Operation not supported");
+    EOPNOTSUPP(95, "Operation not supported"),
+    ETIMEDOUT(110, "Connection timed out");
 
     private final int number;
     private final String message;

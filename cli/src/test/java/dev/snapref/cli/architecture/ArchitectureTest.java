@@ -75,8 +75,19 @@ class ArchitectureTest {
     void dmCoreImportsNoTargetAndNotTheEngineApi() {
         noClasses().that().resideInAPackage("dev.snapref.engine.dm..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.snapref.engine.snapshot..",
-                        "dev.snapref.engine.store..", "dev.snapref.engine.cow..")
+                        "dev.snapref.engine.linear..", "dev.snapref.engine.store..", "dev.snapref.engine.cow..")
                 .orShould().dependOnClassesThat().resideInAPackage("dev.snapref.engine")
+                .check(classes);
+    }
+
+    @Test
+    void targetPackagesDoNotKnowEachOther() {
+        noClasses().that().resideInAPackage("dev.snapref.engine.linear..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.snapref.engine.snapshot..",
+                        "dev.snapref.engine.store..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.snapref.engine.snapshot..")
+                .should().dependOnClassesThat().resideInAPackage("dev.snapref.engine.linear..")
                 .check(classes);
     }
 
@@ -86,11 +97,11 @@ class ArchitectureTest {
                         "dev.snapref.engine.util..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.snapref.engine", "dev.snapref.engine.dm..",
                         "dev.snapref.engine.snapshot..", "dev.snapref.engine.store..", "dev.snapref.engine.block..",
-                        "dev.snapref.engine.cow..")
+                        "dev.snapref.engine.cow..", "dev.snapref.engine.linear..")
                 .check(classes);
         noClasses().that().resideInAnyPackage("dev.snapref.engine.block..", "dev.snapref.engine.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.snapref.engine", "dev.snapref.engine.dm..",
-                        "dev.snapref.engine.snapshot..")
+                        "dev.snapref.engine.snapshot..", "dev.snapref.engine.linear..")
                 .check(classes);
     }
 

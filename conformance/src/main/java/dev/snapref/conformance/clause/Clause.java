@@ -1,10 +1,13 @@
 package dev.snapref.conformance.clause;
 
 import dev.snapref.model.DeviceAbstraction;
+import dev.snapref.model.LinearAbstraction;
+import dev.snapref.model.MergeAbstraction;
 import dev.snapref.model.OriginAbstraction;
 import dev.snapref.model.SnapshotAbstraction;
 import dev.snapref.scenario.CreateCommand;
 import dev.snapref.scenario.CreateNoTableCommand;
+import dev.snapref.scenario.DevicePath;
 import dev.snapref.scenario.InfoCommand;
 import dev.snapref.scenario.LoadCommand;
 import dev.snapref.scenario.Outcome;
@@ -128,6 +131,55 @@ public enum Clause {
             + "status 'Overflow', snapshot writes fail).", "dm-snap.c __invalidate_snapshot",
             c -> c.kmsgContains("Invalidating snapshot") || c.kmsgContains("Snapshot overflowed")
                     || c.outputContains("Overflow")),
+    // ---- linear and stacked tables (LVM's stacks)
+    LIN_1("LIN-1", "linear takes '<dev> <offset>': 'Invalid argument count', 'Invalid device sector' (a decimal "
+            + "sector only) and 'Device lookup failed' (the lookup's errno) refuse a table; the area offset..offset+len "
+            + "must lie inside the device ('too small for target').", "dm-linear.c linear_ctr, dm-table.c "
+            + "device_area_is_invalid", c -> c.kmsgContains("linear: ") || (c.kmsgContains("too small for target")
+            && tableType(c).equals("linear"))),
+    LIN_2("LIN-2", "I/O to a linear device goes to its lower device at the offset plus the sector; its table line is "
+            + "'<dev> <offset>', its status empty.", "dm-linear.c linear_map, linear_status",
+            c -> isIoTo(c, LinearAbstraction.class) || c.outputMatches(Patterns.LINEAR_LINE)),
+    STK_1("STK-1", "Any table may name a mapped device by /dev/mapper/NAME: I/O flows down the stack, table lines "
+            + "name it so, kernel messages by its name.", "dm-table.c dm_get_device",
+            c -> c.outputContains("/dev/mapper/") || ((c.command() instanceof CreateCommand cc
+                    && cc.table().contains("/dev/mapper/")) || (c.command() instanceof LoadCommand l
+                    && l.table().contains("/dev/mapper/")))),
+    STK_2("STK-2", "A device a live or inactive table holds open cannot be removed: EBUSY, the device and its "
+            + "tables stay.", "dm-ioctl.c dev_remove, dm.c dm_lock_for_deletion",
+            c -> c.command() instanceof RemoveCommand && c.failedWith("EBUSY")),
+    STK_3("STK-3", "I/O to a device that stacks on a suspended device is not issued (it would wait): runners print "
+            + "'-> blocked' although the device itself is active.", "dm.c dm_submit_bio of the lower device",
+            c -> c.step().outcome().equals(Outcome.BLOCKED) && isIo(c) && !suspendedBefore(c)),
+    // ---- snapshot-merge (lvconvert --merge)
+    MRG_1("MRG-1", "snapshot-merge takes the snapshot's arguments and refuses a second merge of an origin ('A snapshot "
+            + "is already merging.') and a transient source ('Snapshot exception store does not support "
+            + "snapshot-merge.'), both -EINVAL.", "dm-snap.c __validate_exception_handover",
+            c -> c.kmsgContains("already merging") || c.kmsgContains("does not support snapshot-merge")
+                    || c.kmsgContains("snapshot-merge: ")),
+    MRG_2("MRG-2", "A snapshot-merge table loaded on a live snapshot's cow is a pending handover destination: "
+            + "status '0/T 0', table 'P 0'; resuming it hands the store over (the source becomes Invalid).",
+            "dm-snap.c snapshot_ctr, snapshot_merge_resume",
+            c -> c.outputContains("snapshot-merge") && c.outputMatches(Patterns.PENDING_DESTINATION)),
+    MRG_3("MRG-3", "A resumed snapshot-merge merges every exception into the origin, newest run first, copying out to "
+            + "the origin's other snapshots first; the resume returns once it is done: status 'M/T M', the origin "
+            + "holds the snapshot's view.", "dm-snap.c snapshot_merge_next_chunks, merge_callback, "
+            + "dm-snap-persistent.c persistent_prepare_merge/persistent_commit_merge",
+            c -> (c.command() instanceof ResumeCommand || c.command() instanceof CreateCommand) && c.ok()
+                    && liveAfter(c, MergeAbstraction.class)),
+    MRG_4("MRG-4", "An invalid snapshot does not merge: 'Snapshot is invalid: can't merge', status Invalid, its I/O "
+            + "goes to the origin.", "dm-snap.c snapshot_merge_next_chunks, snapshot_merge_map",
+            c -> c.kmsgContains("can't merge")),
+    MRG_5("MRG-5", "I/O to a merge target: chunks not merged yet are read and written in the cow, others go to the "
+            + "origin, writes copying out to the origin's other snapshots first.", "dm-snap.c snapshot_merge_map",
+            c -> isIoTo(c, MergeAbstraction.class)),
+    MRG_6("MRG-6", "An I/O error stops a merge: 'Read error ...', 'Write error ...', 'Flush after merge failed', "
+            + "status 'Merge failed'; resuming restarts it.", "dm-snap.c merge_callback",
+            c -> c.kmsgContains("shutting down merge") || c.outputContains("Merge failed")),
+    FEAT_1("FEAT-1", "The optional features discard_zeroes_cow and discard_passdown_origin are parsed as the kernel "
+            + "does (at most 2, known names, passdown needs zeroes) and shown in table lines.",
+            "dm-snap.c parse_snapshot_features, snapshot_status",
+            c -> c.outputContains("discard_zeroes_cow") || c.kmsgContains("feature")),
     // ---- exception stores and status lines
     ST_1("ST-1", "Persistent status is 'ALLOCATED/TOTAL METADATA' in sectors: next_free*chunk, the cow size, "
             + "(current_area+2)*chunk; exceptions skip the metadata chunk that starts every area of E+1 chunks.",
@@ -152,6 +204,10 @@ public enum Clause {
             + "issued with FUA or followed by a completed flush; a torn write lands a prefix), and loading that image "
             + "again behaves as the model loading it: the same exceptions, status, data and later commits.",
             "dm-snap-persistent.c persistent_commit_exception/read_exceptions", c -> false),
+    CRS_2("CRS-2", "Merge progress never loses a committed exception: a crash at any request of a merge leaves on the "
+            + "origin and the cow what, loaded again, reads as the merging snapshot read at the merge's start (the "
+            + "origin is flushed before the merged records leave the cow).", "dm-snap.c merge_callback (fcc42338375a), "
+            + "dm-snap-persistent.c persistent_commit_merge", c -> false),
     CIM_1("CIM-1", "A corrupt cow image is loaded as the model loads it (rejected with the same errno and message, "
             + "marked invalid, or the same exceptions as the kernel's lookups take them) and behaves the same after.",
             "dm-snap-persistent.c read_header/read_metadata/read_exceptions, dm-snap.c dm_insert_exception",
@@ -170,6 +226,7 @@ public enum Clause {
     private static final class Patterns {
         static final Pattern PENDING_DESTINATION = Pattern.compile(".* (P|PO|N) 0|.* 0/[0-9]+ 0");
         static final Pattern TRANSIENT_USAGE = Pattern.compile(".*snapshot [1-9][0-9]*/[0-9]+ 0");
+        static final Pattern LINEAR_LINE = Pattern.compile("[0-9]+ [0-9]+ linear( .*)?");
     }
 
     private final String id;
@@ -238,6 +295,34 @@ public enum Clause {
 
     private static boolean isSnapshotDevice(StepContext c, String name) {
         return before(c, name).flatMap(DeviceAbstraction::liveSnapshot).isPresent();
+    }
+
+    /** The target type of the table a create or load names ("" for other commands). */
+    private static String tableType(StepContext c) {
+        String t = c.command() instanceof CreateCommand cc ? cc.table() : c.command() instanceof LoadCommand l
+                ? l.table() : "";
+        String[] w = t.trim().split("\\s+");
+        return w.length > 2 ? w[2] : "";
+    }
+
+    /** Whether the step is a read or write of a mapped device whose live table (before) is a {@code type}. */
+    private static boolean isIoTo(StepContext c, Class<?> type) {
+        DevicePath p = c.command() instanceof ReadCommand r ? r.device()
+                : c.command() instanceof WriteCommand w ? w.device() : null;
+        return p != null && p.kind() == DevicePath.Kind.MAPPER
+                && before(c, p.name()).flatMap(DeviceAbstraction::live).filter(type::isInstance).isPresent();
+    }
+
+    /** Whether the device the step's I/O names was suspended before it. */
+    private static boolean suspendedBefore(StepContext c) {
+        DevicePath p = c.command() instanceof ReadCommand r ? r.device() : ((WriteCommand) c.command()).device();
+        return before(c, p.name()).map(DeviceAbstraction::suspended).orElse(false);
+    }
+
+    /** Whether the device a resume or create names has a live {@code type} table after the step. */
+    private static boolean liveAfter(StepContext c, Class<?> type) {
+        String name = c.command() instanceof ResumeCommand r ? r.name() : ((CreateCommand) c.command()).name();
+        return c.after().device(name).flatMap(DeviceAbstraction::live).filter(type::isInstance).isPresent();
     }
 
     /** The device {@code name} before the step. */

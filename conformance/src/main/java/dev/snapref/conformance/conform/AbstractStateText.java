@@ -1,6 +1,8 @@
 package dev.snapref.conformance.conform;
 
 import dev.snapref.model.DeviceAbstraction;
+import dev.snapref.model.LinearAbstraction;
+import dev.snapref.model.MergeAbstraction;
 import dev.snapref.model.OriginAbstraction;
 import dev.snapref.model.SnapshotAbstraction;
 import dev.snapref.model.TableAbstraction;
@@ -49,8 +51,19 @@ final class AbstractStateText {
             out.add("  " + slot + ": snapshot-origin, length " + o.length() + ", split boundary " + o.splitBoundary());
             return;
         }
-        SnapshotAbstraction s = (SnapshotAbstraction) t.get();
-        out.add("  " + slot + ": snapshot, length " + s.length() + ", cow " + s.cowDisk());
+        if (t.get() instanceof LinearAbstraction l) {
+            out.add("  " + slot + ": linear, length " + l.length() + ", " + l.device() + " from " + l.offset());
+            return;
+        }
+        SnapshotAbstraction s;
+        if (t.get() instanceof MergeAbstraction m) {
+            s = m.snapshot();
+            out.add("  " + slot + ": snapshot-merge, length " + s.length() + ", cow " + s.cowDisk()
+                    + (m.mergeFailed() ? ", MERGE FAILED" : ""));
+        } else {
+            s = (SnapshotAbstraction) t.get();
+            out.add("  " + slot + ": snapshot, length " + s.length() + ", cow " + s.cowDisk());
+        }
         out.add("    store " + s.storeWord() + ", chunk size " + s.chunkSize());
         out.add("    " + (s.valid() ? "valid" : "INVALID") + ", " + (s.active() ? "active" : "never resumed")
                 + (s.overflowed() ? ", OVERFLOWED" : ""));

@@ -95,8 +95,12 @@ final class FaultModeRuns {
 
     private static void record(ModeSummary s, Clause clause, ClauseEvidence evidence, List<String> notes) {
         evidence.exercised(clause, s.scripts(), s.mode() + " campaign");
+        boolean crash = clause == Clause.CRS_1;
+        if (crash && s.count("merge-crash-points") > 0) {
+            evidence.exercised(Clause.CRS_2, s.count("scripts-with-merge-tail"), "crash campaign (merges appended)");
+        }
         for (String f : s.failures()) {
-            evidence.fail(clause, s.mode() + ": " + f);
+            evidence.fail(crash && f.contains("merge-lost-data") ? Clause.CRS_2 : clause, s.mode() + ": " + f);
         }
         notes.add(String.format("%s (%.1f s)", s.note(), s.nanos() / 1e9));
     }

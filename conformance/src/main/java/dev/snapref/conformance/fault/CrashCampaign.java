@@ -34,7 +34,9 @@ import java.util.Set;
  * <p>So what a crash leaves, and what a reload makes of it, is the model's to say, and the engine
  * must agree at every crash point. The model's answer is itself held to crash consistency
  * ({@link CrashProperties}: committed exceptions survive, no phantom appears), so agreement is not
- * agreement on nonsense. A quarter of the scripts use chunk size 1 ({@link SmallChunks}),
+ * agreement on nonsense. Where the script leaves a snapshot to merge, the merge is appended
+ * ({@link MergeTail}) and every crash point of it is checked on both disks ({@link MergeCrash}:
+ * merge progress never loses a committed exception). A quarter of the scripts use chunk size 1 ({@link SmallChunks}),
  * so metadata areas fill. Limits: at most {@value #MAX_POINTS} crash points per cow per script
  * (evenly spread); a crash tears at most the request it happens at.
  */
@@ -68,6 +70,14 @@ public final class CrashCampaign implements ScriptMode {
     }
 
     private Optional<Finding> checkCrashes(Script script, long seed, Map<String, Long> counts) {
+        Optional<Script> merged = MergeTail.of(script);
+        if (merged.isPresent()) {
+            counts.merge("scripts-with-merge-tail", 1L, Long::sum);
+            Optional<Finding> f = MergeCrash.check(merged.get(), bugs, counts);
+            if (f.isPresent()) {
+                return f;
+            }
+        }
         List<ModelState> states = Model.trace(script).states();
         List<String> cows = new ArrayList<>(ModelCows.cowDisks(states));
         if (cows.isEmpty()) {

@@ -46,10 +46,16 @@ public final class FaultCampaign implements ScriptMode {
         return "faults";
     }
 
-    /** A quarter of the scripts run with chunk size 1 ({@link SmallChunks}), so that metadata areas fill. */
+    /**
+     * A quarter of the scripts run with chunk size 1 ({@link SmallChunks}), so that metadata areas
+     * fill; a quarter get {@code lvconvert --merge} appended where they leave a snapshot to merge
+     * ({@link MergeTail}), so that faults hit merges too ("Merge failed").
+     */
     @Override
     public Script prepare(Script generated, long seed) {
-        return new Random(seed ^ 0xF11L).nextInt(4) == 0 ? SmallChunks.of(generated) : generated;
+        Random rnd = new Random(seed ^ 0xF11L);
+        Script s = rnd.nextInt(4) == 0 ? SmallChunks.of(generated) : generated;
+        return rnd.nextInt(4) == 0 ? MergeTail.of(s).orElse(s) : s;
     }
 
     /** The fault plan this seed chooses for {@code script}, or empty when no cow is written. */

@@ -64,7 +64,7 @@ public final class FuzzCampaign {
      * Interruptions and fatal errors ({@link Severity}) are passed on.
      */
     public FuzzSummary run() {
-        ScriptGenerator gen = new ScriptGenerator(config.generator());
+        ScriptGenerator gen = new ScriptGenerator(config.generator()).withStacks();
         Map<String, Long> hits = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         Set<String> signatures = new HashSet<>();

@@ -43,13 +43,30 @@ public final class ScriptGenerator {
     private static final long[] CHUNKS = {8, 8, 16, 16, 32, 4};
 
     private final GeneratorConfig config;
+    private final boolean stacks;
 
     public ScriptGenerator(GeneratorConfig config) {
+        this(config, false);
+    }
+
+    private ScriptGenerator(GeneratorConfig config, boolean stacks) {
         this.config = config;
+        this.stacks = stacks;
+    }
+
+    /**
+     * This generator, also writing LVM stacks and merges ({@link LvmScriptGenerator}) for one seed
+     * in three; the other seeds give the same scripts as without.
+     */
+    public ScriptGenerator withStacks() {
+        return new ScriptGenerator(config, true);
     }
 
     /** A script for {@code seed}, generated against a fresh session from {@code model}. */
     public Script generate(long seed, Supplier<TargetSession> model) {
+        if (stacks && Long.remainderUnsigned(seed * 0x9E3779B97F4A7C15L, 3) == 0) {
+            return new LvmScriptGenerator(config).generate(seed, model);
+        }
         SplittableRandom rnd = new SplittableRandom(seed);
         SplittableRandom own = SwarmSettings.streamFor(seed);
         Shapes shapes = new Shapes(config.shapes() ? SwarmSettings.draw(own) : SwarmSettings.CLASSIC, own);

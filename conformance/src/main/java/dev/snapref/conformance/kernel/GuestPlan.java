@@ -121,6 +121,7 @@ public final class GuestPlan {
             } else if (c instanceof CreateCommand cc) {
                 dmsetup("create", q(cc.name()), "--table", q(cc.table()));
                 program.append("; sr_dmls");
+                mergeWait(cc.name());
             } else if (c instanceof CreateNoTableCommand cn) {
                 dmsetup("create", q(cn.name()), "--notable");
                 program.append("; sr_dmls");
@@ -131,6 +132,7 @@ public final class GuestPlan {
                 dmsetup("suspend", q(sc.name()));
             } else if (c instanceof ResumeCommand rc) {
                 dmsetup("resume", q(rc.name()));
+                mergeWait(rc.name());
             } else if (c instanceof RemoveCommand rm) {
                 dmsetup("remove", q(rm.name()));
             } else if (c instanceof StatusCommand st) {
@@ -161,6 +163,15 @@ public final class GuestPlan {
             list.add(new Step(index, j, c, resultOffset));
         }
         program.append("sr_cleanup ").append(index).append('\n');
+    }
+
+    /**
+     * The merge rule of the scenario format: a create or resume that succeeded and left a
+     * {@code snapshot-merge} table live returns once its merge has finished (polled via status,
+     * ETIMEDOUT after 60 s; {@code sr_merge_wait} in guest-lib.sh).
+     */
+    private void mergeWait(String name) {
+        program.append("; [ $SR_RC = 0 ] && sr_merge_wait ").append(q(name));
     }
 
     private void dmsetup(String... words) {

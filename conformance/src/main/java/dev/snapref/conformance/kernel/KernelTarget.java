@@ -28,8 +28,10 @@ import java.util.concurrent.Future;
  * guest console to FILE (for diagnosis).
  *
  * <p>Limits: a disk may hold at most 1 GiB (its image is returned in memory); one boot holds at
- * most {@value #DISKS_PER_BOOT} script disks. I/O starting inside a suspended mapped device is
- * not issued ({@code -> blocked}); I/O starting at its end or past it is, as the block layer
+ * most {@value #DISKS_PER_BOOT} script disks. I/O starting inside a suspended mapped device, or one
+ * stacked on a suspended device (sysfs {@code slaves}, recursively), is not issued
+ * ({@code -> blocked}); a create or resume that leaves a {@code snapshot-merge} table live returns
+ * once its status shows the merge done (the scenario format's merge rule, ETIMEDOUT after 60 s); I/O starting at its end or past it is, as the block layer
  * answers it at once without blocking. I/O starting past the end of a device is not issued
  * but answered as the block layer does (a read returns nothing, a write ENOSPC), because
  * busybox dd cannot seek there.

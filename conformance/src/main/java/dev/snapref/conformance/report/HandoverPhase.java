@@ -39,7 +39,10 @@ public enum HandoverPhase {
         int inactive = 0;
         for (DeviceAbstraction d : world.devices().values()) {
             for (Optional<TableAbstraction> t : java.util.List.of(d.live(), d.inactive())) {
-                if (t.orElse(null) instanceof SnapshotAbstraction s && s.cowDisk().equals(cowDisk)) {
+                TableAbstraction a = t.orElse(null);
+                SnapshotAbstraction s = a instanceof SnapshotAbstraction x ? x
+                        : a instanceof dev.snapref.model.MergeAbstraction m ? m.snapshot() : null;
+                if (s != null && s.cowDisk().equals(cowDisk)) {
                     if (s.active()) {
                         active++;
                     } else {

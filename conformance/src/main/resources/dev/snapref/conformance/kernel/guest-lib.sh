@@ -118,7 +118,7 @@ sr_dev() {
         [ -r "$d/dm/name" ] || continue
         read -r n < "$d/dm/name"
         if [ "$n" = "${1#/dev/mapper/}" ]; then
-          read -r s < "$d/size"; read -r SR_SUSP < "$d/dm/suspended"
+          read -r s < "$d/size"; sr_dm_suspended "${d##*/}" && SR_SUSP=1
           SR_SIZE=$((s * 512)); return 0
         fi
       done;;
@@ -134,7 +134,10 @@ sr_dev_slow() { # DEV: sr_dev's answer with blockdev and stat, for devices sysfs
   for d in /sys/block/dm-*; do
     [ -r "$d/dev" ] || continue
     read -r dmm < "$d/dev"
-    [ "$dmm" = "$mm" ] && read -r SR_SUSP < "$d/dm/suspended"
+    if [ "$dmm" = "$mm" ]; then
+      sr_dm_suspended "${d##*/}" && SR_SUSP=1
+      return 0
+    fi
   done
   return 0
 }
@@ -153,6 +156,33 @@ sr_io_check() {
   if [ "$2" -lt "$SR_SIZE" ] && [ "$SR_SUSP" = 1 ]; then echo "@@BLOCKED"; return 1; fi
   if [ "$2" -gt "$SR_SIZE" ]; then echo "@@PASTEND"; return 1; fi
   return 0
+}
+
+sr_dm_suspended() { # dm-N: suspended, or one of the mapped devices its tables use is (sysfs slaves, recursively)
+  local su s
+  read -r su < "/sys/block/$1/dm/suspended"
+  [ "$su" = 1 ] && return 0
+  for s in /sys/block/$1/slaves/dm-*; do
+    [ -e "$s" ] || continue
+    sr_dm_suspended "${s##*/}" && return 0
+  done
+  return 1
+}
+
+sr_merge_wait() { # NAME: after a successful create/resume, wait until a snapshot-merge table has merged
+  local i t a m
+  set -- "$1" $(dmsetup table "$1" 2>/dev/null)
+  [ "$4" = snapshot-merge ] || return 0
+  i=0
+  while [ $i -lt 1200 ]; do
+    set -- "$1" $(dmsetup status "$1" 2>/dev/null)
+    case "$5" in
+      */*) a=${5%%/*}; m=$6; [ "$a" = "$m" ] && return 0 ;;
+      *) return 0 ;;
+    esac
+    sleep 0.05; i=$((i + 1))
+  done
+  echo "@@RC 1"; echo "@@E merge of $1 failed: Connection timed out"
 }
 
 sr_write() { # DEV OFFSET LENGTH CTLOFFSET (bytes)

@@ -36,6 +36,7 @@ class FaultModesTest {
         assertEquals(0, s.failures().size(), s.render());
         assertTrue(s.count("crash-points") > 20, s.render());
         assertTrue(s.count("exceptions-verified") > 10, s.render());
+        assertTrue(s.count("merge-crash-points") > 0, s.render());
     }
 
     @Test
@@ -48,6 +49,22 @@ class FaultModesTest {
         Path repro = c.reproducers().get(0);
         String text = Files.readString(repro);
         assertTrue(text.contains("# mode: crash"));
+        assertTrue(text.lines().filter(l -> !l.startsWith("#")).count() <= 10, text);
+    }
+
+    /**
+     * A merge that clears the merged records before flushing the origin (fcc42338375a): a crash
+     * after the area write loses the run (neither on the origin nor in the cow); the merge appended
+     * to a generated script is checked at every crash point of both disks.
+     */
+    @Test
+    void crashModeFindsAMergeCommittedBeforeTheOriginFlush() throws Exception {
+        ScriptModeCampaign c = new ScriptModeCampaign(config(80, "merge-commit-before-flush", true),
+                new CrashCampaign(Set.of(EngineBug.MERGE_COMMIT_BEFORE_FLUSH)), model());
+        ModeSummary s = c.run();
+        assertEquals(1, s.failures().size(), s.render());
+        assertTrue(s.failures().get(0).contains("crash:merge-lost-data"), s.failures().get(0));
+        String text = Files.readString(c.reproducers().get(0));
         assertTrue(text.lines().filter(l -> !l.startsWith("#")).count() <= 10, text);
     }
 

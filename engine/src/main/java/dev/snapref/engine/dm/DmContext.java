@@ -25,6 +25,9 @@ public final class DmContext {
     private final Interleaving interleaving;
     /** {@link #bugs} as a bit per ordinal: a bug check on the I/O path is one AND. */
     private final long bugMask;
+    /** Throwables that ended a background worker (a merge), oldest first; taken by {@link #takeBackgroundFailure}. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Throwable> backgroundFailures =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** A context with the given bug switches on (empty: a correct kernel); real threads. */
     public DmContext(DeviceResolver resolver, Set<EngineBug> bugs) {
@@ -76,6 +79,20 @@ public final class DmContext {
             return m.md().name();
         }
         return path;
+    }
+
+    /**
+     * A background worker (the engine's kcopyd: a merge) ended with {@code t}, an engine defect
+     * (an assertion, a runtime exception): kept for the thread that drives the engine to rethrow
+     * ({@link #takeBackgroundFailure}), since the worker's own thread has no caller.
+     */
+    public void reportBackgroundFailure(Throwable t) {
+        backgroundFailures.add(t);
+    }
+
+    /** The oldest unreported background failure, or null. */
+    public Throwable takeBackgroundFailure() {
+        return backgroundFailures.poll();
     }
 
     /** Lock 1 in the lock order: held by every control operation (create/load/suspend/resume/remove/status). */

@@ -46,8 +46,20 @@ public final class MappedBlockDevice implements BlockDevice {
         }
     }
 
+    /** A cache flush passes the gate and goes to the devices under the live table (its target's {@link Target#flush}). */
     @Override
-    public void flush() {
-        // a flush passes through to the underlying devices, which are always durable here
+    public void flush() throws IOException {
+        if (!md.gate().enter()) {
+            throw new IOException("device removed");
+        }
+        try {
+            Table map = md.live();
+            if (map == null || map.target() == null) {
+                throw new IOException("no live table");
+            }
+            map.target().flush();
+        } finally {
+            md.gate().exit();
+        }
     }
 }

@@ -59,6 +59,24 @@ public abstract class Target {
     /** Maps one piece (sector is device-relative, equal to target-relative since begin == 0). */
     public abstract Mapping map(Bio bio);
 
+    /**
+     * A cache flush of the device (REQ_PREFLUSH): passed to the devices the target writes, in
+     * {@link #devices()} order by default; called by I/O threads like {@link #map}.
+     */
+    public void flush() throws java.io.IOException {
+        for (DeviceArea a : devices()) {
+            a.device().flush();
+        }
+    }
+
+    /**
+     * Whether the target has background work in progress (a merge): a driver that must not look at
+     * the device before that work is done can wait for it. Default: none.
+     */
+    public boolean busy() {
+        return false;
+    }
+
     /** The preresume hook: refuses to resume with the errno the kernel gives (dm core logs the failure). */
     public void preresume() throws DmException {
     }

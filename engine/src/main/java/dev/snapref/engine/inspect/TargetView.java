@@ -5,7 +5,7 @@ package dev.snapref.engine.inspect;
  * refinement check may look at. Each view is taken under its target's own lock, so it is
  * consistent for that target (not across targets).
  */
-public sealed interface TargetView permits SnapshotView, OriginView {
+public sealed interface TargetView permits SnapshotView, OriginView, MergeView, LinearView {
     /** The table length in sectors (ti->len). */
     long length();
 }

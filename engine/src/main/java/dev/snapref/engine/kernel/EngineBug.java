@@ -43,7 +43,15 @@ public enum EngineBug {
     COPY_ERROR_REPORTED_AS_SUCCESS("a failed chunk copy is committed as a success: the snapshot stays valid and"
             + " maps the chunk to a cow chunk that never got the data (fault campaigns)"),
     COMMIT_WITHOUT_FLUSH("the metadata area is written without flushing the copied chunks first, so after a crash"
-            + " a committed exception can point at data that never reached the cow (crash campaigns)");
+            + " a committed exception can point at data that never reached the cow (crash campaigns)"),
+    MERGE_IO_NOT_HELD("a handover while another snapshot of the origin merges does not hold the merging"
+            + " snapshot's I/O off nor stop its merge (fixed upstream by 09ee96b21456 \"dm snapshot: suspend merging"
+            + " snapshot when doing exception handover\"; only concurrent tests can see it)"),
+    MERGE_COMMIT_BEFORE_FLUSH("a merge clears the merged records before flushing the origin, so after a crash the"
+            + " merged chunks can be in neither the origin nor the cow (fixed upstream by fcc42338375a \"dm snapshot:"
+            + " flush merged data before committing metadata\"; crash campaigns)"),
+    MERGE_SKIPS_OTHER_SNAPSHOTS("a merge overwrites origin chunks without copying them out to the origin's other"
+            + " snapshots first, so their views change");
 
     private final String description;
 

@@ -6,7 +6,7 @@ package dev.snapref.engine.kernel;
  */
 public enum Errno {
     EPERM(1), ENOENT(2), EIO(5), ENXIO(6), ENOMEM(12), ENOTBLK(15), EBUSY(16), EEXIST(17),
-    ENODEV(19), EINVAL(22), ENOSPC(28), EOVERFLOW(75);
+    ENODEV(19), EINVAL(22), ENOSPC(28), EOVERFLOW(75), ETIMEDOUT(110);
 
     private final int number;
 

@@ -35,6 +35,11 @@ final class CompleteExceptions {
         map.put(oldChunk, newChunk);
     }
 
+    /** A merged chunk leaves the table; false when it had no exception. */
+    boolean remove(long chunk) {
+        return map.remove(chunk);
+    }
+
     int size() {
         return map.size();
     }

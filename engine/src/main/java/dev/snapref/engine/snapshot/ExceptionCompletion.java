@@ -78,7 +78,7 @@ final class ExceptionCompletion {
         s.lock.lock();
         try {
             assert pe.store == s.store || s.bug(EngineBug.PENDING_ON_OLD_STORE)
-                    || s.bug(EngineBug.BROKEN_HANDOVER_LOCKING)
+                    || s.bug(EngineBug.BROKEN_HANDOVER_LOCKING) || s.bug(EngineBug.MERGE_IO_NOT_HELD)
                     : "pending exception outlived a handover (kernel fix b735fede8d95)";
             due = pe.store.commit(pe.oldChunk, pe.newChunk, !pe.copyError, pe);
             errors = new boolean[due.size()];

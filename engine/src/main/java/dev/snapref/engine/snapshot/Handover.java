@@ -8,8 +8,10 @@ import dev.snapref.engine.store.ExceptionStore;
 
 /**
  * The live exception store handover between two snapshot tables on one cow (dm-snap.c,
- * c1f0c183 and b735fede8d95): preresume refuses to resume the source, or the destination while the
- * source runs; resume hands the completed exceptions and the store over with origin I/O held off;
+ * c1f0c183, b735fede8d95 and 09ee96b21456): preresume refuses to resume the source, or the
+ * destination while the source runs; resume hands the completed exceptions and the store over
+ * with origin I/O held off (the snapshot-origin's device, or when none runs the merging
+ * snapshot's, whose merge stops meanwhile);
  * destroying the source first cancels a pending handover. Every method is called by dm core with
  * the control lock held; pairing is found under the origins' read lock.
  */
@@ -44,10 +46,18 @@ final class Handover {
      * re-register with the real chunk size and become active.
      */
     static void resume(SnapshotTarget s) {
+        SnapshotTarget merging = s.bug(EngineBug.MERGE_IO_NOT_HELD) ? null : mergingOther(s);
         MappedDevice originMd = originDevice(s);
+        if (originMd == null && merging != null) {
+            originMd = merging.table().md(); // 09ee96b21456: hold the merging snapshot's I/O off too
+        }
         boolean holdOff = !s.bug(EngineBug.PENDING_ON_OLD_STORE) && !s.bug(EngineBug.BROKEN_HANDOVER_LOCKING);
         boolean held = originMd != null && holdOff && originMd.internalSuspendFast();
         s.ctx.interleaving().point("handover: origin held off");
+        boolean restartMerge = held && merging != null && merging.merger.running();
+        if (restartMerge) {
+            merging.merger.stop();
+        }
         try {
             s.origins.lock().readLock().lock();
             try {
@@ -58,10 +68,12 @@ final class Handover {
             } finally {
                 s.origins.lock().readLock().unlock();
             }
-            // Deliberate deviation from 6.1, which does these two steps after resuming the origin:
-            // there, an origin write in between skips the new owner of the exceptions (valid but
-            // not yet active) and the old one (invalid), so it reaches the origin without an
-            // exception and the handed-over snapshot loses the chunk. Sequentially identical.
+            // Deliberate deviation from 6.1, which does these two steps after resuming the origin
+            // (and after restarting a stopped merge): there, an origin write or a merge step in
+            // between skips the new owner of the exceptions (valid but not yet active) and the old
+            // one (invalid), so it reaches the origin without an exception and the handed-over
+            // snapshot loses the chunk (MergeHandoverRace showed it for the merge). Sequentially
+            // identical.
             s.ctx.interleaving().point("handover: exceptions handed over");
             s.origins.reregister(s);
             s.lock.lock();
@@ -71,6 +83,9 @@ final class Handover {
                 s.lock.unlock();
             }
             s.origins.changed();
+            if (restartMerge) {
+                merging.merger.start();
+            }
         } finally {
             if (held) {
                 originMd.internalResumeFast();
@@ -89,6 +104,20 @@ final class Handover {
         }
     }
 
+    /** The snapshot-merge target of {@code s}'s origin on another device, used when no snapshot-origin runs there. */
+    private static SnapshotTarget mergingOther(SnapshotTarget s) {
+        s.origins.lock().readLock().lock();
+        try {
+            if (s.origins.lookupDmOrigin(s.origin) != null) {
+                return null;
+            }
+            SnapshotTarget m = s.origins.merging(s.origin);
+            return m != null && m.table().md() != s.table().md() ? m : null;
+        } finally {
+            s.origins.lock().readLock().unlock();
+        }
+    }
+
     /**
      * __handover_exceptions: swaps the complete tables and the stores (by reference, O(1)); the
      * destination inherits validity and overflow and keeps its own PO flag, the source becomes
@@ -102,7 +131,7 @@ final class Handover {
         }
         try {
             assert src.pending.count() == 0 || !locking || dest.bug(EngineBug.PENDING_ON_OLD_STORE)
-                    : "handover with pending exceptions in the source";
+                    || dest.bug(EngineBug.MERGE_IO_NOT_HELD) : "handover with pending exceptions in the source";
             CompleteExceptions t = dest.complete;
             dest.complete = src.complete;
             src.complete = t;

@@ -1,6 +1,7 @@
 package dev.snapref.engine.snapshot;
 
 import dev.snapref.engine.block.BlockDevice;
+import dev.snapref.engine.inspect.StoreKind;
 import dev.snapref.engine.kernel.DmException;
 import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.engine.kernel.Errno;
@@ -94,7 +95,9 @@ public final class Origins {
 
     /**
      * register_snapshot: validates the handover pairing and inserts the snapshot. Fails with EINVAL
-     * (nothing registered) when two snapshots already share the cow or a destination is pending.
+     * (nothing registered) when two snapshots already share the cow or a destination is pending;
+     * a merge destination also when another snapshot of the origin merges or the source's store is
+     * transient (__validate_exception_handover).
      */
     Registration register(SnapshotTarget snap) throws DmException {
         lock.writeLock().lock();
@@ -104,12 +107,32 @@ public final class Origins {
             if (pairingChecked && (sh.count() == 2 || sh.dest() != null)) {
                 throw new DmException(Errno.EINVAL, "Snapshot cow pairing for exception table handover failed");
             }
+            if (sh.src() != null && snap.merge) {
+                if (merging(snap.origin) != null) {
+                    throw new DmException(Errno.EINVAL, "A snapshot is already merging.");
+                }
+                if (sh.src().store.kind() == StoreKind.TRANSIENT) {
+                    throw new DmException(Errno.EINVAL, "Snapshot exception store does not support snapshot-merge.");
+                }
+            }
             insert(snap);
             generation.incrementAndGet();
             return sh.src() == null ? Registration.SNAPSHOT : Registration.HANDOVER_DESTINATION;
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** The last snapshot-merge target registered on {@code origin}, or null. Read lock held. */
+    SnapshotTarget merging(BlockDevice origin) {
+        assertRead();
+        SnapshotTarget out = null;
+        for (SnapshotTarget s : snapshotsOf(origin)) {
+            if (s.merge) {
+                out = s;
+            }
+        }
+        return out;
     }
 
     private void insert(SnapshotTarget snap) {

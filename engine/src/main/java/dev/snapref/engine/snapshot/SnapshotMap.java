@@ -163,8 +163,8 @@ final class SnapshotMap {
      * it to {@code toStart} when the caller must start it.
      */
     static PendingException originWrite(SnapshotTarget s, long sector, List<PendingException> toStart) {
-        if (sector >= s.table().size()) {
-            return null;
+        if (s.merge || sector >= s.table().size()) {
+            return null; // a merging snapshot makes no new exceptions: it has effectively been deleted
         }
         s.lock.lock();
         try {

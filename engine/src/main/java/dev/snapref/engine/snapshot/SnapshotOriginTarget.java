@@ -9,18 +9,15 @@ import dev.snapref.engine.dm.Table;
 import dev.snapref.engine.dm.Target;
 import dev.snapref.engine.inspect.OriginView;
 import dev.snapref.engine.kernel.DmException;
-import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.engine.kernel.Errno;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The {@code snapshot-origin} target (dm-snap.c, origin 1.9.0). Reads pass through. A write first
  * makes sure every valid, active snapshot of the origin holds a completed exception for the chunk
  * of the write's first sector (per snapshot chunk size), waiting on pending exceptions, then goes
- * to the origin. Writes are split at the split boundary computed at the last resume: the smallest
+ * to the origin ({@link OriginWrite}). Writes are split at the split boundary computed at the last resume: the smallest
  * non-zero chunk size of the origin's snapshots then, or 2^31 sectors if there was none (kernel
  * quirk reproduced on purpose).
  */
@@ -88,89 +85,7 @@ public final class SnapshotOriginTarget extends Target {
         if (!bio.write) {
             return Mapping.remap(dev, bio.sector, bio);
         }
-        List<PendingException> toStart = new ArrayList<>(2);
-        long generation = origins.generation();
-        List<PendingException> waitOn = originWrite(bio.sector, toStart);
-        if (waitOn.isEmpty()) {
-            return Mapping.remap(dev, bio.sector, bio);
-        }
-        return new Mapping() {
-            @Override
-            public void start() {
-                startAll(toStart);
-            }
-
-            @Override
-            public void finish() throws IOException {
-                List<PendingException> w = waitOn;
-                long seen = generation;
-                while (!w.isEmpty()) {
-                    for (PendingException pe : w) {
-                        pe.await();
-                    }
-                    ctx.interleaving().point("origin write: exceptions done");
-                    if (ctx.bug(EngineBug.ORIGIN_WRITE_SKIPS_SNAPSHOT)) {
-                        break; // the bug: no second pass over the snapshots skipped below
-                    }
-                    long now = origins.generation();
-                    if (now == seen) {
-                        break; // retry_origin_bios would find nothing: see retryFindsNothing
-                    }
-                    seen = now;
-                    // retry_origin_bios: run the write past the snapshots again
-                    List<PendingException> again = new ArrayList<>(2);
-                    w = originWrite(bio.sector, again);
-                    startAll(again);
-                }
-                dev.write(bio.sector, bio.buf, bio.off, bio.count, false);
-            }
-        };
-    }
-
-    /*
-     * retryFindsNothing: the second pass (retry_origin_bios) over the snapshots is skipped when the
-     * origins' generation is the one read before the first pass. Then the second pass would return
-     * nothing to wait for: every snapshot the first pass skipped was invalid, inactive or past its
-     * length, or already had a completed exception for the chunk, and none of that can change back
-     * without a generation bump (activation, registration; a completed exception is never removed,
-     * only moved by a handover, which activates its destination); every exception the first pass
-     * returned has completed (or failed, invalidating its snapshot). The generation is read before
-     * the first pass, so a change during it is seen too.
-     */
-
-    private static void startAll(List<PendingException> pes) {
-        for (int i = 0; i < pes.size(); i++) {
-            PendingException pe = pes.get(i);
-            ExceptionCompletion.copy(pe);
-        }
-    }
-
-    /**
-     * __origin_write over the snapshots of this origin; returns the exceptions to wait for (an
-     * empty list, shared, when there are none: the write goes straight to the origin, as
-     * DM_MAPIO_REMAPPED).
-     */
-    private List<PendingException> originWrite(long sector, List<PendingException> toStart) {
-        origins.lock().readLock().lock();
-        try {
-            List<SnapshotTarget> snaps = origins.snapshotsOf(dev);
-            List<PendingException> waitOn = List.of();
-            for (int i = 0; i < snaps.size(); i++) {
-                PendingException pe = SnapshotMap.originWrite(snaps.get(i), sector, toStart);
-                if (pe != null) {
-                    if (waitOn.isEmpty()) {
-                        waitOn = new ArrayList<>(2);
-                    }
-                    waitOn.add(pe);
-                    if (ctx.bug(EngineBug.ORIGIN_WRITE_SKIPS_SNAPSHOT)) {
-                        break; // the bug: the other snapshots of the origin are skipped
-                    }
-                }
-            }
-            return waitOn;
-        } finally {
-            origins.lock().readLock().unlock();
-        }
+        return OriginWrite.map(ctx, origins, dev, bio);
     }
 
     @Override

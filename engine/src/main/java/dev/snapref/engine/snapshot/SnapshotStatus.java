@@ -4,8 +4,8 @@ import dev.snapref.engine.store.ExceptionStore;
 import dev.snapref.engine.store.StoreUsage;
 
 /**
- * The snapshot's status lines (snapshot_status): STATUSTYPE_INFO is {@code Invalid},
- * {@code Overflow} or {@code <allocated>/<total> <metadata>} in sectors; STATUSTYPE_TABLE is
+ * The snapshot's status lines (snapshot_status, for {@code snapshot} and {@code snapshot-merge}):
+ * STATUSTYPE_INFO is {@code Invalid}, {@code Merge failed}, {@code Overflow} or {@code <allocated>/<total> <metadata>} in sectors; STATUSTYPE_TABLE is
  * {@code <origin> <cow> <P|PO|N> <chunk> [<#features> <feature>...]} with the devices as the table
  * named them and the store the snapshot holds now (after a handover: the source's chunk size and
  * type with this table's PO flag). Both are taken under the snapshot's lock.
@@ -19,6 +19,9 @@ final class SnapshotStatus {
         try {
             if (!s.valid) {
                 return "Invalid";
+            }
+            if (s.mergeFailed) {
+                return "Merge failed";
             }
             if (s.overflowed) {
                 return "Overflow";

@@ -7,7 +7,9 @@ import dev.snapref.engine.dm.DmContext;
 import dev.snapref.engine.dm.Mapping;
 import dev.snapref.engine.dm.Table;
 import dev.snapref.engine.dm.Target;
+import dev.snapref.engine.inspect.MergeView;
 import dev.snapref.engine.inspect.SnapshotView;
+import dev.snapref.engine.inspect.TargetView;
 import dev.snapref.engine.kernel.DmException;
 import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.engine.kernel.Errno;
@@ -64,10 +66,18 @@ public final class SnapshotTarget extends Target {
     final long tableChunkSize;
     /** Bug {@link EngineBug#DEST_KEEPS_TABLE_CHUNK_SIZE}: this destination kept its table's chunk size. */
     boolean keptTableChunkSize;
+    /** The table is {@code snapshot-merge}: it merges its exceptions into the origin. */
+    final boolean merge;
+    /** The background merge (null for a {@code snapshot} table). */
+    final Merger merger;
+    /** A merge step failed ("Merge failed"); guarded by {@link #lock}. */
+    volatile boolean mergeFailed;
 
     private SnapshotTarget(Table t, long begin, long length, DmContext ctx, Origins origins, SnapshotArgs args,
-                           BlockDevice origin, BlockDevice cow, ExceptionStore store) {
+                           BlockDevice origin, BlockDevice cow, ExceptionStore store, boolean merge) {
         super(t, begin, length);
+        this.merge = merge;
+        this.merger = merge ? new Merger(this) : null;
         this.ctx = ctx;
         this.log = ctx.log();
         this.origins = origins;
@@ -78,9 +88,12 @@ public final class SnapshotTarget extends Target {
         this.tableChunkSize = store.chunkSize();
     }
 
-    /** snapshot_ctr: {@code <origin> <cow> <P|PO|N> <chunksize> [<#features> <feature>...]}. */
-    static SnapshotTarget construct(Table t, long begin, long length, String[] argv, DmContext ctx, Origins origins)
-            throws DmException {
+    /**
+     * snapshot_ctr: {@code <origin> <cow> <P|PO|N> <chunksize> [<#features> <feature>...]}, for a
+     * {@code snapshot} or (with {@code merge}) a {@code snapshot-merge} table.
+     */
+    static SnapshotTarget construct(Table t, long begin, long length, String[] argv, DmContext ctx, Origins origins,
+                                    boolean merge) throws DmException {
         SnapshotArgs args = SnapshotArgs.parse(argv);
         BlockDevice origin = open(ctx, args.originPath(), t, "Cannot get origin device");
         if (resolvesTo(ctx, args.cowPath(), t, origin)) {
@@ -94,7 +107,7 @@ public final class SnapshotTarget extends Target {
             throw new DmException(Errno.EINVAL, "Couldn't create exception store");
         }
         store.setBugs(ctx.bugs());
-        SnapshotTarget s = new SnapshotTarget(t, begin, length, ctx, origins, args, origin, cow, store);
+        SnapshotTarget s = new SnapshotTarget(t, begin, length, ctx, origins, args, origin, cow, store, merge);
         if (origins.register(s) == Origins.Registration.HANDOVER_DESTINATION) {
             // metadata stays with the source; the chunk size comes with the handover
             s.store.setChunkSize(0);
@@ -156,7 +169,7 @@ public final class SnapshotTarget extends Target {
 
     @Override
     public String typeName() {
-        return "snapshot";
+        return merge ? "snapshot-merge" : "snapshot";
     }
 
     /** The store's chunk size (0 while a handover destination). */
@@ -171,7 +184,7 @@ public final class SnapshotTarget extends Target {
 
     @Override
     public Mapping map(Bio bio) {
-        return SnapshotMap.map(this, bio);
+        return merge ? MergeMap.map(this, bio) : SnapshotMap.map(this, bio);
     }
 
     /** __invalidate_snapshot: logs why, drops a persistent store, marks the snapshot invalid. Lock held. */
@@ -198,19 +211,53 @@ public final class SnapshotTarget extends Target {
                 new DeviceArea(ctx.logName(args.cowPath(), cow), cow, 0, cow.sectors()));
     }
 
+    /** A REQ_PREFLUSH bio: snapshot_map sends it to the cow, snapshot_merge_map to the origin and the cow. */
+    @Override
+    public void flush() throws java.io.IOException {
+        if (merge) {
+            origin.flush();
+        }
+        cow.flush();
+    }
+
+    /** A merge target whose merge is running. */
+    @Override
+    public boolean busy() {
+        return merge && merger.running();
+    }
+
+    /** snapshot_merge_presuspend: the merge stops (it restarts at resume). */
+    @Override
+    public void presuspend() {
+        if (merge) {
+            merger.stop();
+        }
+    }
+
     @Override
     public void preresume() throws DmException {
         Handover.preresume(this);
     }
 
+    /**
+     * snapshot_resume (the handover); a merge target then splits I/O at the origin's smallest chunk
+     * size (snapshot_merge_resume) and starts merging.
+     */
     @Override
     public void resume() {
         Handover.resume(this);
+        if (merge) {
+            maxIoLen = origins.minimumChunkSize(origin);
+            merger.start();
+        }
     }
 
     @Override
     public void destroy() {
         Handover.cancelIfSource(this);
+        if (merge) {
+            merger.stop();
+        }
         origins.unregister(this);
         lock.lock();
         try {
@@ -233,14 +280,18 @@ public final class SnapshotTarget extends Target {
         return SnapshotStatus.table(this);
     }
 
-    /** A consistent read-only view of this snapshot (flags, store, completed exceptions), taken under its lock. */
+    /**
+     * A consistent read-only view of this snapshot (flags, store, completed exceptions; for a merge
+     * target also whether merging failed), taken under its lock.
+     */
     @Override
-    public SnapshotView view() {
+    public TargetView view() {
         lock.lock();
         try {
             ExceptionStore st = store;
-            return new SnapshotView(length(), valid, active, overflowed, st.chunkSize(), st.kind(),
+            SnapshotView v = new SnapshotView(length(), valid, active, overflowed, st.chunkSize(), st.kind(),
                     st.userspaceSupportsOverflow(), args.cowPath(), complete.copy());
+            return merge ? new MergeView(v, mergeFailed) : v;
         } finally {
             lock.unlock();
         }

@@ -1,6 +1,7 @@
 /**
- * The {@code snapshot} and {@code snapshot-origin} targets (dm-snap.c, snapshot 1.16.0, origin
- * 1.9.0) with the live exception store handover, split along dm-snap.c's seams: constructor
+ * The {@code snapshot}, {@code snapshot-origin} and {@code snapshot-merge} targets (dm-snap.c,
+ * snapshot 1.16.0, origin 1.9.0, merge 1.5.0) with the live exception store handover and the
+ * merge, split along dm-snap.c's seams: constructor
  * arguments ({@link dev.snapref.engine.snapshot.SnapshotArgs}), the origin registry ({@link
  * dev.snapref.engine.snapshot.Origins}, {@code _origins}), the exception tables ({@link
  * dev.snapref.engine.snapshot.CompleteExceptions}, {@link
@@ -9,15 +10,20 @@
  * dev.snapref.engine.snapshot.SnapshotMap}), exception completion in allocation order ({@link
  * dev.snapref.engine.snapshot.ExceptionCompletion}, {@link
  * dev.snapref.engine.snapshot.CompletionOrder}), the handover ({@link
- * dev.snapref.engine.snapshot.Handover}) and the status lines ({@link
- * dev.snapref.engine.snapshot.SnapshotStatus}). {@link dev.snapref.engine.snapshot.SnapshotTargets}
- * registers both target types into a dm context.
+ * dev.snapref.engine.snapshot.Handover}), the status lines ({@link
+ * dev.snapref.engine.snapshot.SnapshotStatus}), origin writes ({@link
+ * dev.snapref.engine.snapshot.OriginWrite}), a merge target's I/O path ({@link
+ * dev.snapref.engine.snapshot.MergeMap}) and its background merge ({@link
+ * dev.snapref.engine.snapshot.Merger}, {@link dev.snapref.engine.snapshot.MergeWindow}). {@link
+ * dev.snapref.engine.snapshot.SnapshotTargets} registers the three target types into a dm context.
  *
  * <p>Guarantees: a snapshot reads the origin as it was when the snapshot became active plus its
  * own writes; no read sees a half-copied chunk; exceptions complete and commit in allocation
  * order; at most two snapshots share a cow, the second a handover destination that takes the
  * exceptions and the store at its resume while origin I/O is held off; afterwards the source
- * answers every I/O with EIO. Locks: origins lock (3), a snapshot's completion lock (4), its
+ * answers every I/O with EIO. A merge target merges its newest run of exceptions at a time into
+ * the origin, the origin's other snapshots copying out first, the origin flushed before the run's
+ * records are cleared; writes to the run being merged wait for it. Locks: origins lock (3), a snapshot's completion lock (4), its
  * lock (5, source before destination), a pending exception's monitor (6); see {@link
  * dev.snapref.engine}.
  *

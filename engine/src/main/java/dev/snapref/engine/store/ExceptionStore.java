@@ -94,6 +94,20 @@ public abstract class ExceptionStore {
      */
     public abstract List<Committed> commit(long oldChunk, long newChunk, boolean valid, Object token);
 
+    /**
+     * prepare_merge: the newest run of consecutive committed exceptions, stepping back to the
+     * previous metadata area (read from the cow) when the current one is empty; fails with an
+     * {@link java.io.IOException} when that read fails or the store type cannot merge.
+     */
+    public abstract MergeRun prepareMerge() throws java.io.IOException;
+
+    /**
+     * commit_merge: clears the last {@code merged} committed exceptions and writes the area (a
+     * flush, then the chunk with FUA); fails with an {@link java.io.IOException} when that write fails
+     * (the entries stay cleared in memory, the count unchanged).
+     */
+    public abstract void commitMerge(int merged) throws java.io.IOException;
+
     /** Whether the store type can be dropped (persistent can, transient cannot). */
     public abstract boolean canDrop();
 

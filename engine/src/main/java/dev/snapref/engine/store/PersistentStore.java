@@ -265,6 +265,39 @@ public final class PersistentStore extends ExceptionStore {
     }
 
     @Override
+    public MergeRun prepareMerge() throws IOException {
+        if (currentCommitted == 0) {
+            if (currentArea == 0) {
+                return MergeRun.NONE;
+            }
+            currentArea--;
+            chunkIo(DiskFormat.areaLocation(exceptionsPerArea, currentArea), area, false);
+            currentCommitted = (int) exceptionsPerArea;
+        }
+        long lastOld = DiskFormat.le64(area, (currentCommitted - 1) * DiskFormat.ENTRY_BYTES);
+        long lastNew = DiskFormat.le64(area, (currentCommitted - 1) * DiskFormat.ENTRY_BYTES + 8);
+        int n = 1;
+        while (n < currentCommitted) {
+            int off = (currentCommitted - 1 - n) * DiskFormat.ENTRY_BYTES;
+            if (DiskFormat.le64(area, off) != lastOld - n || DiskFormat.le64(area, off + 8) != lastNew - n) {
+                break;
+            }
+            n++;
+        }
+        return new MergeRun(n, lastOld, lastNew);
+    }
+
+    @Override
+    public void commitMerge(int merged) throws IOException {
+        assert merged <= currentCommitted : "merged more than committed";
+        Arrays.fill(area, (currentCommitted - merged) * DiskFormat.ENTRY_BYTES,
+                currentCommitted * DiskFormat.ENTRY_BYTES, (byte) 0);
+        writeArea();
+        currentCommitted -= merged;
+        nextFree = DiskFormat.areaLocation(exceptionsPerArea, currentArea) + currentCommitted + 1;
+    }
+
+    @Override
     public boolean canDrop() {
         return true;
     }

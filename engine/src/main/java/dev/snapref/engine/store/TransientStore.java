@@ -45,6 +45,17 @@ public final class TransientStore extends ExceptionStore {
         return List.of(new Committed(token, valid));
     }
 
+    /** A transient store has no prepare_merge (the kernel would oops; the engine fails the merge). */
+    @Override
+    public MergeRun prepareMerge() throws java.io.IOException {
+        throw new java.io.IOException("the transient store cannot merge");
+    }
+
+    @Override
+    public void commitMerge(int merged) throws java.io.IOException {
+        throw new java.io.IOException("the transient store cannot merge");
+    }
+
     @Override
     public boolean canDrop() {
         return false;

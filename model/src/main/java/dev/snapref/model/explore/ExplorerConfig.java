@@ -31,6 +31,9 @@ import java.util.Optional;
  * sectors and a 1 GiB cow; two snapshot devices.</li>
  * <li>{@code rollover}: {@link #rollover()}, metadata area roll-over and overflow of P and PO
  * stores, explored to the depth that finds no new state (25).</li>
+ * <li>{@code stacks}: {@link #stacks()}, LVM's world ({@link StackedAlphabet}): linear origin and
+ * cow devices on one disk, snapshot-origin and snapshots on them, merges into the origin's
+ * device.</li>
  * </ul>
  *
  * @param name             the configuration's name
@@ -42,10 +45,12 @@ import java.util.Optional;
  * @param snapshotDevices  names of the snapshot devices
  * @param chunkSizes       chunk sizes used by tables
  * @param storeTypes       store types used by tables (P, N, PO)
+ * @param stacked          LVM's world instead ({@link StackedAlphabet}): linear devices on one disk,
+ *                         the origin and snapshots on them, merges
  */
 public record ExplorerConfig(String name, long originSectors, long cowSectors, long farSector, long farCount,
                              long snapSector, List<String> snapshotDevices, List<Long> chunkSizes,
-                             List<String> storeTypes) {
+                             List<String> storeTypes, boolean stacked) {
     public ExplorerConfig {
         snapshotDevices = List.copyOf(snapshotDevices);
         chunkSizes = List.copyOf(chunkSizes);
@@ -54,6 +59,14 @@ public record ExplorerConfig(String name, long originSectors, long cowSectors, l
                 || snapSector + 4 > originSectors) {
             throw new IllegalArgumentException("the writes must lie inside the origin");
         }
+    }
+
+    /** A configuration of the plain world (disks named in tables). */
+    public ExplorerConfig(String name, long originSectors, long cowSectors, long farSector, long farCount,
+                          long snapSector, List<String> snapshotDevices, List<Long> chunkSizes,
+                          List<String> storeTypes) {
+        this(name, originSectors, cowSectors, farSector, farCount, snapSector, snapshotDevices, chunkSizes,
+                storeTypes, false);
     }
 
     /** The default configuration of {@code snapref explore}. */
@@ -94,9 +107,18 @@ public record ExplorerConfig(String name, long originSectors, long cowSectors, l
         return new ExplorerConfig("rollover", 44, 43, 8, 32, 40, List.of("s1"), List.of(1L), List.of("P", "PO"));
     }
 
+    /**
+     * LVM's stacks ({@code snapref explore --config stacks}, or {@code --stacks}): origin and cow as
+     * linear devices on one disk, snapshots s1 and s2 (P, chunk sizes 8 and 16), a P merge table.
+     */
+    public static ExplorerConfig stacks() {
+        return new ExplorerConfig("stacks", 32, 40, 8, 16, 4, List.of("s1", "s2"), List.of(8L, 16L),
+                List.of("P", "N"), true);
+    }
+
     /** Every named configuration, the default first. */
     public static List<ExplorerConfig> all() {
-        return List.of(defaults(), lvm(), rollover());
+        return List.of(defaults(), lvm(), rollover(), stacks());
     }
 
     /** The configuration called {@code name}, or empty. */
@@ -116,11 +138,17 @@ public record ExplorerConfig(String name, long originSectors, long cowSectors, l
 
     /** The commands every exploration starts with (not counted in the depth). */
     public List<Command> prefix() {
+        if (stacked) {
+            return StackedAlphabet.prefix(this);
+        }
         return List.of(new DiskCommand("origin", originSectors), new DiskCommand("cow", cowSectors));
     }
 
     /** The alphabet: every command tried from every state. */
     public List<Command> alphabet() {
+        if (stacked) {
+            return StackedAlphabet.alphabet(this);
+        }
         List<Command> out = new ArrayList<>();
         out.add(new CreateCommand("origin", "0 " + originSectors + " snapshot-origin /dev/disk/origin"));
         out.add(new SuspendCommand("origin"));

@@ -44,7 +44,9 @@ import java.util.Set;
  * {@link DeviceMapper} (fresh zero-filled in-memory disks) and prints the canonical transcript.
  * The disks' final images are sparse: a disk of any size up to 2^63 bytes costs time and memory in
  * proportion to the data written to it.
- * I/O to a suspended device is not issued and prints {@code -> blocked}, as the spec asks.
+ * I/O to a suspended device (or one stacked on a suspended device) is not issued and prints
+ * {@code -> blocked}, as the spec asks; a create or resume that starts a merge returns once the
+ * merge has finished ({@link MergeWait}).
  */
 public final class EngineTarget implements SteppableTarget {
     private final Set<EngineBug> bugs;
@@ -127,6 +129,7 @@ public final class EngineTarget implements SteppableTarget {
         } catch (DmException e) {
             outcome = Outcome.error(toScenario(e.errno()));
         }
+        dm.rethrowBackgroundFailure();
         return new TranscriptStep(c.echo(), out, dm.log().drain(), outcome);
     }
 
@@ -154,6 +157,7 @@ public final class EngineTarget implements SteppableTarget {
             disks.add(d.name());
         } else if (c instanceof CreateCommand cc) {
             dm.create(cc.name(), cc.table());
+            MergeWait.await(dm, cc.name());
         } else if (c instanceof CreateNoTableCommand cn) {
             dm.createNoTable(cn.name());
         } else if (c instanceof LoadCommand l) {
@@ -162,6 +166,7 @@ public final class EngineTarget implements SteppableTarget {
             dm.suspend(s.name());
         } else if (c instanceof ResumeCommand r) {
             dm.resume(r.name());
+            MergeWait.await(dm, r.name());
         } else if (c instanceof RemoveCommand r) {
             dm.remove(r.name());
         } else if (c instanceof StatusCommand s) {
