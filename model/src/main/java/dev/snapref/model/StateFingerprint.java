@@ -43,6 +43,7 @@ public final class StateFingerprint {
     private static final long TAG_RAW = 0xdb0c2e0d64f98fa7L;
     private static final long TAG_PAIRS = 0x47b5481dbefa4fa4L;
     private static final long TAG_TABLE_OF_EXCEPTIONS = 0xa4093822299f31d0L;
+    private static final long TAG_LINEAR = 0xb5c0fbcfec4d3b2fL;
 
     private StateFingerprint() {
     }
@@ -167,10 +168,15 @@ public final class StateFingerprint {
         if (t.target() instanceof OriginTarget o) {
             return combine(string(combine(h, TAG_ORIGIN), o.originDisk()), o.splitBoundary());
         }
+        if (t.target() instanceof LinearTarget l) {
+            return combine(string(combine(h, TAG_LINEAR), l.device()), l.offset());
+        }
         SnapshotTarget s = (SnapshotTarget) t.target();
         h = string(string(combine(h, TAG_SNAPSHOT), s.originDisk()), s.cowDisk());
         h = bool(bool(bool(h, s.valid()), s.active()), s.overflowed());
-        return store(combine(h, s.features()), s.store());
+        h = store(combine(h, s.features()), s.store());
+        h = bool(bool(h, s.merge()), s.mergeFailed());
+        return combine(h, s.mergeBoundary());
     }
 
     private static long store(long h, Store s) {
