@@ -250,10 +250,12 @@ public final class MappedDevice {
 
     /**
      * Submits one request to the live table; the caller has entered the gate. The block layer cuts
-     * it into bios of at most {@link #BIO_SECTORS}, dm core splits each at the target's boundaries. The first piece is mapped and completed before the others; the
+     * it into bios of at most {@link #BIO_SECTORS}, dm core splits each at the target's boundaries. The first piece is mapped and completed before the others
+     * (unless the target says otherwise for writes: {@link Target#firstWritePieceAlone()}); the
      * remaining pieces are all mapped, then started, then completed (the order in which Linux 6.1
      * processed a split O_DIRECT bio in the recorded runs: the first piece's exceptions were
-     * committed on their own, the rest's as one batch). Every piece runs even if one fails; the
+     * committed on their own, the rest's as one batch; a write to a snapshot has all its pieces
+     * mapped first). Every piece runs even if one fails; the
      * first failure is thrown.
      */
     public void submit(Bio bio) throws IOException {
@@ -270,16 +272,20 @@ public final class MappedDevice {
         }
         List<Bio> pieces = split(ti, bio);
         IOException first = null;
-        Mapping m0 = ti.map(pieces.get(0));
-        context.interleaving().point("bio: first piece mapped");
-        m0.start();
-        try {
-            m0.finish();
-        } catch (IOException e) {
-            first = e;
+        int from = 0;
+        if (!bio.write || ti.firstWritePieceAlone()) {
+            Mapping m0 = ti.map(pieces.get(0));
+            context.interleaving().point("bio: first piece mapped");
+            m0.start();
+            try {
+                m0.finish();
+            } catch (IOException e) {
+                first = e;
+            }
+            from = 1;
         }
         List<Mapping> rest = new ArrayList<>(pieces.size());
-        for (int i = 1; i < pieces.size(); i++) {
+        for (int i = from; i < pieces.size(); i++) {
             rest.add(ti.map(pieces.get(i)));
         }
         context.interleaving().point("bio: pieces mapped");

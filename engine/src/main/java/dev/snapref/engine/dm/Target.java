@@ -51,6 +51,16 @@ public abstract class Target {
         return Math.min(left, remaining);
     }
 
+    /**
+     * Whether dm core maps, starts and completes the first piece of a split write before it maps
+     * the others (what Linux 6.1 showed for writes whose copy-out runs through kcopyd: the first
+     * piece's exceptions committed on their own), rather than mapping every piece first. Default:
+     * the first piece alone.
+     */
+    public boolean firstWritePieceAlone() {
+        return true;
+    }
+
     /** ti->max_io_len (0 = unlimited). Must be a power of two when non-zero. */
     protected long maxIoLen() {
         return 0;

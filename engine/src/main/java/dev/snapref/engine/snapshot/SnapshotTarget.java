@@ -182,6 +182,17 @@ public final class SnapshotTarget extends Target {
         return maxIoLen;
     }
 
+    /**
+     * A write to a snapshot has every piece mapped (its exceptions allocated) before any completes:
+     * Linux 6.1 recorded so (testdata/goldens/snapshot-write-overflow-metadata: a write that
+     * overflows the cow leaves no exception in the metadata, since the store was invalidated while
+     * the earlier pieces were still pending). A merge target keeps dm core's default.
+     */
+    @Override
+    public boolean firstWritePieceAlone() {
+        return merge;
+    }
+
     @Override
     public Mapping map(Bio bio) {
         return merge ? MergeMap.map(this, bio) : SnapshotMap.map(this, bio);
