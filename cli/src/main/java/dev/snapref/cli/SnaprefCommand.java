@@ -82,6 +82,13 @@ public final class SnaprefCommand implements Runnable {
                 cmd.getErr().println("snapref: kernel: " + e.getMessage());
                 return ExitCode.USAGE;
             }
+            if (e instanceof dev.snapref.conformance.targets.OutOfScope) {
+                // a script the chosen target does not cover: say so, as for a usage error
+                cmd.getErr().println("snapref: outside the target's scope: " + e.getMessage()
+                        + " (the other targets run it: try --target engine, or diff --targets model,engine"
+                        + " to see it skipped)");
+                return ExitCode.USAGE;
+            }
             cmd.getErr().println("snapref: internal error: " + e + " (a bug in snapref; "
                     + (verbose(parsed) ? "stack trace follows)" : "--verbose prints the stack trace)"));
             if (verbose(parsed)) {

@@ -59,7 +59,7 @@ class BadInputTest {
         assertUsageError(run("explore", "--depth", "-2"), "--depth");
         assertUsageError(run("explore", "--depth", "x"), "--depth", "not a whole number");
         assertUsageError(run("explore", "--workers", "0"), "--workers");
-        assertUsageError(run("explore", "--config", "huge"), "--config", "huge", "default, lvm, rollover");
+        assertUsageError(run("explore", "--config", "huge"), "--config", "huge", "default, lvm, rollover, stacks");
         assertUsageError(run("fuzz", "--sizes", "huge"), "--sizes", "small, lvm, swarm");
     }
 
@@ -69,6 +69,17 @@ class BadInputTest {
         Files.write(f, new byte[] {'d', 'i', 's', 'k', ' ', 'o', (byte) 0xe9, ' ', '8', '\n'});
         Run r = run("run", "--target", "model", f.toString());
         assertUsageError(r, f.toString() + ":1:7", "not UTF-8", "byte offset 6", "0xe9");
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
+    void aScriptOutsideTheModelsScopeIsOneLineNotAnInternalError() throws Exception {
+        Path f = dir.resolve("by-number.dms");
+        Files.writeString(f, "disk origin 64\ndisk cow 64\n"
+                + "dmsetup create s1 --table '0 64 snapshot 253:0 /dev/disk/cow P 8'\n");
+        Run r = run("run", "--target", "model", f.toString());
+        assertUsageError(r, "outside the target's scope", "model", "253:0", "--target engine");
+        assertFalse(r.err().contains("internal error"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
 
