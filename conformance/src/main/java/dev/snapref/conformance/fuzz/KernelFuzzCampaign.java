@@ -66,7 +66,7 @@ public final class KernelFuzzCampaign {
 
     /** Runs the campaign; the summary lists every distinct divergence (shrunk). */
     public FuzzSummary run() {
-        ScriptGenerator gen = new ScriptGenerator(config.generator());
+        ScriptGenerator gen = new ScriptGenerator(config.generator()).withStacks(); // LVM stacks and merges for one seed in three, as the engine fuzzer
         Map<String, Long> hits = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         Set<String> signatures = new HashSet<>();
