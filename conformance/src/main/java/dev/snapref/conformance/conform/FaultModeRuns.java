@@ -99,6 +99,9 @@ final class FaultModeRuns {
         if (crash && s.count("merge-crash-points") > 0) {
             evidence.exercised(Clause.CRS_2, s.count("scripts-with-merge-tail"), "crash campaign (merges appended)");
         }
+        if (clause == Clause.FLT_1 && s.count("scripts-with-merge-failed") > 0) {
+            evidence.exercised(Clause.MRG_6, s.count("scripts-with-merge-failed"), "faults campaign (merges appended)");
+        }
         for (String f : s.failures()) {
             evidence.fail(crash && f.contains("merge-lost-data") ? Clause.CRS_2 : clause, s.mode() + ": " + f);
         }

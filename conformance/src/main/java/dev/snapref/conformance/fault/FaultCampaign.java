@@ -94,6 +94,12 @@ public final class FaultCampaign implements ScriptMode {
         return n;
     }
 
+    /** A step in which a merge stopped on an I/O error (its kmsg or a "Merge failed" status). */
+    private static boolean mergeFailed(TranscriptStep t) {
+        return t.kmsg().stream().anyMatch(k -> k.contains("shutting down merge") || k.contains("Flush after merge"))
+                || t.output().stream().anyMatch(o -> o.contains("Merge failed"));
+    }
+
     @Override
     public List<String> describe(Script script, long seed) {
         return List.of("faults: " + plan(script, seed).map(FaultPlan::toString).orElse("none (no cow I/O)"));
@@ -129,6 +135,9 @@ public final class FaultCampaign implements ScriptMode {
         }
         if (steps.stream().anyMatch(t -> t.outcome().equals(Outcome.error(Errno.EIO)))) {
             counts.merge("scripts-with-eio", 1L, Long::sum);
+        }
+        if (steps.stream().anyMatch(FaultCampaign::mergeFailed)) {
+            counts.merge("scripts-with-merge-failed", 1L, Long::sum);
         }
         if (run.finding().isEmpty() && run.check().passed()) {
             long disks = run.modelState().disks().size();
