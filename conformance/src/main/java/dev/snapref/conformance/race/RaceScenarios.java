@@ -13,7 +13,9 @@ import java.util.SplittableRandom;
  * copy-out races of one snapshot (two origin writes, origin against snapshot write, origin write
  * against suspend, pending exception against read, two origin writes to two chunks followed by a
  * third write, removing a snapshot while an exception is pending on it, the handover after the
- * origin's table was reloaded). They mirror the jcstress races of
+ * origin's table was reloaded), and the background merge against the handover of another
+ * snapshot of its origin (kernel fix 09ee96b21456; the merge worker is one more scheduled thread).
+ * They mirror the jcstress races of
  * {@code stress/} (see {@code proofs-notes/stress-races.md}), small enough to explore exhaustively
  * up to a few preemptions.
  *
