@@ -164,14 +164,16 @@ final class ControlledScheduler implements Interleaving {
         t.start();
     }
 
+    /** An adopted worker's thread: waits for the baton, runs {@code body}, ends (also if it throws). */
     private void runAdopted(int me, Runnable body) {
         self.set(me);
         try {
             awaitTurn(me);
             body.run();
-            detach();
         } catch (Abandoned e) {
             // the run was given up: unwind quietly
+        } finally {
+            detach();
         }
     }
 
