@@ -58,6 +58,11 @@ public final class DeviceMapper {
         LinearTargets.register(ctx);
     }
 
+    /** The schedule points of this engine ({@link Interleaving#FREE} unless one was installed). */
+    public Interleaving interleaving() {
+        return ctx.interleaving();
+    }
+
     /**
      * An engine with the one bug switch {@code name} on ({@link EngineBug#id()}); used by the
      * stress tests ({@code -Dsnapref.bug=NAME}).
@@ -258,7 +263,7 @@ public final class DeviceMapper {
      * stopped yet); false for an unknown device or one without a live table.
      */
     public boolean busy(String name) {
-        ctx.controlLock().lock();
+        ctx.interleaving().lock(ctx.controlLock(), "control lock");
         try {
             MappedDevice md = nodes.mappedAt(DeviceNodes.MAPPER_PREFIX + name);
             Table t = md == null ? null : md.live();

@@ -39,7 +39,7 @@
  * <tr><td>6</td><td>pending exception lock</td><td>{@code snapshot.PendingException}</td><td>pe
  * completion</td><td>sleeping and waking waiters (the done flag is volatile and written after
  * failed: a finished exception is awaited without the lock)</td></tr>
- * <tr><td>6</td><td>merger monitor</td><td>{@code snapshot.Merger}</td><td>{@code
+ * <tr><td>6</td><td>merger state lock</td><td>{@code snapshot.Merger}</td><td>{@code
  * s->state_bits} (RUNNING_MERGE, SHUTDOWN_MERGE)</td><td>running/shutdown of a merge; taken
  * alone: its holder takes no other lock</td></tr>
  * <tr><td>7</td><td>block device internals</td><td>{@code block.MemoryBlockDevice} page-group
@@ -60,7 +60,8 @@
  * waits that cannot end.
  *
  * <h2>Schedule points</h2>
- * Every wait of the engine (I/O gate, pending exception, tracked reads, destroy), the control lock and
+ * Every wait of the engine (I/O gate, pending exception, tracked reads, destroy, the merge's stop,
+ * drain and window), the control lock and
  * the completion locks go through the context's {@link dev.snapref.engine.kernel.Interleaving}, and
  * named schedule points mark the steps a race can fall between (bio mapped, chunk copied, exception
  * committed, origin held off, exceptions handed over, ...). A point is placed only where the thread
@@ -68,7 +69,9 @@
  * cost a call each; the conformance gate's concurrency phase installs one that runs the threads one
  * at a time in a chosen order, so a race is explored deterministically.
  * <p>The merge worker of a {@code snapshot-merge} target ({@code snapshot.Merger}, the engine's
- * kcopyd) runs without the control lock: it takes the origins lock (3) and other snapshots' locks
+ * kcopyd) is started through {@code Interleaving.startWorker} (a controlled run schedules it like
+ * its own threads), has schedule points between the steps of a run (run prepared, before the
+ * copy, copied) and waits through the interleaving; it runs without the control lock: it takes the origins lock (3) and other snapshots' locks
  * (5) to copy out, its own snapshot's lock (5) to commit a run, and waits on pending exceptions
  * and tracked writes with no lock held. A presuspend or a destructor (control lock held) stops it
  * and waits for it, which cannot deadlock since it never waits for the control lock. I/O to a

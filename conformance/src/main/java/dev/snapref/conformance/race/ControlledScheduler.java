@@ -19,6 +19,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * re-checks its condition. Threads that are not workers (the controller running the set-up and
  * the checks) pass through: points do nothing, waits and locks are real.
  *
+ * <p>The engine's background workers ({@link #startWorker}, the merge) started by a worker are
+ * <em>adopted</em>: each becomes one more worker, numbered after the scenario's threads in the
+ * order they were started, that waits for the baton before it runs its first step; its first
+ * label is {@code start of NAME}. One started by a thread that is not a worker (the set-up, the
+ * checks) runs as a plain thread, as with {@link Interleaving#FREE}. {@link #pause} (a poll
+ * loop's pause) is a wait: the worker is blocked until another made progress.
+ *
  * <p>Limits: a worker that blocks outside the engine's schedule points (a lock the engine takes
  * directly while another worker holds it, against {@link Interleaving}'s contract) cannot be seen;
  * the controller then times out ({@link #step} returns false: the run stalled) and {@link #abandon}s
@@ -37,10 +44,11 @@ final class ControlledScheduler implements Interleaving {
 
     private final ReentrantLock m = new ReentrantLock();
     private final Condition changed = m.newCondition();
-    private final State[] state;
-    private final String[] label;
-    private final long[] blockedAt;
-    private final boolean[] startedBlocked;
+    /** Per worker, indexed by worker number; adopted workers are appended (guarded by {@link #m}). */
+    private final List<State> state = new ArrayList<>();
+    private final List<String> label = new ArrayList<>();
+    private final List<Long> blockedAt = new ArrayList<>();
+    private final List<Boolean> startedBlocked = new ArrayList<>();
     private final ThreadLocal<Integer> self = new ThreadLocal<>();
     /** The worker that may run, or -1 (the controller decides). */
     private int turn = -1;
@@ -49,13 +57,27 @@ final class ControlledScheduler implements Interleaving {
     private boolean abandoned;
 
     ControlledScheduler(int workers) {
-        state = new State[workers];
-        label = new String[workers];
-        blockedAt = new long[workers];
-        startedBlocked = new boolean[workers];
         for (int i = 0; i < workers; i++) {
-            state[i] = State.RUNNING;
-            label[i] = "start";
+            add(State.RUNNING, "start");
+        }
+    }
+
+    /** Appends a worker; returns its number. Lock held (or during construction). */
+    private int add(State s, String where) {
+        state.add(s);
+        label.add(where);
+        blockedAt.add(0L);
+        startedBlocked.add(false);
+        return state.size() - 1;
+    }
+
+    /** How many workers there are so far (the scenario's threads and the adopted ones). */
+    int workers() {
+        m.lock();
+        try {
+            return state.size();
+        } finally {
+            m.unlock();
         }
     }
 
@@ -71,7 +93,7 @@ final class ControlledScheduler implements Interleaving {
         m.lock();
         try {
             countProgress(me, State.DONE);
-            state[me] = State.DONE;
+            state.set(me, State.DONE);
             turn = -1;
             changed.signalAll();
         } finally {
@@ -115,6 +137,73 @@ final class ControlledScheduler implements Interleaving {
         }
     }
 
+    /**
+     * Started by a worker: adopts {@code body} as a new worker, waiting at {@code start of NAME}
+     * for the baton; the caller goes on holding it. Started by any other thread: a plain daemon
+     * thread. An adopted worker whose run is abandoned unwinds quietly.
+     */
+    @Override
+    public void startWorker(String name, Runnable body) {
+        Integer parent = self.get();
+        if (parent == null) {
+            Interleaving.super.startWorker(name, body);
+            return;
+        }
+        int me;
+        m.lock();
+        try {
+            if (abandoned) {
+                throw new Abandoned();
+            }
+            me = add(State.AT_POINT, "start of " + name);
+        } finally {
+            m.unlock();
+        }
+        Thread t = new Thread(() -> runAdopted(me, body), name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** An adopted worker's thread: waits for the baton, runs {@code body}, ends (also if it throws). */
+    private void runAdopted(int me, Runnable body) {
+        self.set(me);
+        try {
+            awaitTurn(me);
+            body.run();
+        } catch (Abandoned e) {
+            // the run was given up: unwind quietly
+        } finally {
+            detach();
+        }
+    }
+
+    /** Waits until the controller hands the baton to {@code me}, which then runs. */
+    private void awaitTurn(int me) {
+        m.lock();
+        try {
+            while (turn != me) {
+                if (abandoned) {
+                    throw new Abandoned();
+                }
+                changed.awaitUninterruptibly();
+            }
+            startedBlocked.set(me, false);
+            state.set(me, State.RUNNING);
+        } finally {
+            m.unlock();
+        }
+    }
+
+    @Override
+    public void pause(String where) throws InterruptedException {
+        Integer me = self.get();
+        if (me == null) {
+            Interleaving.super.pause(where);
+            return;
+        }
+        yieldAs(me, State.BLOCKED, where);
+    }
+
     private void yieldAs(int me, State s, String where) {
         yieldAs(me, s, where, false);
     }
@@ -127,10 +216,10 @@ final class ControlledScheduler implements Interleaving {
             }
             assert first || turn == me : "worker " + me + " ran without the baton";
             countProgress(me, s);
-            state[me] = s;
-            label[me] = where;
+            state.set(me, s);
+            label.set(me, where);
             if (s == State.BLOCKED) {
-                blockedAt[me] = progress;
+                blockedAt.set(me, progress);
             }
             turn = -1;
             changed.signalAll();
@@ -140,8 +229,8 @@ final class ControlledScheduler implements Interleaving {
                 }
                 changed.awaitUninterruptibly();
             }
-            startedBlocked[me] = state[me] == State.BLOCKED;
-            state[me] = State.RUNNING;
+            startedBlocked.set(me, state.get(me) == State.BLOCKED);
+            state.set(me, State.RUNNING);
         } finally {
             m.unlock();
         }
@@ -149,7 +238,7 @@ final class ControlledScheduler implements Interleaving {
 
     /** A step made progress unless a blocked worker re-checked and is blocked again. Lock held. */
     private void countProgress(int me, State next) {
-        if (!(startedBlocked[me] && next == State.BLOCKED)) {
+        if (!(startedBlocked.get(me) && next == State.BLOCKED)) {
             progress++;
         }
     }
@@ -171,8 +260,9 @@ final class ControlledScheduler implements Interleaving {
                 changed.awaitNanos(left);
             }
             List<Integer> out = new ArrayList<>();
-            for (int i = 0; i < state.length; i++) {
-                if (state[i] == State.AT_POINT || (state[i] == State.BLOCKED && blockedAt[i] < progress)) {
+            for (int i = 0; i < state.size(); i++) {
+                State si = state.get(i);
+                if (si == State.AT_POINT || (si == State.BLOCKED && blockedAt.get(i) < progress)) {
                     out.add(i);
                 }
             }
@@ -213,7 +303,7 @@ final class ControlledScheduler implements Interleaving {
     String label(int i) {
         m.lock();
         try {
-            return label[i];
+            return label.get(i);
         } finally {
             m.unlock();
         }
@@ -223,7 +313,7 @@ final class ControlledScheduler implements Interleaving {
     boolean blocked(int i) {
         m.lock();
         try {
-            return state[i] == State.BLOCKED;
+            return state.get(i) == State.BLOCKED;
         } finally {
             m.unlock();
         }
@@ -233,7 +323,7 @@ final class ControlledScheduler implements Interleaving {
     void grant(int i) {
         m.lock();
         try {
-            assert turn == -1 && state[i] != State.DONE && state[i] != State.RUNNING : "grant to worker " + i;
+            assert turn == -1 && state.get(i) != State.DONE && state.get(i) != State.RUNNING : "grant to worker " + i;
             turn = i;
             changed.signalAll();
         } finally {

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Runs a {@link RaceScenario} once on a fresh engine under a {@link ControlledScheduler}: the
  * set-up and the checks on the calling thread, each thread's operations on a worker thread of its
- * own, the workers interleaved as {@code schedule} says. Deterministic: the same scenario, bug
+ * own, the workers interleaved as {@code schedule} says; a background worker the engine starts from
+ * a thread (the merge) is one more worker, numbered after the threads. Deterministic: the same scenario, bug
  * switches and schedule give the same {@link RaceRun}.
  *
  * <p>Guarantees: never throws for what the engine does (a throwable of an operation ends that
@@ -128,7 +129,7 @@ final class RaceExecution {
 
     private static String waits(ControlledScheduler sched, Workers w) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < w.threads.length; i++) {
+        for (int i = 0; i < sched.workers(); i++) {
             if (sched.blocked(i)) {
                 sb.append(sb.length() == 0 ? "" : ", ").append("thread ").append(i + 1).append(" at ")
                         .append(sched.label(i));

@@ -43,6 +43,11 @@ public final class RaceReproducer {
         h.add("scenario: " + sc.name() + " (seed " + seed + ")");
         h.add("bug: " + (bugs.isEmpty() ? "none" : String.join(",", bugs.stream().map(EngineBug::id).sorted().toList())));
         h.add("differs: " + verdict);
+        int threads = sc.threads().size();
+        if (run.decisions().stream().anyMatch(d -> d.chosen() >= threads)) {
+            h.add("threads past " + threads + " are the engine's background workers (the merge), numbered in the order"
+                    + " they started");
+        }
         h.add("interleaving (" + run.preemptions() + " preemptions; each line: the thread that ran, from where):");
         int i = 1;
         for (Decision d : run.decisions()) {

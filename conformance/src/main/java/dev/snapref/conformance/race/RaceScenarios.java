@@ -13,7 +13,9 @@ import java.util.SplittableRandom;
  * copy-out races of one snapshot (two origin writes, origin against snapshot write, origin write
  * against suspend, pending exception against read, two origin writes to two chunks followed by a
  * third write, removing a snapshot while an exception is pending on it, the handover after the
- * origin's table was reloaded). They mirror the jcstress races of
+ * origin's table was reloaded), and the background merge against the handover of another
+ * snapshot of its origin (kernel fix 09ee96b21456; the merge worker is one more scheduled thread).
+ * They mirror the jcstress races of
  * {@code stress/} (see {@code proofs-notes/stress-races.md}), small enough to explore exhaustively
  * up to a few preemptions.
  *
@@ -40,6 +42,7 @@ public final class RaceScenarios {
         out.add(copyOut("two-origin-writes-two-chunks", new Geometry(rnd), 4));
         out.add(removeSnapshotAgainstOriginWrite(new Geometry(rnd)));
         out.add(handoverAfterOriginReload(new Geometry(rnd)));
+        out.add(mergeAgainstHandover(new Geometry(rnd)));
         return out;
     }
 
@@ -156,6 +159,45 @@ public final class RaceScenarios {
                 + HANDOVER
                 + "# race: check\nread /dev/mapper/dest 0 " + g.origin() + "\ndmsetup status dest\n";
         return parse("handover-after-origin-reload", t);
+    }
+
+    /**
+     * The merge racing a handover of another snapshot of its origin (kernel fix 09ee96b21456;
+     * jcstress {@code MergeHandoverRace}), in LVM's {@code lvconvert --merge} shape: snapshot src
+     * (on cow) was taken, two chunks of the origin were overwritten, snapshot other (on cow2) was
+     * taken; a {@code snapshot-merge} table on src's cow is loaded into the origin's device and src
+     * is suspended; other's table is loaded again into {@code dest} and other is suspended. One
+     * thread resumes the origin (src's store is handed to the merge table, the merge starts and the
+     * resume returns once it is done), the other resumes dest (other's store is handed over while
+     * the merge copies chunks out to it). The check reads dest, whose view must not change, and
+     * writes the origin through the finished merge table.
+     */
+    private static RaceScenario mergeAgainstHandover(Geometry drawn) {
+        // a transient store cannot be merged: its draw becomes a persistent one
+        Geometry g = drawn.store().equals("N") ? new Geometry(drawn.chunk(), drawn.chunks(), "P", drawn.k()) : drawn;
+        String other = "0 " + g.origin() + " snapshot /dev/disk/origin /dev/disk/cow2 " + g.store() + " " + g.chunk();
+        String t = g.base()
+                + "disk cow2 " + g.cow() + "\n"
+                + "write /dev/mapper/origin " + g.at(g.k()) + " " + g.chunk() + " NEW\n"
+                + "write /dev/mapper/origin " + g.at(g.second()) + " " + g.chunk() + " NEW2\n"
+                + "dmsetup create other --table '" + other + "'\n"
+                + "dmsetup load origin --table '0 " + g.origin() + " snapshot-merge /dev/disk/origin /dev/disk/cow "
+                + g.store() + " " + g.chunk() + "'\n"
+                + "dmsetup suspend src\n"
+                + "dmsetup create dest --notable\n"
+                + "dmsetup load dest --table '" + other + "'\n"
+                + "dmsetup suspend other\n"
+                + "# race: thread\ndmsetup resume origin\n"
+                + "# race: thread\ndmsetup resume dest\n"
+                + "# race: check\n"
+                + "read /dev/mapper/dest 0 " + g.origin() + "\n"
+                + "dmsetup status dest\n"
+                + "dmsetup status origin\n"
+                + "read /dev/mapper/origin 0 " + g.origin() + "\n"
+                + "write /dev/mapper/origin " + g.at(g.k()) + " " + g.chunk() + " LATER\n"
+                + "read /dev/mapper/dest 0 " + g.origin() + "\n"
+                + "dmsetup status dest\n";
+        return parse("merge-against-handover", t);
     }
 
     /** The copy-out races of one snapshot; {@code kind} picks the second thread. */

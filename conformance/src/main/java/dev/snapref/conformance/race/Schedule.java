@@ -56,8 +56,18 @@ public record Schedule(List<Integer> choices) {
         return sb.toString();
     }
 
-    /** Parses {@link #render()}'s form; thread numbers must lie in 1..{@code threads}. */
+    /**
+     * Engine workers (the merge) a schedule may name beyond the scenario's threads: they are
+     * numbered after the threads, in the order the run started them.
+     */
+    public static final int MAX_ENGINE_WORKERS = 8;
+
+    /**
+     * Parses {@link #render()}'s form; thread numbers must lie in 1..{@code threads} plus
+     * {@link #MAX_ENGINE_WORKERS} (whether a number fits a run is checked when it runs).
+     */
     public static Schedule parse(String text, int threads) {
+        int max = threads + MAX_ENGINE_WORKERS;
         List<Integer> out = new ArrayList<>();
         for (String w : text.trim().split("\\s+")) {
             if (w.isEmpty()) {
@@ -69,8 +79,9 @@ public record Schedule(List<Integer> choices) {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("schedule: '" + w + "' is not a thread number");
             }
-            if (n < 1 || n > threads) {
-                throw new IllegalArgumentException("schedule: thread " + n + " out of 1.." + threads);
+            if (n < 1 || n > max) {
+                throw new IllegalArgumentException("schedule: thread " + n + " out of 1.." + max + " (" + threads
+                        + " threads, then up to " + MAX_ENGINE_WORKERS + " engine workers)");
             }
             out.add(n - 1);
         }

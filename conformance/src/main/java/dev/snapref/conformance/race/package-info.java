@@ -1,7 +1,7 @@
 /**
  * The gate's deterministic concurrency phase ({@code races}): systematic, preemption-bounded
- * exploration of the engine's interleavings in small races around the handover and the copy-out,
- * each schedule's results checked against the model as the sequential specification.
+ * exploration of the engine's interleavings in small races around the handover, the copy-out and
+ * the merge, each schedule's results checked against the model as the sequential specification.
  *
  * <ul>
  * <li>{@link dev.snapref.conformance.race.RaceScenario} and
@@ -10,7 +10,8 @@
  *     form (a scenario script with {@code # race:} sections and a schedule).</li>
  * <li>{@code ControlledScheduler}: the engine's {@link dev.snapref.engine.kernel.Interleaving}
  *     that runs one worker thread at a time, switching only at the engine's schedule points, waits
- *     and contended locks; {@code RaceExecution} runs a scenario under a
+ *     and contended locks; a background worker the engine starts from a worker (the merge, through
+ *     {@code Interleaving.startWorker}) becomes one more worker; {@code RaceExecution} runs a scenario under a
  *     {@link dev.snapref.conformance.race.Schedule}.</li>
  * <li>{@code SequentialSpec}: the per-operation model adapter — a run is admitted when some
  *     linearization of its operations (program order and real-time order kept) gives on the model

@@ -52,7 +52,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * leaves a shrunk reproducer that still fails when replayed. The two handover bugs that need I/O
  * in flight are caught by the gate's deterministic races phase (issue 14), and shown by a
  * held-off interleaving ({@code pending-on-old-store}) and by the jcstress races; so is
- * {@code merge-io-not-held} (MergeHandoverRace). {@code merge-commit-before-flush} is a
+ * {@code merge-io-not-held} (race {@code merge-against-handover}, with the merge worker under the
+ * race scheduler; jcstress MergeHandoverRace). {@code merge-commit-before-flush} is a
  * crash-mode finding (FaultModesTest).
  */
 class BugCatalogueTest {
@@ -136,8 +137,8 @@ class BugCatalogueTest {
     }
 
     /**
-     * Issue 14: the gate's deterministic races phase catches both bugs that need I/O in flight
-     * during a handover, with a reproducer whose schedule fails again with the switch and is
+     * Issue 14: the gate's deterministic races phase catches the bugs that need I/O in flight
+     * during a handover (and the merge racing one), with a reproducer whose schedule fails again with the switch and is
      * admitted on the correct engine.
      */
     @TestFactory

@@ -38,6 +38,29 @@ class RaceExecutionTest {
         assertTrue(verdict.isPresent(), "a deadlock is a failure of the race");
     }
 
+    /**
+     * The merge worker a thread's resume starts is adopted as thread 3: it runs only when the
+     * schedule says so (so the merge and the handover interleave the same way each time), and
+     * the run ends once it has finished too.
+     */
+    @Test
+    void theMergeWorkerIsOneMoreScheduledThread() {
+        RaceScenario sc = RaceScenarios.forSeed(1).stream().filter(r -> r.name().equals("merge-against-handover"))
+                .findFirst().orElseThrow();
+        RaceExecution exec = new RaceExecution(sc, Set.of(), 10_000);
+        RaceRun a = exec.run(Schedule.DEFAULT);
+        assertEquals(Optional.empty(), a.abnormal());
+        assertTrue(a.decisions().stream().anyMatch(d -> d.chosen() == 2 && d.where().startsWith("start of merge-")),
+                a.decisions().toString());
+        assertTrue(a.decisions().stream().anyMatch(d -> d.where().equals("merge: copied")), a.decisions().toString());
+        Schedule preempting = new Schedule(List.of(0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 0, 1, 1, 0));
+        RaceRun b = exec.run(preempting, true);
+        RaceRun c = exec.run(b.schedule());
+        assertEquals(b.decisions(), c.decisions());
+        assertEquals(b.check(), c.check());
+        assertEquals(Optional.empty(), new SequentialSpec(new ModelTarget(), sc).verdict(c));
+    }
+
     @Test
     void theSameScheduleGivesTheSameRun() throws ScriptError {
         RaceScenario sc = RaceScenarios.forSeed(5).get(0);

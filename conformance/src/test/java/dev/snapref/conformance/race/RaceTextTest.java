@@ -54,9 +54,9 @@ class RaceTextTest {
         ScriptError e = assertThrows(ScriptError.class, () -> RaceText.parse("r.dms", "disk origin 64\n# race: thread\n"));
         assertEquals(1, e.line());
         ScriptError s = assertThrows(ScriptError.class, () -> RaceText.parse("r.dms",
-                TEXT.replace("schedule 1 2 2 1", "schedule 1 3")));
+                TEXT.replace("schedule 1 2 2 1", "schedule 1 11")));
         assertEquals(14, s.line());
-        assertTrue(s.problem().contains("out of 1..2"), s.problem());
+        assertTrue(s.problem().contains("out of 1..10"), s.problem());
         ScriptError one = assertThrows(ScriptError.class, () -> RaceText.parse("r.dms",
                 "# race: setup\ndisk d 8\n# race: thread\nread /dev/disk/d 0 1\n"));
         assertTrue(one.problem().contains("two threads"), one.problem());

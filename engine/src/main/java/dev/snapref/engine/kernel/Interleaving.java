@@ -19,6 +19,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *     with {@code lock} held exactly once by the caller.</li>
  * <li>{@link #lock} replaces {@code lock.lock()} for the locks that may be held across a point or
  *     a wait: the control lock and the completion locks.</li>
+ * <li>{@link #startWorker} replaces {@code new Thread(...).start()} for the engine's background
+ *     workers (the merge), so that a controlled run can schedule them like its own threads.</li>
+ * <li>{@link #pause} is the pause of a poll loop (a caller re-checking a state other threads
+ *     change, with no lock held and no condition to wait on).</li>
  * </ul>
  *
  * <p>Limit: the engine's other locks (snapshot, origins, gate, page monitors) are taken directly;
@@ -45,5 +49,27 @@ public interface Interleaving {
     /** Takes {@code lock}; a controlled run lets other threads run while it is taken elsewhere. */
     default void lock(ReentrantLock lock, String where) {
         lock.lock();
+    }
+
+    /**
+     * Starts a background worker of the engine named {@code name} that runs {@code body} once.
+     * Guarantee: {@code body} runs exactly once, on a thread of its own, unless a controlled run is
+     * given up first. {@link #FREE} starts a plain daemon thread at once; a controlled run may
+     * instead make it one more of its scheduled threads, which runs only when the run says so.
+     */
+    default void startWorker(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * The pause between two checks of a poll loop, called with no engine lock held. {@link #FREE}
+     * sleeps a millisecond; a controlled run lets the other threads run first, as for a wait.
+     *
+     * @throws InterruptedException when the calling thread is interrupted
+     */
+    default void pause(String where) throws InterruptedException {
+        Thread.sleep(1);
     }
 }

@@ -50,7 +50,7 @@ final class MergeMap {
             s.lock.lock();
             try {
                 while (!w.released()) {
-                    s.changed.awaitUninterruptibly();
+                    s.ctx.interleaving().await(s.lock, s.changed, "merge: write waits for the run");
                 }
             } finally {
                 s.lock.unlock();

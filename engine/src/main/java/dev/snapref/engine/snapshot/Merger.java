@@ -7,6 +7,8 @@ import dev.snapref.engine.store.MergeRun;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The background merge of a {@code snapshot-merge} target (dm-snap.c: start_merge, stop_merge,
@@ -18,13 +20,24 @@ import java.util.List;
  * is left, when asked to ({@link #stop}, at presuspend and destruction), or at an I/O error
  * ("Merge failed").
  *
- * <p>Locks: its running/shutdown bits under its own monitor (taken alone); the merge window and
+ * <p>Locks: its running/shutdown bits under its own state lock (taken alone); the merge window and
  * the table under the snapshot's lock (5); the copy-out under the origins lock (3) then the other
  * snapshots' locks; the copy itself and the waits hold no lock. {@link #stop} is called with the
  * control lock held and waits for the worker, which never takes the control lock.
+ *
+ * <p>Schedule points: the worker is started through the context's {@code Interleaving}
+ * ({@code startWorker}), so a controlled run schedules it like any other thread; it passes the
+ * named points {@code merge: run prepared} (before the copy-out of a run), {@code merge: before
+ * copy} (window open, before the copy) and {@code merge: copied} (before the commit), each with no
+ * lock held, and every wait of the merge ({@link #stop}, writes draining from a run, writes queued
+ * behind one) goes through the interleaving's {@code await}.
  */
 final class Merger {
     private final SnapshotTarget s;
+    /** Guards {@link #running} and {@link #shutdown} (lock 6 of the lock order, taken alone). */
+    private final ReentrantLock state = new ReentrantLock();
+    /** Signalled when the worker ends. */
+    private final Condition stopped = state.newCondition();
     private boolean running;
     private boolean shutdown;
     /** The run being merged (guarded by the snapshot's lock); null between runs. */
@@ -34,46 +47,53 @@ final class Merger {
         this.s = s;
     }
 
-    /** start_merge: unless running, checks validity here (as the kernel's first step does) and starts the worker. */
+    /**
+     * start_merge: unless running, checks validity here (as the kernel's first step does) and
+     * starts the worker through the interleaving (a plain daemon thread by default).
+     */
     void start() {
-        synchronized (this) {
+        state.lock();
+        try {
             if (running) {
                 return;
             }
             running = true;
+        } finally {
+            state.unlock();
         }
         if (!s.valid) {
             s.log.log(SnapshotTarget.PREFIX + "Snapshot is invalid: can't merge");
             finished();
             return;
         }
-        Thread t = new Thread(this::run, "merge-" + s.table().md().name());
-        t.setDaemon(true);
-        t.start();
+        s.ctx.interleaving().startWorker("merge-" + s.table().md().name(), this::run);
     }
 
-    /** stop_merge: asks the worker to stop after its current run and waits until it has. */
+    /**
+     * stop_merge: asks the worker to stop after its current run and waits (through the
+     * interleaving) until it has. Returns with no worker running.
+     */
     void stop() {
-        synchronized (this) {
+        state.lock();
+        try {
             shutdown = true;
-            boolean interrupted = false;
             while (running) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
+                s.ctx.interleaving().await(state, stopped, "merge: wait for the worker to stop");
             }
             shutdown = false;
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        } finally {
+            state.unlock();
         }
     }
 
     /** Whether a merge is running (tests, the status of a stop). */
-    synchronized boolean running() {
-        return running;
+    boolean running() {
+        state.lock();
+        try {
+            return running;
+        } finally {
+            state.unlock();
+        }
     }
 
     /** The window a write to {@code chunk} must wait for, or null. Snapshot lock held. */
@@ -102,13 +122,23 @@ final class Merger {
         }
     }
 
-    private synchronized void finished() {
-        running = false;
-        notifyAll();
+    private void finished() {
+        state.lock();
+        try {
+            running = false;
+            stopped.signalAll();
+        } finally {
+            state.unlock();
+        }
     }
 
-    private synchronized boolean shuttingDown() {
-        return shutdown;
+    private boolean shuttingDown() {
+        state.lock();
+        try {
+            return shutdown;
+        } finally {
+            state.unlock();
+        }
     }
 
     /** One run; false when the merge ends (nothing left, stopped, failed). */
@@ -132,6 +162,7 @@ final class Merger {
         if (run.chunks() == 0) {
             return false;
         }
+        s.ctx.interleaving().point("merge: run prepared");
         long cs = s.store.chunkSize();
         long dest = run.firstOld() * cs;
         long ioSize = run.chunks() * cs;
@@ -141,7 +172,12 @@ final class Merger {
             copyOutOthers(dest, ioSize);
         }
         openWindow(run);
-        return copy(run.firstNew() * cs, dest, count) && commit(run);
+        s.ctx.interleaving().point("merge: before copy");
+        if (!copy(run.firstNew() * cs, dest, count)) {
+            return false;
+        }
+        s.ctx.interleaving().point("merge: copied");
+        return commit(run);
     }
 
     /**
@@ -185,7 +221,7 @@ final class Merger {
             window = new MergeWindow(run.firstOld(), run.chunks());
             for (long c = run.firstOld(); c <= run.lastOld(); c++) {
                 while (s.tracked.busy(c)) {
-                    s.changed.awaitUninterruptibly();
+                    s.ctx.interleaving().await(s.lock, s.changed, "merge: wait for writes to the run");
                 }
             }
         } finally {

@@ -17,6 +17,8 @@ import java.util.Optional;
  * whose status has no {@code A/T M} form yet merges ({@code Overflow}, handed over from an
  * overflowed PO snapshot) — the runner also waits until the engine's merge has stopped
  * ({@link DeviceMapper#busy}). A kernel runner returns at once there, while the merge goes on.
+ * Each poll pauses through the engine's {@code Interleaving} (1 ms by default; in a controlled
+ * run of the races phase the other threads, the merge worker among them, run meanwhile).
  */
 final class MergeWait {
     static final long TIMEOUT_MS = 60_000;
@@ -32,7 +34,7 @@ final class MergeWait {
                 throw new DmException(Errno.ETIMEDOUT, "merge of " + name + " did not finish");
             }
             try {
-                Thread.sleep(1);
+                dm.interleaving().pause("merge wait: " + name);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DmException(Errno.ETIMEDOUT, "interrupted while waiting for the merge of " + name);
