@@ -32,6 +32,25 @@ class FaultOracleRegressionTest {
         assertTrue(counts.getOrDefault("requests-compared", 0L) > 0, counts.toString());
     }
 
+    /**
+     * A merge whose first cow read (the previous metadata area, area 0 being exactly full) fails:
+     * the store is left stepped back with nothing committed, as persistent_prepare_merge leaves it
+     * ("Merge failed", still valid); INV-COW-2 once flagged that state (faults phase, seed 1).
+     */
+    @Test
+    void aMergeWhoseAreaReadFailsLeavesTheStoreSteppedBack() throws Exception {
+        assertFaultsPass("""
+                disk origin 63
+                disk cow 56
+                dmsetup create origin --table '0 1 snapshot-origin /dev/disk/origin'
+                dmsetup create s1 --table '0 62 snapshot /dev/disk/origin /dev/disk/cow P 1'
+                write /dev/mapper/s1 0 32 A
+                dmsetup load origin --table '0 1 snapshot-merge /dev/disk/origin /dev/disk/cow P 1'
+                dmsetup suspend s1
+                dmsetup resume origin
+                """, "2622523241835449346");
+    }
+
     /** A load failing on the fault leaves the old inactive table on cow, which then refuses s3's pairing. */
     @Test
     void failedLoadLeavesTheOldTableWhoseCowPairsDifferently() throws Exception {

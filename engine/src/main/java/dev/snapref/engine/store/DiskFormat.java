@@ -36,6 +36,22 @@ public final class DiskFormat {
         return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8 | (b[off + 2] & 0xff) << 16 | (b[off + 3] & 0xff) << 24;
     }
 
+    /** The old chunk of entry {@code i} of a metadata area (disk_exception.old_chunk). */
+    public static long entryOld(byte[] area, int i) {
+        return le64(area, i * ENTRY_BYTES);
+    }
+
+    /** The cow chunk of entry {@code i} of a metadata area (disk_exception.new_chunk; 0 ends the area). */
+    public static long entryNew(byte[] area, int i) {
+        return le64(area, i * ENTRY_BYTES + 8);
+    }
+
+    /** Writes entry {@code i} of a metadata area, little-endian, as write_exception does. */
+    public static void putEntry(byte[] area, int i, long oldChunk, long newChunk) {
+        putLe64(area, i * ENTRY_BYTES, oldChunk);
+        putLe64(area, i * ENTRY_BYTES + 8, newChunk);
+    }
+
     public static long le64(byte[] b, int off) {
         return (le32(b, off) & 0xFFFF_FFFFL) | ((long) le32(b, off + 4)) << 32;
     }

@@ -186,8 +186,8 @@ public final class PersistentStore extends ExceptionStore {
     /** Returns whether the area was full (no terminator). */
     private boolean insertExceptions(byte[] buf, ExceptionSink sink) {
         for (int i = 0; i < exceptionsPerArea; i++) {
-            long oldChunk = DiskFormat.le64(buf, i * DiskFormat.ENTRY_BYTES);
-            long newChunk = DiskFormat.le64(buf, i * DiskFormat.ENTRY_BYTES + 8);
+            long oldChunk = DiskFormat.entryOld(buf, i);
+            long newChunk = DiskFormat.entryNew(buf, i);
             if (newChunk == 0) {
                 currentCommitted = i;
                 return false;
@@ -229,9 +229,7 @@ public final class PersistentStore extends ExceptionStore {
         if (!copyOk) {
             valid = false;
         }
-        int off = currentCommitted++ * DiskFormat.ENTRY_BYTES;
-        DiskFormat.putLe64(area, off, oldChunk);
-        DiskFormat.putLe64(area, off + 8, newChunk);
+        DiskFormat.putEntry(area, currentCommitted++, oldChunk, newChunk);
         callbacks.add(token);
         pendingCount--;
         boolean areaFull = currentCommitted == exceptionsPerArea;
@@ -274,14 +272,11 @@ public final class PersistentStore extends ExceptionStore {
             chunkIo(DiskFormat.areaLocation(exceptionsPerArea, currentArea), area, false);
             currentCommitted = (int) exceptionsPerArea;
         }
-        long lastOld = DiskFormat.le64(area, (currentCommitted - 1) * DiskFormat.ENTRY_BYTES);
-        long lastNew = DiskFormat.le64(area, (currentCommitted - 1) * DiskFormat.ENTRY_BYTES + 8);
+        long lastOld = DiskFormat.entryOld(area, currentCommitted - 1);
+        long lastNew = DiskFormat.entryNew(area, currentCommitted - 1);
         int n = 1;
-        while (n < currentCommitted) {
-            int off = (currentCommitted - 1 - n) * DiskFormat.ENTRY_BYTES;
-            if (DiskFormat.le64(area, off) != lastOld - n || DiskFormat.le64(area, off + 8) != lastNew - n) {
-                break;
-            }
+        while (n < currentCommitted && DiskFormat.entryOld(area, currentCommitted - 1 - n) == lastOld - n
+                && DiskFormat.entryNew(area, currentCommitted - 1 - n) == lastNew - n) {
             n++;
         }
         return new MergeRun(n, lastOld, lastNew);
