@@ -17,9 +17,8 @@ import java.util.List;
  * ({@link MergeStore#commit}); the exceptions are dropped from the table. An I/O error stops the
  * merge with "Merge failed" status.
  *
- * <p>Limits: a transient store cannot merge: with a source the constructor refuses it, without
- * one the kernel calls a missing prepare_merge (an oops); the model refuses the script
- * ({@link ModelLimitation}).
+ * <p>A transient store never merges: the constructor refuses a transient merge table, and a
+ * merge table whose source's store is transient ({@link Pairing#validateHandover}).
  */
 final class Merge {
     private static final String PREFIX = "snapshots: ";
@@ -49,10 +48,7 @@ final class Merge {
                 w.kmsg.add(Kmsg.CANNOT_MERGE_INVALID);
                 return;
             }
-            if (s.store().type() == StoreType.TRANSIENT) {
-                throw new ModelLimitation("a snapshot-merge of a transient store: the kernel calls a missing "
-                        + "prepare_merge (oops)");
-            }
+            assert s.store().type() != StoreType.TRANSIENT : "the constructor refuses transient merges";
             MergeStore.Prepared p = MergeStore.prepare(w, s.cowDisk(), s.store());
             w.setSnap(ref, s.withStore(p.store()));
             if (p.chunks() < 0) {

@@ -47,7 +47,7 @@ final class Pairing {
     static final int PAIRING_FAILED = -1;
     /** A merge destination while another snapshot of the origin merges. */
     static final int ALREADY_MERGING = -2;
-    /** A merge destination whose source's store cannot merge (transient). */
+    /** A merge table whose own store, or whose source's, cannot merge (transient). */
     static final int NO_MERGE_SUPPORT = -3;
 
     /**
@@ -59,6 +59,11 @@ final class Pairing {
         Sharing sh = find(w, s.originDisk(), s.cowDisk());
         if (sh.count() == 2 || sh.dest() != null) {
             return PAIRING_FAILED;
+        }
+        if (s.merge() && s.store().type() == StoreType.TRANSIENT) {
+            // observed on Linux 6.1: a transient snapshot-merge table is refused with or without a
+            // source, before the one-merge-per-origin check (fuzz --target kernel, seed 20261205)
+            return NO_MERGE_SUPPORT;
         }
         if (sh.src() == null || !s.merge()) {
             return sh.src() == null ? 0 : 1;

@@ -96,8 +96,8 @@ public final class Origins {
     /**
      * register_snapshot: validates the handover pairing and inserts the snapshot. Fails with EINVAL
      * (nothing registered) when two snapshots already share the cow or a destination is pending;
-     * a merge destination also when another snapshot of the origin merges or the source's store is
-     * transient (__validate_exception_handover).
+     * a merge table when its own store is transient, and a merge destination also when another
+     * snapshot of the origin merges or the source's store is transient (__validate_exception_handover).
      */
     Registration register(SnapshotTarget snap) throws DmException {
         lock.writeLock().lock();
@@ -106,6 +106,11 @@ public final class Origins {
             boolean pairingChecked = !snap.bug(EngineBug.THIRD_TABLE_ALLOWED);
             if (pairingChecked && (sh.count() == 2 || sh.dest() != null)) {
                 throw new DmException(Errno.EINVAL, "Snapshot cow pairing for exception table handover failed");
+            }
+            if (snap.merge && snap.store.kind() == StoreKind.TRANSIENT) {
+                // Linux 6.1 refuses a transient merge table with or without a source, before the
+                // one-merge-per-origin check (seen on the kernel, not in the source we read)
+                throw new DmException(Errno.EINVAL, "Snapshot exception store does not support snapshot-merge.");
             }
             if (sh.src() != null && snap.merge) {
                 if (merging(snap.origin) != null) {
