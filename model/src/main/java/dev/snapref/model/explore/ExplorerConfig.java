@@ -99,9 +99,13 @@ public record ExplorerConfig(String name, long originSectors, long cowSectors, l
      * overflow and handover are the default configuration's (two devices here would multiply the
      * states past what a fixpoint run can hold in minutes).
      *
-     * <p>Hook for snapshot-merge: once the model has the {@code snapshot-merge} target, its table
-     * lines belong in {@link #mergeTables()} (merging a store that rolled over and one that
-     * overflowed are the cases this configuration reaches); nothing else here needs to change.
+     * <p>Merges are not in this configuration: with a {@code snapshot-merge} table (P, chunk 1)
+     * created and loaded on s1 as the snapshot tables are, the search found 7.3 million states by depth 25 and was
+     * still growing at 25,000 new states a second (a merge puts back any prefix of the writes'
+     * chunks, and every later write and overflow starts from each), so no fixpoint run fits in
+     * minutes. Merges of rolled-over stores are covered by the goldens
+     * ({@code lvconvert-merge-multi-area}) and the fuzzers; the {@code stacks} configuration
+     * explores merges to a bounded depth.
      */
     public static ExplorerConfig rollover() {
         return new ExplorerConfig("rollover", 44, 43, 8, 32, 40, List.of("s1"), List.of(1L), List.of("P", "PO"));
@@ -124,16 +128,6 @@ public record ExplorerConfig(String name, long originSectors, long cowSectors, l
     /** The configuration called {@code name}, or empty. */
     public static Optional<ExplorerConfig> named(String name) {
         return all().stream().filter(c -> c.name().equals(name)).findFirst();
-    }
-
-    /**
-     * Hook: the {@code snapshot-merge} table lines the alphabet creates and loads on every snapshot
-     * device, for the configurations that explore merging. Empty: the model has no
-     * {@code snapshot-merge} target yet (add the lines here, for {@code rollover} first, when it
-     * does).
-     */
-    public List<String> mergeTables() {
-        return List.of();
     }
 
     /** The commands every exploration starts with (not counted in the depth). */
@@ -163,7 +157,6 @@ public record ExplorerConfig(String name, long originSectors, long cowSectors, l
                     tables.add("0 " + originSectors + " snapshot /dev/disk/origin /dev/disk/cow " + type + " " + chunk);
                 }
             }
-            tables.addAll(mergeTables());
             for (String table : tables) {
                 out.add(new CreateCommand(dev, table));
                 out.add(new LoadCommand(dev, table));

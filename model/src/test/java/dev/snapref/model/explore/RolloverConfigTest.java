@@ -44,9 +44,9 @@ class RolloverConfigTest {
     }
 
     @Test
-    void itsMergeHookIsEmptyUntilTheModelHasTheTarget() {
-        assertEquals(List.of(), ExplorerConfig.rollover().mergeTables());
+    void itIsNamedAndHasNoMergeTable() {
         assertTrue(ExplorerConfig.named("rollover").isPresent());
+        assertTrue(ExplorerConfig.rollover().alphabet().stream().noneMatch(c -> c.echo().contains("snapshot-merge")));
     }
 
     private static ModelState run(ExplorerConfig c, String... prefixes) {
