@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -19,10 +22,14 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code snapref replay FILE}: reruns a reproducer (or any script) as a checked run of the model
  * against the candidate named in its header (default engine), with the header's bug switch
- * unless {@code --bug} is given. Exit 1 if it still fails.
+ * unless {@code --bug} is given ({@code --bug none}: the correct engine); a faults or crash reproducer ({@code # mode:} header) with its
+ * fault plan or crash points, as {@code fuzz --faults|--crash --replay} does. Exit 1 if it still
+ * fails.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Rerun a reproducer script as a checked model-vs-candidate run.")
+        description = {"Rerun a reproducer script as a checked model-vs-candidate run, with the bug switch",
+            "its header names (--bug NAME for another, --bug none for the correct engine); a faults or",
+            "crash reproducer with its fault plan or crash points."})
 public final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,8 +44,14 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Script script = ScriptFiles.load(List.of(file)).get(0);
         String text = Files.readString(file);
-        if (target.bug == null) {
+        if ("none".equals(target.bug)) {
+            target.bug = null; // --bug none: the correct engine, whatever the header says
+        } else if (target.bug == null) {
             target.bug = Reproducer.header(text, "bug").filter(b -> !b.equals("none")).orElse(null);
+        }
+        Optional<String> mode = Reproducer.header(text, "mode").filter(m -> m.equals("faults") || m.equals("crash"));
+        if (mode.isPresent()) {
+            return replayFaultMode(mode.get());
         }
         String candidate = Reproducer.header(text, "targets").map(t -> t.substring(t.indexOf(',') + 1))
                 .orElse(target.name.equals("model") ? "engine" : target.name);
@@ -56,5 +69,20 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         out.flush();
         return r.passed() ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    /**
+     * A faults or crash reproducer is re-checked as {@code fuzz --faults|--crash --replay FILE}
+     * does: with its fault plan or crash points (a plain run would not inject them and pass).
+     */
+    private int replayFaultMode(String mode) {
+        List<String> args = new ArrayList<>(List.of("fuzz", "--" + mode, "--replay", file.toString()));
+        if (target.bug != null) {
+            args.addAll(List.of("--bug", target.bug));
+        }
+        CommandLine cl = SnaprefCommand.newCommandLine();
+        cl.setOut(spec.commandLine().getOut());
+        cl.setErr(spec.commandLine().getErr());
+        return cl.execute(args.toArray(String[]::new));
     }
 }

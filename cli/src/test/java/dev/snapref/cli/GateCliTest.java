@@ -136,4 +136,22 @@ class GateCliTest {
             return found.get(0);
         }
     }
+
+    /** A faults reproducer replayed with `snapref replay` gets its fault plan, as with fuzz --faults --replay. */
+    @Test
+    void replayOfAFaultsReproducerInjectsItsFault() throws IOException {
+        Path f = dir.resolve("faults.dms");
+        Files.writeString(f, String.join("\n", "# snapref reproducer faults-test", "# mode: faults",
+                "# seed: 8042142155559163816", "# targets: model,engine", "# bug: copy-error-reported-as-success",
+                "disk origin 1", "disk cow 12",
+                "dmsetup create origin --table '0 1 snapshot-origin /dev/disk/origin'",
+                "dmsetup create s1 --table '0 1 snapshot /dev/disk/origin /dev/disk/cow PO 4'",
+                "write /dev/mapper/origin 0 1 A", ""));
+        assertEquals(ExitCode.FAILED, run("replay", f.toString()), out.toString() + err);
+        assertTrue(out.toString().startsWith("FAIL faults:"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCode.OK, run("replay", "--bug", "none", f.toString()), out.toString() + err);
+        assertTrue(out.toString().startsWith("PASS"), out.toString());
+        assertNoStackTrace();
+    }
 }
