@@ -38,7 +38,8 @@
  * store</td></tr>
  * <tr><td>6</td><td>pending exception lock</td><td>{@code snapshot.PendingException}</td><td>pe
  * completion</td><td>sleeping and waking waiters (the done flag is volatile and written after
- * failed: a finished exception is awaited without the lock)</td></tr>
+ * failed: a finished exception is awaited without the lock, and finished without it when no
+ * waiter has counted itself as a sleeper)</td></tr>
  * <tr><td>6</td><td>merger state lock</td><td>{@code snapshot.Merger}</td><td>{@code
  * s->state_bits} (RUNNING_MERGE, SHUTDOWN_MERGE)</td><td>running/shutdown of a merge; taken
  * alone: its holder takes no other lock</td></tr>

@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * An in-memory, zero-filled block device of up to 2^54 sectors (2^63 bytes). Sparse: storage is
@@ -41,9 +39,8 @@ public final class MemoryBlockDevice implements BlockDevice {
     static final int PAGE_SECTORS = 8;
     private static final int PAGE_SHIFT = 3;
     private static final int PAGE_BYTES = PAGE_SECTORS * SECTOR_SIZE;
-    static final int LEAF_PAGES = 64;
-    private static final int LEAF_SHIFT = 6;
-    static final int MAX_FLAT_LEAVES = 1 << 18;
+    static final int LEAF_PAGES = PageDirectory.LEAF_PAGES;
+    static final int MAX_FLAT_LEAVES = PageDirectory.MAX_FLAT_LEAVES;
     /** Pages are locked in groups of this many sectors (64 KiB): one lock per group a request touches. */
     static final int GROUP_SECTORS = 128;
     private static final int GROUP_SHIFT = 7;
@@ -59,28 +56,15 @@ public final class MemoryBlockDevice implements BlockDevice {
 
     private final long serial = SERIALS.getAndIncrement();
     private final long sectors;
-    /**
-     * Leaves by number when the device is small enough for a flat directory, else null. A slot
-     * holds this device's own page (a {@code byte[]}, changed in place under its group's lock), a
-     * {@link SharedPage} (never changed), or null (zeros).
-     */
-    private final AtomicReferenceArray<AtomicReferenceArray<Object>> flatLeaves;
-    /** Pages by number for larger devices (values as in a flat slot), else null. */
-    private final ConcurrentHashMap<Long, Object> hashedPages;
+    /** The page slots: an own page (a {@code byte[]}, changed in place under its group's lock), a {@link SharedPage} (never changed), or null (zeros). */
+    private final PageDirectory pages;
 
     public MemoryBlockDevice(long sectors) {
         if (sectors < 0) {
             throw new IllegalArgumentException("negative size");
         }
         this.sectors = sectors;
-        long leaves = leafCount(sectors);
-        if (leaves <= MAX_FLAT_LEAVES) {
-            flatLeaves = new AtomicReferenceArray<>((int) leaves);
-            hashedPages = null;
-        } else {
-            flatLeaves = null;
-            hashedPages = new ConcurrentHashMap<>();
-        }
+        this.pages = new PageDirectory((sectors + PAGE_SECTORS - 1) >>> PAGE_SHIFT);
     }
 
     private static Object[] newStripes(int n) {
@@ -102,11 +86,6 @@ public final class MemoryBlockDevice implements BlockDevice {
         return GROUP_SECTORS - (int) (sector & (GROUP_SECTORS - 1));
     }
 
-    private static long leafCount(long sectors) {
-        long pages = (sectors + PAGE_SECTORS - 1) >>> PAGE_SHIFT;
-        return (pages + LEAF_PAGES - 1) >>> LEAF_SHIFT;
-    }
-
     @Override
     public long sectors() {
         return sectors;
@@ -114,28 +93,9 @@ public final class MemoryBlockDevice implements BlockDevice {
 
     // ------------------------------------------------------------------ directory
 
-    /** The leaf of a flat device holding page {@code pageNo}; null when absent and {@code create} is false. */
-    private AtomicReferenceArray<Object> leaf(long pageNo, boolean create) {
-        int i = (int) (pageNo >>> LEAF_SHIFT);
-        AtomicReferenceArray<Object> leaf = flatLeaves.get(i);
-        if (leaf == null && create) {
-            flatLeaves.compareAndSet(i, null, new AtomicReferenceArray<>(LEAF_PAGES));
-            leaf = flatLeaves.get(i);
-        }
-        return leaf;
-    }
-
-    private static int slot(long pageNo) {
-        return (int) (pageNo & (LEAF_PAGES - 1));
-    }
-
     /** What slot {@code pageNo} holds: an own page, a {@link SharedPage}, or null (never written). */
     private Object slotValue(long pageNo) {
-        if (flatLeaves == null) {
-            return hashedPages.get(pageNo);
-        }
-        AtomicReferenceArray<Object> leaf = leaf(pageNo, false);
-        return leaf == null ? null : leaf.get(slot(pageNo));
+        return pages.get(pageNo);
     }
 
     /** The bytes of slot value {@code v}. */
@@ -145,11 +105,7 @@ public final class MemoryBlockDevice implements BlockDevice {
 
     /** Puts {@code v} (an own page or a shared one) in slot {@code pageNo}. The caller holds the page's group lock. */
     private void set(long pageNo, Object v) {
-        if (flatLeaves == null) {
-            hashedPages.put(pageNo, v);
-        } else {
-            leaf(pageNo, true).setRelease(slot(pageNo), v); // readers of the slot hold the group lock too
-        }
+        pages.set(pageNo, v);
     }
 
     // ------------------------------------------------------------------ I/O
@@ -168,7 +124,9 @@ public final class MemoryBlockDevice implements BlockDevice {
 
     /**
      * Writes only the sectors that change: the hinted ones, and any other whose bytes differ from
-     * {@code src} (compared under the group's lock). The result is that of {@link #write}.
+     * {@code src} (compared under the group's lock). The result is that of {@link #write}. The
+     * unhinted sectors of a page are compared in one pass when they are equal (the usual case);
+     * only a page where they differ is compared sector by sector.
      */
     @Override
     public void rewrite(long sector, byte[] src, int off, int count, boolean fua, int changedFrom, int changedCount)
@@ -179,18 +137,47 @@ public final class MemoryBlockDevice implements BlockDevice {
             long s = sector + done;
             int n = Math.min(count - done, toGroupEnd(s));
             synchronized (STRIPES[stripe(s)]) {
-                for (int i = 0; i < n; i++) {
-                    int rel = done + i;
-                    int at = off + rel * SECTOR_SIZE;
-                    long x = s + i;
-                    boolean hinted = rel >= changedFrom && rel < changedFrom + changedCount;
-                    if (hinted || !holds(x, src, at)) {
-                        writePage(x >>> PAGE_SHIFT, (int) (x & (PAGE_SECTORS - 1)), src, at, 1);
-                    }
+                for (int k = 0; k < n; ) {
+                    int inPage = (int) ((s + k) & (PAGE_SECTORS - 1));
+                    int m = Math.min(n - k, PAGE_SECTORS - inPage);
+                    rewritePage(s + k, src, off + (done + k) * SECTOR_SIZE, m, changedFrom - (done + k), changedCount);
+                    k += m;
                 }
             }
             done += n;
         }
+    }
+
+    /**
+     * {@link #rewrite} of {@code n} sectors at {@code x} inside one page (group lock held); the
+     * hinted sectors are [{@code hintFrom}, {@code hintFrom + hintCount}) relative to {@code x}.
+     */
+    private void rewritePage(long x, byte[] src, int at, int n, int hintFrom, int hintCount) {
+        int lo = Math.max(0, Math.min(n, hintFrom));
+        int hi = Math.max(lo, Math.min(n, hintFrom + hintCount));
+        Object v = slotValue(x >>> PAGE_SHIFT);
+        byte[] page = v == null ? ZEROS : bytes(v);
+        int in = (int) (x & (PAGE_SECTORS - 1)) * SECTOR_SIZE;
+        boolean restEqual = sameBytes(page, in, src, at, lo)
+                && sameBytes(page, in + hi * SECTOR_SIZE, src, at + hi * SECTOR_SIZE, n - hi);
+        if (restEqual) {
+            if (hi > lo) {
+                writePage(x >>> PAGE_SHIFT, (int) (x & (PAGE_SECTORS - 1)) + lo, src, at + lo * SECTOR_SIZE, hi - lo);
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            int a = at + i * SECTOR_SIZE;
+            if (i >= lo && i < hi || !holds(x + i, src, a)) {
+                writePage((x + i) >>> PAGE_SHIFT, (int) ((x + i) & (PAGE_SECTORS - 1)), src, a, 1);
+            }
+        }
+    }
+
+    /** Whether {@code sectors} sectors of {@code page} at {@code in} equal those of {@code src} at {@code at}. */
+    private static boolean sameBytes(byte[] page, int in, byte[] src, int at, int sectors) {
+        int len = sectors * SECTOR_SIZE;
+        return len == 0 || Arrays.equals(page, in, in + len, src, at, at + len);
     }
 
     /** Whether sector {@code x} holds the 512 bytes of {@code src} at {@code at} (group lock held). */
@@ -338,20 +325,8 @@ public final class MemoryBlockDevice implements BlockDevice {
      */
     public List<long[]> allocatedRanges() {
         List<long[]> out = new ArrayList<>();
-        if (flatLeaves == null) {
-            long[] pages = hashedPages.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-            for (long pageNo : pages) {
-                addRange(out, pageNo << PAGE_SHIFT);
-            }
-            return out;
-        }
-        for (long leafNo : leafNumbers()) {
-            AtomicReferenceArray<Object> leaf = leaf(leafNo << LEAF_SHIFT, false);
-            for (int i = 0; i < LEAF_PAGES; i++) {
-                if (leaf.get(i) != null) {
-                    addRange(out, ((leafNo << LEAF_SHIFT) + i) << PAGE_SHIFT);
-                }
-            }
+        for (long pageNo : pages.usedPages()) {
+            addRange(out, pageNo << PAGE_SHIFT);
         }
         return out;
     }
@@ -363,18 +338,6 @@ public final class MemoryBlockDevice implements BlockDevice {
         } else {
             out.add(new long[] {start, end});
         }
-    }
-
-    /** Numbers of the leaves of a flat device that exist, ascending. */
-    private long[] leafNumbers() {
-        long[] out = new long[flatLeaves.length()];
-        int n = 0;
-        for (int i = 0; i < flatLeaves.length(); i++) {
-            if (flatLeaves.get(i) != null) {
-                out[n++] = i;
-            }
-        }
-        return Arrays.copyOf(out, n);
     }
 
     /** Number of allocated pages (for tests of sparseness). */

@@ -44,7 +44,7 @@ final class CompletionOrder {
         nextToComplete++;
         complete.accept(pe);
         PendingException next;
-        while ((next = parked.remove(nextToComplete)) != null) {
+        while (!parked.isEmpty() && (next = parked.remove(nextToComplete)) != null) {
             nextToComplete++;
             complete.accept(next);
         }

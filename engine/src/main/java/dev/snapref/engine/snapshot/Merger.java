@@ -190,12 +190,13 @@ final class Merger {
         while (true) {
             List<PendingException> toStart = new ArrayList<>();
             List<PendingException> waitOn = new ArrayList<>();
+            java.util.function.Consumer<PendingException> claim = toStart::add;
             s.origins.lock().readLock().lock();
             try {
                 List<SnapshotTarget> snaps = s.origins.snapshotsOf(s.origin);
                 for (long off = 0; off < size; off += step) {
                     for (int i = 0; i < snaps.size(); i++) {
-                        PendingException pe = SnapshotMap.originWrite(snaps.get(i), sector + off, toStart);
+                        PendingException pe = SnapshotMap.originWrite(snaps.get(i), sector + off, claim);
                         if (pe != null) {
                             waitOn.add(pe);
                         }

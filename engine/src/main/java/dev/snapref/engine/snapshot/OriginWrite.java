@@ -7,8 +7,8 @@ import dev.snapref.engine.dm.Mapping;
 import dev.snapref.engine.kernel.EngineBug;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * do_origin / __origin_write: a write to an origin device (through a {@code snapshot-origin}, or
@@ -18,49 +18,67 @@ import java.util.List;
  * again once they complete (retry_origin_bios), then goes to the origin. Locks: the origins lock
  * (3, read) around each pass, each snapshot's lock (5) inside it; waits hold no lock.
  */
-final class OriginWrite {
-    private OriginWrite() {
+final class OriginWrite implements Mapping, Consumer<PendingException> {
+    private static final PendingException[] NONE = new PendingException[0];
+
+    private final DmContext ctx;
+    private final Origins origins;
+    private final BlockDevice dev;
+    private final Bio bio;
+    /** The origins' generation read before the first pass (see retryFindsNothing). */
+    private final long generation;
+    /** The exceptions the last pass returned, to wait for: {@code waitOn[0, waits)}. */
+    private PendingException[] waitOn = NONE;
+    private int waits;
+    /** Those of them this write claimed and must start, in order: {@code toStart[0, starts)}. */
+    private PendingException[] toStart = NONE;
+    private int starts;
+
+    private OriginWrite(DmContext ctx, Origins origins, BlockDevice dev, Bio bio) {
+        this.ctx = ctx;
+        this.origins = origins;
+        this.dev = dev;
+        this.bio = bio;
+        this.generation = origins.generation();
     }
 
-    /** The mapping of write piece {@code bio} to origin device {@code dev} (sector as on the origin). */
+    /**
+     * The mapping of write piece {@code bio} to origin device {@code dev} (sector as on the origin):
+     * the first pass runs now; with nothing to wait for, the piece is a plain remap to the origin.
+     * One object per piece holds what a pass found (no lists).
+     */
     static Mapping map(DmContext ctx, Origins origins, BlockDevice dev, Bio bio) {
-        List<PendingException> toStart = new ArrayList<>(2);
-        long generation = origins.generation();
-        List<PendingException> waitOn = pass(ctx, origins, dev, bio.sector, toStart);
-        if (waitOn.isEmpty()) {
-            return Mapping.remap(dev, bio.sector, bio);
-        }
-        return new Mapping() {
-            @Override
-            public void start() {
-                startAll(toStart);
-            }
+        OriginWrite w = new OriginWrite(ctx, origins, dev, bio);
+        w.pass();
+        return w;
+    }
 
-            @Override
-            public void finish() throws IOException {
-                List<PendingException> w = waitOn;
-                long seen = generation;
-                while (!w.isEmpty()) {
-                    for (PendingException pe : w) {
-                        pe.await();
-                    }
-                    ctx.interleaving().point("origin write: exceptions done");
-                    if (ctx.bug(EngineBug.ORIGIN_WRITE_SKIPS_SNAPSHOT)) {
-                        break; // the bug: no second pass over the snapshots skipped below
-                    }
-                    long now = origins.generation();
-                    if (now == seen) {
-                        break; // retry_origin_bios would find nothing: see retryFindsNothing
-                    }
-                    seen = now;
-                    // retry_origin_bios: run the write past the snapshots again
-                    List<PendingException> again = new ArrayList<>(2);
-                    w = pass(ctx, origins, dev, bio.sector, again);
-                    startAll(again);
-                }
-                dev.write(bio.sector, bio.buf, bio.off, bio.count, false);
+    @Override
+    public void start() {
+        startClaimed();
+    }
+
+    @Override
+    public void finish() throws IOException {
+        long seen = generation;
+        while (waits > 0) {
+            for (int i = 0; i < waits; i++) {
+                waitOn[i].await();
             }
-        };
+            ctx.interleaving().point("origin write: exceptions done");
+            if (ctx.bug(EngineBug.ORIGIN_WRITE_SKIPS_SNAPSHOT)) {
+                break; // the bug: no second pass over the snapshots skipped below
+            }
+            long now = origins.generation();
+            if (now == seen) {
+                break; // retry_origin_bios would find nothing: see retryFindsNothing
+            }
+            seen = now;
+            // retry_origin_bios: run the write past the snapshots again
+            pass();
+            startClaimed();
+        }
+        dev.write(bio.sector, bio.buf, bio.off, bio.count, false);
     }
 
     /*
@@ -82,30 +100,42 @@ final class OriginWrite {
         }
     }
 
+    /** Starts (copies) the exceptions the last pass claimed, in order. */
+    private void startClaimed() {
+        for (int i = 0; i < starts; i++) {
+            ExceptionCompletion.copy(toStart[i]);
+        }
+    }
+
+    /** A pass claimed {@code pe}: this write starts it (snapshot lock held). */
+    @Override
+    public void accept(PendingException pe) {
+        toStart[starts++] = pe;
+    }
+
     /**
-     * One pass of __origin_write over the snapshots of origin {@code dev} for a write at
-     * {@code sector}; returns the exceptions to wait for (an empty list, shared, when there are
-     * none) and adds those the caller must start to {@code toStart}.
+     * One pass of __origin_write over the snapshots of the origin for this write's sector: leaves
+     * the exceptions to wait for in {@link #waitOn} and those to start in {@link #toStart}.
      */
-    static List<PendingException> pass(DmContext ctx, Origins origins, BlockDevice dev, long sector,
-                                       List<PendingException> toStart) {
+    private void pass() {
+        waits = 0;
+        starts = 0;
         origins.lock().readLock().lock();
         try {
             List<SnapshotTarget> snaps = origins.snapshotsOf(dev);
-            List<PendingException> waitOn = List.of();
             for (int i = 0; i < snaps.size(); i++) {
-                PendingException pe = SnapshotMap.originWrite(snaps.get(i), sector, toStart);
+                if (waitOn.length < snaps.size()) {
+                    waitOn = new PendingException[snaps.size()];
+                    toStart = new PendingException[snaps.size()];
+                }
+                PendingException pe = SnapshotMap.originWrite(snaps.get(i), bio.sector, this);
                 if (pe != null) {
-                    if (waitOn.isEmpty()) {
-                        waitOn = new ArrayList<>(2);
-                    }
-                    waitOn.add(pe);
+                    waitOn[waits++] = pe;
                     if (ctx.bug(EngineBug.ORIGIN_WRITE_SKIPS_SNAPSHOT)) {
                         break; // the bug: the other snapshots of the origin are skipped
                     }
                 }
             }
-            return waitOn;
         } finally {
             origins.lock().readLock().unlock();
         }

@@ -30,8 +30,13 @@ final class PendingException {
     private final Condition finished = monitor.newCondition();
     /** Written once, before {@link #done}; read after {@link #done} is seen true. */
     private boolean failed;
-    /** Set once, under the monitor, when the exception finished; volatile for the lock-free fast path. */
+    /** Set once when the exception finished; volatile for the lock-free paths. */
     private volatile boolean done;
+    /**
+     * Threads about to sleep or sleeping on {@link #finished}; changed under the monitor, volatile
+     * so that {@link #finish} may skip the monitor when it reads 0 (see there).
+     */
+    private volatile int sleepers;
 
     PendingException(SnapshotTarget snap, ExceptionStore store, long oldChunk, long newChunk, long sequence) {
         this.snap = snap;
@@ -41,16 +46,25 @@ final class PendingException {
         this.sequence = sequence;
     }
 
-    /** Marks the exception finished and wakes every waiter. */
+    /**
+     * Marks the exception finished and wakes every waiter. The monitor is taken only when a waiter
+     * may sleep: {@link #done} is written before {@link #sleepers} is read, and a waiter counts
+     * itself in {@link #sleepers} (holding the monitor) before it reads {@link #done}; both are
+     * volatile, so one of the two sees the other's write: either the waiter finds the exception
+     * done and does not sleep, or this finds it counted and signals under the monitor, which the
+     * waiter holds until it sleeps (no lost wake-up). Called once, by the completing thread.
+     */
     void finish(boolean error) {
-        monitor.lock();
-        try {
-            assert !done : "pending exception finished twice";
-            failed = error;
-            done = true;
-            finished.signalAll();
-        } finally {
-            monitor.unlock();
+        assert !done : "pending exception finished twice";
+        failed = error;
+        done = true;
+        if (sleepers != 0) {
+            monitor.lock();
+            try {
+                finished.signalAll();
+            } finally {
+                monitor.unlock();
+            }
         }
     }
 
@@ -65,8 +79,13 @@ final class PendingException {
         }
         monitor.lock();
         try {
-            while (!done) {
-                snap.ctx.interleaving().await(monitor, finished, "pending exception: wait");
+            sleepers++;
+            try {
+                while (!done) {
+                    snap.ctx.interleaving().await(monitor, finished, "pending exception: wait");
+                }
+            } finally {
+                sleepers--;
             }
             return !failed;
         } finally {

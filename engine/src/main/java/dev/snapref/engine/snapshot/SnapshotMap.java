@@ -7,8 +7,8 @@ import dev.snapref.engine.kernel.Errno;
 import dev.snapref.engine.store.ExceptionStore;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The snapshot's I/O path (snapshot_map, and the snapshot's part of __origin_write): a bio of the
@@ -159,10 +159,10 @@ final class SnapshotMap {
 
     /**
      * The part of __origin_write for snapshot {@code s}: makes sure a write at origin {@code sector}
-     * gets an exception here. Returns the pending exception to wait for (null: nothing to do); adds
-     * it to {@code toStart} when the caller must start it.
+     * gets an exception here. Returns the pending exception to wait for (null: nothing to do); hands
+     * it to {@code toStart} (with the lock held) when the caller must start it.
      */
-    static PendingException originWrite(SnapshotTarget s, long sector, List<PendingException> toStart) {
+    static PendingException originWrite(SnapshotTarget s, long sector, Consumer<PendingException> toStart) {
         if (s.merge || sector >= s.table().size()) {
             return null; // a merging snapshot makes no new exceptions: it has effectively been deleted
         }
@@ -186,7 +186,7 @@ final class SnapshotMap {
             }
             if (!pe.started) {
                 pe.started = true;
-                toStart.add(pe);
+                toStart.accept(pe);
             }
             return pe;
         } finally {

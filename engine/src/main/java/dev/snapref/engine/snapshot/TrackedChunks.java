@@ -23,9 +23,9 @@ final class TrackedChunks {
         return left == 0;
     }
 
-    /** Whether reads of {@code chunk} are in flight. */
+    /** Whether reads of {@code chunk} are in flight (no hash lookup when no read is in flight at all). */
     boolean busy(long chunk) {
-        return reads.get(chunk, 0) > 0;
+        return reads.size() != 0 && reads.get(chunk, 0) > 0;
     }
 
     /** Whether no read is in flight at all. */

@@ -249,15 +249,9 @@ public final class PersistentStore extends ExceptionStore {
             Arrays.fill(area, (byte) 0);
             writtenEntries = nextZeroed ? 0 : -1;
         }
-        if (callbacks.size() == 1) {
-            List<Committed> due = List.of(new Committed(callbacks.get(0), valid));
-            callbacks.clear();
-            return due;
-        }
-        List<Committed> due = new ArrayList<>(callbacks.size());
-        for (Object t : callbacks) {
-            due.add(new Committed(t, valid));
-        }
+        boolean ok = valid;
+        List<Committed> due = callbacks.size() == 1 ? List.of(new Committed(callbacks.get(0), ok))
+                : callbacks.stream().map(t -> new Committed(t, ok)).toList();
         callbacks.clear();
         return due;
     }

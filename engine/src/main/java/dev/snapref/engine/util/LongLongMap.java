@@ -8,16 +8,25 @@ import java.util.Arrays;
  *
  * <p>Memory: two {@code long[]} of the same capacity and nothing else per entry (a free slot
  * holds the key {@link Long#MIN_VALUE}; that key itself is kept beside the arrays). The
- * capacity is not a power of two: it grows when the map is 85% full, by a quarter from 2^16 entries
- * on, so a map of n >= 2^16 entries takes between 18.8n and 23.6n bytes (16 / 0.85 and 16 / 0.68),
- * where doubling a half-full table would take up to 32n or more; below 2^16 it doubles (at most
- * 1.5 MiB of slack), so a table that fills from empty rehashes a few times, not dozens. Lookups stay short at that load: linear probing
- * with a strong multiplicative hash visits about 4 slots for a hit at 85%.
+ * capacity is not a power of two. From 2^17 slots on the table grows when it is 85% full, to a
+ * load of 68% (by a quarter), so a map of n >= 2^17 entries takes between 18.8n and 23.6n bytes
+ * (16 / 0.85 and 16 / 0.68), where doubling a half-full table would take up to 32n or more. Below
+ * 2^17 slots (2 MiB of arrays) it grows when half full, by doubling: a table that fills
+ * from empty rehashes a few times, not dozens, and a lookup of an absent key, which runs to the
+ * next free slot, stays short (about 2.5 slots at half load, against about 23 at 85%; the
+ * snapshot's exception table asks for absent chunks on every copy-on-write). Lookups stay short
+ * at 85% too for present keys: linear probing with a strong multiplicative hash visits about 4
+ * slots for a hit.
  */
 public final class LongLongMap {
     private static final long FREE = Long.MIN_VALUE;
     private static final double MAX_LOAD = 0.85;
-    /** Below this many entries the table doubles when it grows; above, it grows by a quarter. */
+    /** The load a large table grows to (by a quarter from {@link #MAX_LOAD}). */
+    private static final double LOAD_AFTER_GROWTH = 0.68;
+    /**
+     * Below this many entries the table is at most half full and doubles when it grows; from it
+     * on, it is at most {@link #MAX_LOAD} full and grows to {@link #LOAD_AFTER_GROWTH}.
+     */
     private static final int SMALL = 1 << 16;
 
     private long[] keys;
@@ -33,14 +42,15 @@ public final class LongLongMap {
 
     /** A map sized for {@code expected} entries without growing. */
     public LongLongMap(int expected) {
-        alloc(Math.max(8, (int) Math.min(Integer.MAX_VALUE - 8, (long) (expected / MAX_LOAD) + 1)));
+        long cap = expected < SMALL ? 2L * expected + 2 : (long) (expected / MAX_LOAD) + 1;
+        alloc(Math.max(8, (int) Math.min(Integer.MAX_VALUE - 8, cap)));
     }
 
     private void alloc(int cap) {
         keys = new long[cap];
         Arrays.fill(keys, FREE);
         values = new long[cap];
-        limit = (int) (cap * MAX_LOAD);
+        limit = cap < 2 * SMALL ? cap / 2 : (int) (cap * MAX_LOAD);
     }
 
     /** The home slot: the high 32 bits of a multiplicative hash scaled onto the capacity. */
@@ -157,9 +167,9 @@ public final class LongLongMap {
         long[] k = keys;
         long[] v = values;
         int cap = k.length;
-        // doubling while small (few rehashes for a table that fills from empty), a quarter more once
-        // large (the memory bound of the class comment holds from there on)
-        long grown = size < SMALL ? 2L * cap : cap + (long) cap / 4 + 1;
+        // doubling while small (few rehashes for a table that fills from empty), to a load of 68%
+        // once large (a quarter more at 85%; the memory bound of the class comment holds from there on)
+        long grown = size < SMALL ? 2L * cap : (long) (size / LOAD_AFTER_GROWTH) + 1;
         alloc((int) Math.min(Integer.MAX_VALUE - 8, grown));
         for (int i = 0; i < cap; i++) {
             if (k[i] != FREE) {
