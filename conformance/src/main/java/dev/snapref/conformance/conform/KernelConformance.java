@@ -135,7 +135,8 @@ public final class KernelConformance {
         if (d.isEmpty()) {
             return;
         }
-        if (o.model().isPresent() && isKnown(o)) {
+        Transcript reference = o.model().isPresent() ? o.model().get() : recorded.get();
+        if (isKnown(o, reference)) {
             knownDifferences++;
             notes.add(label + ": known difference (" + known.source() + "): " + d.get().summary());
             return;
@@ -159,13 +160,16 @@ public final class KernelConformance {
         }
     }
 
-    /** The kernel's transcript equals the model's once the series' known differences are applied. */
-    private boolean isKnown(BatchOutcome o) {
+    /**
+     * The kernel's transcript equals the reference (the model's, or the recorded one for a script
+     * outside the model's scope) once the series' known differences are applied.
+     */
+    private boolean isKnown(BatchOutcome o, Transcript reference) {
         if (known.isEmpty()) {
             return false;
         }
         Transcript normalised = known.normalise(o.candidate().orElseThrow());
-        return TranscriptComparison.compare(o.script(), "model", o.model().get(), "kernel", normalised).isEmpty();
+        return TranscriptComparison.compare(o.script(), "reference", reference, "kernel", normalised).isEmpty();
     }
 
     private String reproducer(String label, BatchOutcome o, BatchChecker checker) {

@@ -49,7 +49,7 @@ public final class KnownDifferences {
         this.rules = List.copyOf(rules);
     }
 
-    /** Where the rules come from (a file path, or "none"). */
+    /** Where the rules come from ({@code on-linux-SERIES/known-differences.txt}, or "none"). */
     public String source() {
         return source;
     }
@@ -87,7 +87,9 @@ public final class KnownDifferences {
                 rules.add(parse(l, file + ":" + (i + 1)));
             }
         }
-        return new KnownDifferences(file.toString(), rules);
+        Path dir = file.toAbsolutePath().getParent();
+        String name = dir == null ? file.toString() : dir.getFileName() + "/" + file.getFileName();
+        return new KnownDifferences(name, rules);
     }
 
     private static Rule parse(String line, String where) {

@@ -47,10 +47,13 @@ class KnownDifferencesTest {
         KnownDifferences rules = KnownDifferences.forRelease(List.of(GOLDENS), "6.12.117+deb12-cloud-amd64");
         Transcript t = Transcript.parse("$ dmsetup remove nosuch\n  -> error ENOENT\n"
                 + "$ dmsetup create s1 --table '0 8 snapshot /dev/disk/o /dev/disk/x P 8'\n"
-                + "  kmsg: table: s1: snapshot: Cannot get COW device (-ENOENT)\n  -> error ENOENT\n");
+                + "  kmsg: table: s1: snapshot: Cannot get COW device (-ENOENT)\n  -> error ENOENT\n"
+                + "$ dmsetup create f --table '0 8 linear /dev/disk/missing 0'\n"
+                + "  kmsg: table: f: linear: Device lookup failed (-ENOENT)\n  -> error ENOENT\n");
         String out = rules.normalise(t).render();
         assertTrue(out.startsWith("$ dmsetup remove nosuch\n  -> error ENOENT\n"), out);
         assertTrue(out.contains("Cannot get COW device (-ENODEV)\n  -> error ENODEV\n"), out);
+        assertTrue(out.contains("Device lookup failed (-ENODEV)\n  -> error ENODEV\n"), out);
     }
 
     @Test
