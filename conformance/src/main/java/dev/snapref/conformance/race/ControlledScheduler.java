@@ -15,7 +15,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * the same decisions give the same interleaving, on any machine, under any load.
  *
  * <p>A worker that must wait (a condition wait, a lock held by a switched-out worker) is
- * <em>blocked</em>: it is offered again only after some other worker made progress, and it then
+ * <em>blocked</em>. In a condition wait it is offered again only once the condition was signalled
+ * through {@link #signalAll} (a real thread sleeps until then, so a lost wake-up ends the run in a
+ * deadlock); waiting for a lock, only after some other worker made progress. Either way it then
  * re-checks its condition. Threads that are not workers (the controller running the set-up and
  * the checks) pass through: points do nothing, waits and locks are real.
  *
@@ -49,6 +51,10 @@ final class ControlledScheduler implements Interleaving {
     private final List<String> label = new ArrayList<>();
     private final List<Long> blockedAt = new ArrayList<>();
     private final List<Boolean> startedBlocked = new ArrayList<>();
+    /** The condition a worker waits on (null: not in a condition wait). */
+    private final List<Condition> waitingOn = new ArrayList<>();
+    /** Whether the condition a worker waits on was signalled since it began to wait. */
+    private final List<Boolean> woken = new ArrayList<>();
     private final ThreadLocal<Integer> self = new ThreadLocal<>();
     /** The worker that may run, or -1 (the controller decides). */
     private int turn = -1;
@@ -68,6 +74,8 @@ final class ControlledScheduler implements Interleaving {
         label.add(where);
         blockedAt.add(0L);
         startedBlocked.add(false);
+        waitingOn.add(null);
+        woken.add(false);
         return state.size() - 1;
     }
 
@@ -117,11 +125,44 @@ final class ControlledScheduler implements Interleaving {
             return;
         }
         assert lock.getHoldCount() == 1 : "controlled wait with a lock held " + lock.getHoldCount() + " times";
+        waitFor(me, condition);
         lock.unlock();
         try {
             yieldAs(me, State.BLOCKED, where);
         } finally {
+            waitFor(me, null);
             lock.lock();
+        }
+    }
+
+    /** Worker {@code me} begins (a condition) or ends (null) a condition wait, not yet signalled. */
+    private void waitFor(int me, Condition condition) {
+        m.lock();
+        try {
+            waitingOn.set(me, condition);
+            woken.set(me, false);
+        } finally {
+            m.unlock();
+        }
+    }
+
+    /**
+     * Signals {@code condition} and marks every worker waiting on it woken: only a woken worker's
+     * condition wait is offered again ({@link #enabled}), as a real thread sleeps until signalled,
+     * so a missing signal leaves the waiter blocked and the run ends in a deadlock.
+     */
+    @Override
+    public void signalAll(Condition condition) {
+        condition.signalAll();
+        m.lock();
+        try {
+            for (int i = 0; i < waitingOn.size(); i++) {
+                if (waitingOn.get(i) == condition) {
+                    woken.set(i, true);
+                }
+            }
+        } finally {
+            m.unlock();
         }
     }
 
@@ -262,7 +303,7 @@ final class ControlledScheduler implements Interleaving {
             List<Integer> out = new ArrayList<>();
             for (int i = 0; i < state.size(); i++) {
                 State si = state.get(i);
-                if (si == State.AT_POINT || (si == State.BLOCKED && blockedAt.get(i) < progress)) {
+                if (si == State.AT_POINT || si == State.BLOCKED && mayRecheck(i)) {
                     out.add(i);
                 }
             }
@@ -273,6 +314,15 @@ final class ControlledScheduler implements Interleaving {
         } finally {
             m.unlock();
         }
+    }
+
+    /**
+     * A blocked worker is offered again when it could get further: in a condition wait, once the
+     * condition was signalled; waiting for a lock or in a poll loop's pause, once another worker
+     * made progress since it blocked. Lock held.
+     */
+    private boolean mayRecheck(int i) {
+        return waitingOn.get(i) != null ? woken.get(i) : blockedAt.get(i) < progress;
     }
 
     private boolean anyRunning() {

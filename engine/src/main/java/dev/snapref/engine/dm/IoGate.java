@@ -86,7 +86,7 @@ public final class IoGate {
     private void signal() {
         lock.lock();
         try {
-            changed.signalAll();
+            sched.signalAll(changed);
         } finally {
             lock.unlock();
         }

@@ -46,6 +46,15 @@ public interface Interleaving {
         condition.awaitUninterruptibly();
     }
 
+    /**
+     * Wakes every thread waiting on {@code condition}; the caller holds its lock. A controlled run
+     * also makes those of its threads waiting on it runnable again, and only those: a wait that no
+     * signal ends stays blocked, so a lost wake-up shows as a deadlock instead of passing unseen.
+     */
+    default void signalAll(Condition condition) {
+        condition.signalAll();
+    }
+
     /** Takes {@code lock}; a controlled run lets other threads run while it is taken elsewhere. */
     default void lock(ReentrantLock lock, String where) {
         lock.lock();

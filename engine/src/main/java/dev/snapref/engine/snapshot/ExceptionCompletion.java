@@ -129,7 +129,7 @@ final class ExceptionCompletion {
             }
         }
         s.pending.remove(pe);
-        s.changed.signalAll();
+        s.ctx.interleaving().signalAll(s.changed);
         return error;
     }
 }

@@ -72,7 +72,7 @@ final class MergeMap {
                 s.lock.lock();
                 try {
                     if (s.tracked.untrack(chunk)) {
-                        s.changed.signalAll();
+                        s.ctx.interleaving().signalAll(s.changed);
                     }
                 } finally {
                     s.lock.unlock();

@@ -126,7 +126,7 @@ final class Merger {
         state.lock();
         try {
             running = false;
-            stopped.signalAll();
+            s.ctx.interleaving().signalAll(stopped);
         } finally {
             state.unlock();
         }
@@ -294,6 +294,6 @@ final class Merger {
             window.release(failed);
             window = null;
         }
-        s.changed.signalAll();
+        s.ctx.interleaving().signalAll(s.changed);
     }
 }

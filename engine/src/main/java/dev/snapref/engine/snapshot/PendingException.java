@@ -61,7 +61,7 @@ final class PendingException {
         if (sleepers != 0) {
             monitor.lock();
             try {
-                finished.signalAll();
+                snap.ctx.interleaving().signalAll(finished);
             } finally {
                 monitor.unlock();
             }

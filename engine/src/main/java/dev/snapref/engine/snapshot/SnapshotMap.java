@@ -124,7 +124,7 @@ final class SnapshotMap {
         s.lock.lock();
         try {
             if (s.tracked.untrack(chunk)) {
-                s.changed.signalAll();
+                s.ctx.interleaving().signalAll(s.changed);
             }
         } finally {
             s.lock.unlock();
