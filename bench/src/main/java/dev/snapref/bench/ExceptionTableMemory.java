@@ -19,9 +19,9 @@ final class ExceptionTableMemory {
     }
 
     static Result measure(int n) {
-        long before = usedAfterGc();
+        long before = HeapUse.usedAfterGc();
         LongLongMap map = fill(n);
-        long after = usedAfterGc();
+        long after = HeapUse.usedAfterGc();
         double jol = (double) GraphLayout.parseInstance(map).totalSize() / n;
         double heap = (double) (after - before) / n;
         if (map.size() != n) {
@@ -41,18 +41,5 @@ final class ExceptionTableMemory {
             }
         }
         return map;
-    }
-
-    private static long usedAfterGc() {
-        Runtime rt = Runtime.getRuntime();
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return rt.totalMemory() - rt.freeMemory();
     }
 }

@@ -49,7 +49,7 @@ final class LargeWorldMemory {
     public static void main(String[] args) throws DmException {
         int n = Integer.parseInt(args[0]);
         DeviceMapper dm = build(n);
-        long used = usedAfterGc();
+        long used = HeapUse.usedAfterGc();
         System.out.println("used " + used + " max " + Runtime.getRuntime().maxMemory() + " "
                 + dm.status("snap", false).orElse(""));
     }
@@ -84,9 +84,9 @@ final class LargeWorldMemory {
 
     /** The figure measured in this JVM (smoke runs: small {@code n}). */
     static Result inProcess(int n) throws DmException {
-        long before = usedAfterGc();
+        long before = HeapUse.usedAfterGc();
         DeviceMapper dm = build(n);
-        long used = usedAfterGc() - before;
+        long used = HeapUse.usedAfterGc() - before;
         if (dm.inspect().isEmpty()) {
             throw new IllegalStateException("world lost");
         }
@@ -109,18 +109,5 @@ final class LargeWorldMemory {
             dm.write(Worlds.ORIGIN, chunk * CHUNK, data);
         }
         return dm;
-    }
-
-    private static long usedAfterGc() {
-        Runtime rt = Runtime.getRuntime();
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return rt.totalMemory() - rt.freeMemory();
     }
 }
