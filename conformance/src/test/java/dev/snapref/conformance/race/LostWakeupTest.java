@@ -48,8 +48,15 @@ class LostWakeupTest {
             }
             sched.detach();
         });
-        waiter.setDaemon(true);
-        setter.setDaemon(true);
+        for (Thread t : List.of(waiter, setter)) {
+            t.setDaemon(true);
+            // abandoning the run unwinds a still-blocked worker with Abandoned: expected here
+            t.setUncaughtExceptionHandler((th, e) -> {
+                if (!(e instanceof ControlledScheduler.Abandoned)) {
+                    throw new AssertionError(e);
+                }
+            });
+        }
         waiter.start();
         setter.start();
         assertEquals(List.of(0, 1), sched.enabled(5_000));
