@@ -56,14 +56,15 @@ final class Pairing {
      * destination.
      */
     static int validateHandover(World w, SnapshotTarget s) {
+        if (s.merge() && s.store().type() == StoreType.TRANSIENT) {
+            // observed on Linux 6.1: a transient snapshot-merge table is refused with or without a
+            // source, before the pairing and one-merge-per-origin checks (fuzz --target kernel,
+            // seeds 20261205 and 20261206)
+            return NO_MERGE_SUPPORT;
+        }
         Sharing sh = find(w, s.originDisk(), s.cowDisk());
         if (sh.count() == 2 || sh.dest() != null) {
             return PAIRING_FAILED;
-        }
-        if (s.merge() && s.store().type() == StoreType.TRANSIENT) {
-            // observed on Linux 6.1: a transient snapshot-merge table is refused with or without a
-            // source, before the one-merge-per-origin check (fuzz --target kernel, seed 20261205)
-            return NO_MERGE_SUPPORT;
         }
         if (sh.src() == null || !s.merge()) {
             return sh.src() == null ? 0 : 1;

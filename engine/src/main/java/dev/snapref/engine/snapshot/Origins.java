@@ -102,15 +102,15 @@ public final class Origins {
     Registration register(SnapshotTarget snap) throws DmException {
         lock.writeLock().lock();
         try {
+            if (snap.merge && snap.store.kind() == StoreKind.TRANSIENT) {
+                // Linux 6.1 refuses a transient merge table with or without a source, before the
+                // pairing and one-merge-per-origin checks (seen on the kernel, not in the source we read)
+                throw new DmException(Errno.EINVAL, "Snapshot exception store does not support snapshot-merge.");
+            }
             Sharing sh = findSharingCow(snap);
             boolean pairingChecked = !snap.bug(EngineBug.THIRD_TABLE_ALLOWED);
             if (pairingChecked && (sh.count() == 2 || sh.dest() != null)) {
                 throw new DmException(Errno.EINVAL, "Snapshot cow pairing for exception table handover failed");
-            }
-            if (snap.merge && snap.store.kind() == StoreKind.TRANSIENT) {
-                // Linux 6.1 refuses a transient merge table with or without a source, before the
-                // one-merge-per-origin check (seen on the kernel, not in the source we read)
-                throw new DmException(Errno.EINVAL, "Snapshot exception store does not support snapshot-merge.");
             }
             if (sh.src() != null && snap.merge) {
                 if (merging(snap.origin) != null) {
