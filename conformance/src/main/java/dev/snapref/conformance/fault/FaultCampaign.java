@@ -6,6 +6,7 @@ import dev.snapref.model.FaultPlan;
 import dev.snapref.model.Model;
 import dev.snapref.model.Request;
 import dev.snapref.model.RequestKind;
+import dev.snapref.scenario.Command;
 import dev.snapref.scenario.Errno;
 import dev.snapref.scenario.Outcome;
 import dev.snapref.scenario.Script;
@@ -74,7 +75,9 @@ public final class FaultCampaign implements ScriptMode {
         int roll = rnd.nextInt(10);
         RequestKind kind = roll < 6 || count(log, roll < 8 ? RequestKind.FLUSH : RequestKind.READ) == 0
                 ? RequestKind.WRITE : roll < 8 ? RequestKind.FLUSH : RequestKind.READ;
-        int index = rnd.nextInt(count(log, kind));
+        int total = count(log, kind);
+        int from = script.name().endsWith(MergeTail.SUFFIX) && rnd.nextBoolean() ? beforeMergeTail(script, cow, kind) : 0;
+        int index = from < total ? from + rnd.nextInt(total - from) : rnd.nextInt(total);
         FaultPlan.Rule rule = FaultPlan.Rule.eio(kind, index);
         if (kind == RequestKind.WRITE && rnd.nextInt(10) < 4) {
             Request w = log.stream().filter(r -> r.kind() == RequestKind.WRITE && r.kindIndex() == index)
@@ -84,6 +87,20 @@ public final class FaultCampaign implements ScriptMode {
             }
         }
         return Optional.of(new FaultPlan(cow, List.of(rule)));
+    }
+
+    /**
+     * How many requests of {@code kind} reach {@code cow} before the merge tail ({@link MergeTail})
+     * of {@code script}: half the faults of a merge-tailed script are drawn from the merge's own
+     * requests (the handover and the merge's reads, commits and flushes), so that "Merge failed"
+     * is reached, not only the earlier I/O.
+     */
+    private static int beforeMergeTail(Script script, String cow, RequestKind kind) {
+        List<Command> cmds = script.commands();
+        Script prefix = Script.of(script.name(), cmds.subList(0, cmds.size() - MergeTail.COMMANDS));
+        BlockRequests census = BlockRequests.traced(Set.of(cow), null, Map.of());
+        Model.trace(prefix, census);
+        return count(census.log(cow), kind);
     }
 
     private static int count(List<Request> log, RequestKind kind) {

@@ -23,6 +23,11 @@ import java.util.Optional;
  * script leaves no such pair.
  */
 final class MergeTail {
+    /** What a merge-tailed script's name ends with. */
+    static final String SUFFIX = "+merge";
+    /** How many commands the tail appends (load, suspend, resume). */
+    static final int COMMANDS = 3;
+
     private MergeTail() {
     }
 
@@ -55,7 +60,8 @@ final class MergeTail {
                 out.add(new LoadCommand(o.name(), table));
                 out.add(new SuspendCommand(d.name()));
                 out.add(new ResumeCommand(o.name()));
-                return Optional.of(Script.of(script.name() + "+merge", out));
+                assert out.size() == script.commands().size() + COMMANDS;
+                return Optional.of(Script.of(script.name() + SUFFIX, out));
             }
         }
         return Optional.empty();
