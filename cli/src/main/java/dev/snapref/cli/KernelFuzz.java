@@ -1,6 +1,7 @@
 package dev.snapref.cli;
 
 import dev.snapref.conformance.batch.BatchChecker;
+import dev.snapref.conformance.conform.Corpus;
 import dev.snapref.conformance.fuzz.FuzzCampaign;
 import dev.snapref.conformance.fuzz.FuzzSummary;
 import dev.snapref.conformance.fuzz.KernelFuzzCampaign;
@@ -8,6 +9,7 @@ import dev.snapref.conformance.fuzz.Seeds;
 import dev.snapref.conformance.fuzz.Shard;
 import dev.snapref.conformance.gen.GeneratorConfig;
 import dev.snapref.conformance.kernel.KernelTarget;
+import dev.snapref.conformance.kernel.KnownDifferences;
 import dev.snapref.conformance.targets.SteppableTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,17 +38,35 @@ final class KernelFuzz {
         FuzzCampaign.Config config = new FuzzCampaign.Config(Seeds.parse(cmd.seed), cmd.seed, scripts, seconds, shard,
                 cmd.out, null, new GeneratorConfig(Math.min(5, cmd.maxSteps), cmd.maxSteps), 0, false);
         KernelFuzzCampaign campaign = new KernelFuzzCampaign(config, model, new BatchChecker(model, kernel),
-                kernel.guest().description(), cmd.quiet ? null : System.err);
+                kernel.guest().description(), cmd.quiet ? null : System.err)
+                .withKnownDifferences(() -> knownDifferences(kernel));
         FuzzSummary summary = campaign.run();
         summary.save(cmd.out, FuzzCampaign.clausesKnown());
         PrintWriter pw = cmd.spec.commandLine().getOut();
         pw.print(summary.render(FuzzCampaign.clausesKnown()));
         pw.printf("kernel %s: %.1f scripts/min%n", kernel.guest().description(),
                 summary.scripts() * 60e9 / Math.max(1, summary.nanos()));
+        if (campaign.knownDifferences() > 0) {
+            pw.printf("known differences %d (%s: scripts that differ from the model only as stated there)%n",
+                    campaign.knownDifferences(), campaign.knownDifferencesSource());
+        }
         for (String u : campaign.unfinished()) {
             pw.println("unfinished " + u);
         }
         pw.flush();
         return summary.failures().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    /** The known differences of the booted kernel's series from this checkout's goldens (none without testdata/). */
+    private static KnownDifferences knownDifferences(KernelTarget kernel) {
+        java.util.Optional<java.nio.file.Path> td = Corpus.findTestdata();
+        if (td.isEmpty()) {
+            return KnownDifferences.NONE;
+        }
+        try {
+            return KnownDifferences.forRelease(java.util.List.of(td.get().resolve("goldens")), kernel.release().orElse(""));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.snapref.conformance.clause.StepContext;
 import dev.snapref.conformance.diff.Divergence;
 import dev.snapref.conformance.diff.TranscriptComparison;
 import dev.snapref.conformance.kernel.KernelTarget;
+import dev.snapref.conformance.kernel.KnownDifferences;
 import dev.snapref.conformance.report.ConformanceReport;
 import dev.snapref.conformance.report.KernelColumn;
 import dev.snapref.conformance.targets.OutOfScope;

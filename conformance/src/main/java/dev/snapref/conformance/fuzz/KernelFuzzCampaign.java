@@ -5,13 +5,16 @@ import dev.snapref.conformance.batch.BatchOutcome;
 import dev.snapref.conformance.batch.BatchReproducer;
 import dev.snapref.conformance.clause.Clause;
 import dev.snapref.conformance.clause.StepContext;
+import dev.snapref.conformance.diff.TranscriptComparison;
 import dev.snapref.conformance.gen.GeneratorConfig;
 import dev.snapref.conformance.gen.ScriptGenerator;
+import dev.snapref.conformance.kernel.KnownDifferences;
 import dev.snapref.conformance.targets.SteppableTarget;
 import dev.snapref.conformance.targets.TargetSession;
 import dev.snapref.model.WorldAbstraction;
 import dev.snapref.scenario.Command;
 import dev.snapref.scenario.Script;
+import dev.snapref.scenario.Transcript;
 import dev.snapref.scenario.TranscriptStep;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * A fuzz campaign against a batch target (the kernel): the same generated scripts as
@@ -43,6 +47,9 @@ public final class KernelFuzzCampaign {
     private final PrintStream progress;
     private final List<String> unfinished = new ArrayList<>();
     private int shrinkBatches = 12;
+    private Supplier<KnownDifferences> knownSource = () -> KnownDifferences.NONE;
+    private KnownDifferences known;
+    private int knownDifferences;
 
     public KernelFuzzCampaign(FuzzCampaign.Config config, SteppableTarget model, BatchChecker checker, String kernel,
                               PrintStream progress) {
@@ -51,6 +58,26 @@ public final class KernelFuzzCampaign {
         this.checker = checker;
         this.kernel = kernel;
         this.progress = progress;
+    }
+
+    /**
+     * The known differences of the kernel's series ({@link KnownDifferences}), asked for once the
+     * first batch has booted a guest (the release is known then): a divergence that they explain
+     * is counted ({@link #knownDifferences()}), not a failure. Default: none.
+     */
+    public KernelFuzzCampaign withKnownDifferences(Supplier<KnownDifferences> source) {
+        this.knownSource = source;
+        return this;
+    }
+
+    /** How many scripts differed from the model only as the series' known differences state. */
+    public int knownDifferences() {
+        return knownDifferences;
+    }
+
+    /** Where the known differences came from ("none" when there are none). */
+    public String knownDifferencesSource() {
+        return known == null ? "none" : known.source();
     }
 
     /** The most boots one shrink may take (default 12). */
@@ -84,23 +111,37 @@ public final class KernelFuzzCampaign {
                 scripts.add(gen.generate(seed, model::open));
             }
             List<BatchOutcome> outcomes = checker.check(scripts);
+            if (known == null) {
+                known = knownSource.get();
+            }
             for (int i = 0; i < outcomes.size(); i++) {
                 BatchOutcome o = outcomes.get(i);
                 commands += o.script().commands().size();
                 countClauses(o.script(), hits);
                 o.problem().ifPresent(p -> unfinished.add(o.script().name() + ": " + p));
-                if (o.diverged() && signatures.add(o.signature().get())) {
+                if (o.diverged() && isKnown(o)) {
+                    knownDifferences++;
+                } else if (o.diverged() && signatures.add(o.signature().get())) {
                     failures.add(shrinkAndWrite(config.shard().scriptIndex(n + i), seeds.get(i), o));
                 }
             }
             n += size;
             if (progress != null) {
-                progress.printf("kernel fuzz: %d scripts, %d distinct divergences, %.0f s%n", n, failures.size(),
-                        (System.nanoTime() - start) / 1e9);
+                progress.printf("kernel fuzz: %d scripts, %d distinct divergences, %d known differences, %.0f s%n", n,
+                        failures.size(), knownDifferences, (System.nanoTime() - start) / 1e9);
             }
         }
         return new FuzzSummary(config.seedText(), config.shard().toString(), n, commands, System.nanoTime() - start,
                 hits, failures);
+    }
+
+    /** The kernel's transcript equals the model's once the series' known differences are applied. */
+    private boolean isKnown(BatchOutcome o) {
+        if (known.isEmpty() || o.model().isEmpty() || o.candidate().isEmpty()) {
+            return false;
+        }
+        Transcript normalised = known.normalise(o.candidate().get());
+        return TranscriptComparison.compare(o.script(), "model", o.model().get(), "kernel", normalised).isEmpty();
     }
 
     private boolean done(long n, long start) {

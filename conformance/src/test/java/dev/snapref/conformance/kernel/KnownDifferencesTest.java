@@ -1,4 +1,4 @@
-package dev.snapref.conformance.conform;
+package dev.snapref.conformance.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.snapref.conformance.conform.Corpus;
 import dev.snapref.scenario.Transcript;
 import java.io.IOException;
 import java.nio.file.Files;

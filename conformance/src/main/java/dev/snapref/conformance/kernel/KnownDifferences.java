@@ -1,4 +1,4 @@
-package dev.snapref.conformance.conform;
+package dev.snapref.conformance.kernel;
 
 import dev.snapref.scenario.Transcript;
 import dev.snapref.scenario.TranscriptStep;
