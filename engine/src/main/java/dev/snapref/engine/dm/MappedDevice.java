@@ -75,10 +75,6 @@ public final class MappedDevice {
         return inactive;
     }
 
-    private void assertControl() {
-        assert context.controlLock().isHeldByCurrentThread() : "control lock not held";
-    }
-
     /** A new, empty table bound to this device (to be filled by a ctr). */
     public Table newTable() {
         return new Table(this);
@@ -86,7 +82,7 @@ public final class MappedDevice {
 
     /** Destroys a table that never became live or was replaced (dm_table_destroy). */
     public void destroyTable(Table t) {
-        assertControl();
+        assert context.controlLock().isHeldByCurrentThread() : "control lock not held";
         t.destroy();
     }
 
@@ -114,7 +110,7 @@ public final class MappedDevice {
      * table's limits cannot be calculated; on success the device node exists from now on.
      */
     public void setupQueue(Table t) throws DmException {
-        assertControl();
+        assert context.controlLock().isHeldByCurrentThread() : "control lock not held";
         if (hasDisk) {
             return;
         }
@@ -130,7 +126,7 @@ public final class MappedDevice {
 
     /** Stages {@code t} as the inactive table; returns the one it replaces (caller destroys it). */
     public Table stageInactive(Table t) {
-        assertControl();
+        assert context.controlLock().isHeldByCurrentThread() : "control lock not held";
         assert !removed : "load on removed device";
         assert hasDisk : "table staged before the queue was set up";
         Table old = inactive;
@@ -140,7 +136,7 @@ public final class MappedDevice {
 
     /** Takes the inactive table out of its slot (do_resume). */
     public Table takeInactive() {
-        assertControl();
+        assert context.controlLock().isHeldByCurrentThread() : "control lock not held";
         Table t = inactive;
         inactive = null;
         return t;
@@ -148,7 +144,7 @@ public final class MappedDevice {
 
     /** dm_suspend: presuspend, block and drain I/O, mark suspended, postsuspend. */
     public void suspend() {
-        assertControl();
+        assert context.controlLock().isHeldByCurrentThread() : "control lock not held";
         assert !suspended : "suspend of a suspended device";
         Table map = live;
         if (map != null && map.target() != null) {
@@ -164,7 +160,7 @@ public final class MappedDevice {
 
     /** dm_swap_table: makes {@code t} live on the suspended device; returns the old live table. */
     public Table swapTable(Table t) {
-        assertControl();
+        assert context.controlLock().isHeldByCurrentThread() : "control lock not held";
         assert suspended : "swap on a device that is not suspended";
         Table old = live;
         live = t;
@@ -177,7 +173,7 @@ public final class MappedDevice {
      * hook, then let I/O flow. On failure the device stays suspended.
      */
     public void resume() throws DmException {
-        assertControl();
+        assert context.controlLock().isHeldByCurrentThread() : "control lock not held";
         Table map = live;
         if (!suspended || map == null || map.size() == 0) {
             throw new DmException(Errno.EINVAL, "resume of a device that is not suspended or has no table");
@@ -201,7 +197,7 @@ public final class MappedDevice {
      * (returns false) when the device is already suspended.
      */
     public boolean internalSuspendFast() {
-        assertControl();
+        assert context.controlLock().isHeldByCurrentThread() : "control lock not held";
         if (suspended || internallySuspended || removed) {
             return false;
         }
@@ -212,7 +208,7 @@ public final class MappedDevice {
 
     /** dm_internal_resume_fast, pairing a successful {@link #internalSuspendFast()}. */
     public void internalResumeFast() {
-        assertControl();
+        assert context.controlLock().isHeldByCurrentThread() : "control lock not held";
         assert internallySuspended : "internal resume without internal suspend";
         internallySuspended = false;
         gate.unblock();
@@ -220,7 +216,7 @@ public final class MappedDevice {
 
     /** Tables to destroy on removal, inactive first then live (dev_remove, then dm_destroy). */
     public List<Table> removeTables() {
-        assertControl();
+        assert context.controlLock().isHeldByCurrentThread() : "control lock not held";
         assert !removed : "removed twice";
         removed = true;
         List<Table> out = new ArrayList<>(2);

@@ -44,27 +44,19 @@ public final class Origins {
         generation.incrementAndGet();
     }
 
-    private void assertRead() {
-        assert lock.getReadHoldCount() > 0 || lock.isWriteLockedByCurrentThread() : "_origins_lock not held";
-    }
-
-    private void assertWrite() {
-        assert lock.isWriteLockedByCurrentThread() : "_origins_lock not write-held";
-    }
-
     /**
      * The snapshots of {@code origin} in list order, as a read-only view that is valid only while
      * the read lock is held (writers change the list under the write lock); empty if none.
      */
     List<SnapshotTarget> snapshotsOf(BlockDevice origin) {
-        assertRead();
+        assert lock.getReadHoldCount() > 0 || lock.isWriteLockedByCurrentThread() : "_origins_lock not held";
         List<SnapshotTarget> l = snapshots.get(origin);
         return l == null ? List.of() : java.util.Collections.unmodifiableList(l);
     }
 
     /** __find_snapshots_sharing_cow. Read lock held. */
     Sharing findSharingCow(SnapshotTarget snap) {
-        assertRead();
+        assert lock.getReadHoldCount() > 0 || lock.isWriteLockedByCurrentThread() : "_origins_lock not held";
         List<SnapshotTarget> l = snapshots.get(snap.origin);
         int count = 0;
         SnapshotTarget src = null;
@@ -130,7 +122,7 @@ public final class Origins {
 
     /** The last snapshot-merge target registered on {@code origin}, or null. Read lock held. */
     SnapshotTarget merging(BlockDevice origin) {
-        assertRead();
+        assert lock.getReadHoldCount() > 0 || lock.isWriteLockedByCurrentThread() : "_origins_lock not held";
         SnapshotTarget out = null;
         for (SnapshotTarget s : snapshotsOf(origin)) {
             if (s.merge) {
@@ -141,7 +133,7 @@ public final class Origins {
     }
 
     private void insert(SnapshotTarget snap) {
-        assertWrite();
+        assert lock.isWriteLockedByCurrentThread() : "_origins_lock not write-held";
         List<SnapshotTarget> l = snapshots.computeIfAbsent(snap.origin, k -> new ArrayList<>());
         int i = 0;
         while (i < l.size() && l.get(i).chunkSize() >= snap.chunkSize()) {
@@ -225,7 +217,7 @@ public final class Origins {
 
     /** __lookup_dm_origin: the first snapshot-origin target registered for the device, or null. */
     SnapshotOriginTarget lookupDmOrigin(BlockDevice origin) {
-        assertRead();
+        assert lock.getReadHoldCount() > 0 || lock.isWriteLockedByCurrentThread() : "_origins_lock not held";
         List<SnapshotOriginTarget> l = dmOrigins.get(origin);
         return l == null || l.isEmpty() ? null : l.get(0);
     }
