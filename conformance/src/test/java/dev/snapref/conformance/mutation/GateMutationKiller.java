@@ -7,6 +7,7 @@ import dev.snapref.conformance.check.CheckResult;
 import dev.snapref.conformance.check.DifferentialChecker;
 import dev.snapref.conformance.conform.Corpus;
 import dev.snapref.conformance.conform.CorpusScript;
+import dev.snapref.conformance.fault.CorruptImageCampaign;
 import dev.snapref.conformance.fault.CrashCampaign;
 import dev.snapref.conformance.fault.FaultCampaign;
 import dev.snapref.conformance.fault.ModeSummary;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * (LVM stacks and merges for one seed in three, as the gate's fuzz phase), the races (at most
  * {@value #RACE_PREEMPTIONS} preemptions, {@value #RACE_SCHEDULES} schedules per race, a worker
  * blocked outside the schedule points for 2 s is a stall: a failure), and {@value #FAULT_SCRIPTS}
- * scripts each of the crash and fault modes. Every part is bounded by counts, not time, so a
+ * scripts each of the crash, fault and corrupt-image modes. Every part is bounded by counts, not time, so a
  * mutant's verdict does not depend on the machine's load. It passes on the correct engine in about
  * 9 s.
  *
@@ -76,7 +77,8 @@ class GateMutationKiller {
         FuzzCampaign.Config faults = new FuzzCampaign.Config(1, "1", (long) FAULT_SCRIPTS, null, Shard.ALL, null, null,
                 GeneratorConfig.classic(5, 40), 0, true);
         for (ModeSummary m : List.of(new ScriptModeCampaign(faults, new CrashCampaign(Set.of()), MODEL).run(),
-                new ScriptModeCampaign(faults, new FaultCampaign(Set.of()), MODEL).run())) {
+                new ScriptModeCampaign(faults, new FaultCampaign(Set.of()), MODEL).run(),
+                new CorruptImageCampaign(faults, Set.of()).run())) {
             assertTrue(m.failures().isEmpty(), () -> m.mode() + ": " + m.failures().get(0));
         }
     }

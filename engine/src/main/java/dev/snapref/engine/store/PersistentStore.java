@@ -151,8 +151,7 @@ public final class PersistentStore extends ExceptionStore {
             log.log(PREFIX + "write_header failed");
             throw new DmException(Errno.EIO, "write_header failed");
         }
-        currentArea = 0;
-        Arrays.fill(area, (byte) 0);
+        currentArea = 0; // the area buffer is new, all zero
         try {
             zeroDiskArea(0);
             writtenEntries = 0;
