@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
  * against suspend, pending exception against read, two origin writes to two chunks followed by a
  * third write, removing a snapshot while an exception is pending on it, the handover after the
  * origin's table was reloaded), and the background merge against the handover of another
- * snapshot of its origin (kernel fix 09ee96b21456; the merge worker is one more scheduled thread).
+ * snapshot of its origin (kernel fix 09ee96b21456; the merge worker is one more scheduled thread),
+ * and origin I/O while the merge runs ({@code lvconvert --merge} of a live origin).
  * They mirror the jcstress races of
  * {@code stress/} (see {@code proofs-notes/stress-races.md}), small enough to explore exhaustively
  * up to a few preemptions.
@@ -43,6 +44,8 @@ public final class RaceScenarios {
         out.add(removeSnapshotAgainstOriginWrite(new Geometry(rnd)));
         out.add(handoverAfterOriginReload(new Geometry(rnd)));
         out.add(mergeAgainstHandover(new Geometry(rnd)));
+        out.add(ioDuringMerge("origin-write-during-merge", new Geometry(rnd), true));
+        out.add(ioDuringMerge("origin-read-during-merge", new Geometry(rnd), false));
         return out;
     }
 
@@ -198,6 +201,43 @@ public final class RaceScenarios {
                 + "read /dev/mapper/dest 0 " + g.origin() + "\n"
                 + "dmsetup status dest\n";
         return parse("merge-against-handover", t);
+    }
+
+    /**
+     * Origin I/O against the start of a merge, in LVM's {@code lvconvert --merge} shape of a live
+     * origin: snapshot src has exceptions for chunks k and k+1 (the origin holds NEW there), a
+     * {@code snapshot-merge} table on src's cow is loaded into the origin's device and src is
+     * suspended. One thread resumes the origin (suspend, swap, merge; the resume returns once the
+     * merge is done), the other writes chunk k (or reads chunks k and k+1) of the origin. Before
+     * the swap the write goes through the origin target and the merge then restores src's data
+     * over it; after the swap it goes through the merge target (to the cow while k is not merged,
+     * queued while k is being merged, to the origin after) and is kept. A read sees NEW before the
+     * swap and the snapshot's data after it, whatever the merge has done. The check overwrites the
+     * merged chunks' old cow data (free space after the merge, where a write remapped to the cow
+     * before its chunk merged leaves data no sequential order leaves), then reads the origin and
+     * its status.
+     */
+    private static RaceScenario ioDuringMerge(String name, Geometry drawn, boolean write) {
+        // a transient store cannot be merged: its draw becomes a persistent one
+        Geometry g = drawn.store().equals("N") ? new Geometry(drawn.chunk(), drawn.chunks(), "P", drawn.k()) : drawn;
+        String t = g.base()
+                + "write /dev/mapper/origin " + g.at(g.k()) + " " + g.chunk() + " NEW\n"
+                + "write /dev/mapper/origin " + g.at(g.second()) + " " + g.chunk() + " NEW2\n"
+                + "dmsetup load origin --table '0 " + g.origin() + " snapshot-merge /dev/disk/origin /dev/disk/cow "
+                + g.store() + " " + g.chunk() + "'\n"
+                + "dmsetup suspend src\n"
+                + "# race: thread\ndmsetup resume origin\n"
+                + (write ? "# race: thread\nwrite /dev/mapper/origin " + g.at(g.k()) + " " + g.chunk() + " LIVE\n"
+                        : "# race: thread\nread /dev/mapper/origin " + g.at(g.k()) + " " + g.chunk() + "\n"
+                        + "read /dev/mapper/origin " + g.at(g.second()) + " " + g.chunk() + "\n")
+                + "# race: check\n"
+                // the merged chunks' old cow data (cow chunks 2 and 3) is free space; a write that
+                // reached the cow before its chunk merged left LIVE there, which no order does
+                + "write /dev/disk/cow " + 2 * g.chunk() + " " + 2 * g.chunk() + " FREED\n"
+                + "read /dev/mapper/origin 0 " + g.origin() + "\n"
+                + "dmsetup status origin\n"
+                + "dmsetup table origin\n";
+        return parse(name, t);
     }
 
     /** The copy-out races of one snapshot; {@code kind} picks the second thread. */
