@@ -37,9 +37,20 @@ public final class FaultCampaign implements ScriptMode {
     private static final String INVALIDATING = "snapshots: Invalidating snapshot: Error reading/writing.";
 
     private final Set<EngineBug> bugs;
+    private final boolean mergesOnly;
 
     public FaultCampaign(Set<EngineBug> bugs) {
+        this(bugs, false);
+    }
+
+    /**
+     * @param mergesOnly every script that leaves a snapshot to merge gets the merge appended
+     *                   ({@link MergeTail}), and its fault is always drawn from the merge's own
+     *                   requests: a campaign aimed at "Merge failed" and the merge's error paths
+     */
+    public FaultCampaign(Set<EngineBug> bugs, boolean mergesOnly) {
         this.bugs = Set.copyOf(bugs);
+        this.mergesOnly = mergesOnly;
     }
 
     @Override
@@ -49,14 +60,14 @@ public final class FaultCampaign implements ScriptMode {
 
     /**
      * A quarter of the scripts run with chunk size 1 ({@link SmallChunks}), so that metadata areas
-     * fill; a quarter get {@code lvconvert --merge} appended where they leave a snapshot to merge
-     * ({@link MergeTail}), so that faults hit merges too ("Merge failed").
+     * fill; a quarter (all, for a merges-only campaign) get {@code lvconvert --merge} appended where
+     * they leave a snapshot to merge ({@link MergeTail}), so that faults hit merges too ("Merge failed").
      */
     @Override
     public Script prepare(Script generated, long seed) {
         Random rnd = new Random(seed ^ 0xF11L);
         Script s = rnd.nextInt(4) == 0 ? SmallChunks.of(generated) : generated;
-        return rnd.nextInt(4) == 0 ? MergeTail.of(s).orElse(s) : s;
+        return mergesOnly || rnd.nextInt(4) == 0 ? MergeTail.of(s).orElse(s) : s;
     }
 
     /** The fault plan this seed chooses for {@code script}, or empty when no cow is written. */
@@ -76,7 +87,7 @@ public final class FaultCampaign implements ScriptMode {
         RequestKind kind = roll < 6 || count(log, roll < 8 ? RequestKind.FLUSH : RequestKind.READ) == 0
                 ? RequestKind.WRITE : roll < 8 ? RequestKind.FLUSH : RequestKind.READ;
         int total = count(log, kind);
-        int from = script.name().endsWith(MergeTail.SUFFIX) && rnd.nextBoolean() ? beforeMergeTail(script, cow, kind) : 0;
+        int from = script.name().endsWith(MergeTail.SUFFIX) && (mergesOnly || rnd.nextBoolean()) ? beforeMergeTail(script, cow, kind) : 0;
         int index = from < total ? from + rnd.nextInt(total - from) : rnd.nextInt(total);
         FaultPlan.Rule rule = FaultPlan.Rule.eio(kind, index);
         if (kind == RequestKind.WRITE && rnd.nextInt(10) < 4) {

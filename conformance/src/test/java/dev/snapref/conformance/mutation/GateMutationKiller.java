@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
  * (LVM stacks and merges for one seed in three, as the gate's fuzz phase), the races (at most
  * {@value #RACE_PREEMPTIONS} preemptions, {@value #RACE_SCHEDULES} schedules per race, a worker
  * blocked outside the schedule points for 2 s is a stall: a failure), and {@value #FAULT_SCRIPTS}
- * scripts each of the crash, fault and corrupt-image modes. Every part is bounded by counts, not time, so a
+ * scripts each of the crash, fault and corrupt-image modes, and {@value #MERGE_FAULT_SCRIPTS}
+ * scripts of faults aimed at merges. Every part is bounded by counts, not time, so a
  * mutant's verdict does not depend on the machine's load. It passes on the correct engine in about
  * 9 s.
  *
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.Test;
 class GateMutationKiller {
     static final int FUZZ_SCRIPTS = 1000;
     static final int FAULT_SCRIPTS = 100;
+    static final int MERGE_FAULT_SCRIPTS = 300;
     static final int RACE_PREEMPTIONS = 2;
     static final int RACE_SCHEDULES = 150;
     private static final SteppableTarget MODEL = (SteppableTarget) ModelTarget.fromOptions(TargetOptions.defaults());
@@ -76,8 +78,11 @@ class GateMutationKiller {
         assertTrue(races.failures().isEmpty(), () -> races.failures().get(0).summary());
         FuzzCampaign.Config faults = new FuzzCampaign.Config(1, "1", (long) FAULT_SCRIPTS, null, Shard.ALL, null, null,
                 GeneratorConfig.classic(5, 40), 0, true);
+        FuzzCampaign.Config mergeFaults = new FuzzCampaign.Config(1, "1", (long) MERGE_FAULT_SCRIPTS, null, Shard.ALL,
+                null, null, GeneratorConfig.classic(5, 40), 0, true);
         for (ModeSummary m : List.of(new ScriptModeCampaign(faults, new CrashCampaign(Set.of()), MODEL).run(),
                 new ScriptModeCampaign(faults, new FaultCampaign(Set.of()), MODEL).run(),
+                new ScriptModeCampaign(mergeFaults, new FaultCampaign(Set.of(), true), MODEL).run(),
                 new CorruptImageCampaign(faults, Set.of()).run())) {
             assertTrue(m.failures().isEmpty(), () -> m.mode() + ": " + m.failures().get(0));
         }
