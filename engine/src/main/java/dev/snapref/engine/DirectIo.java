@@ -6,6 +6,7 @@ import dev.snapref.engine.dm.MappedDevice;
 import dev.snapref.engine.kernel.DmException;
 import dev.snapref.engine.kernel.Errno;
 
+import dev.snapref.engine.kernel.SchedulePoint;
 import java.io.IOException;
 
 /**
@@ -69,7 +70,7 @@ final class DirectIo {
     }
 
     private static void submit(MappedDevice md, Bio bio) throws IOException, DmException {
-        md.context().interleaving().point("bio: before gate");
+        SchedulePoint.at(md.context().interleaving(), "bio: before gate");
         if (!md.gate().enter()) {
             throw new DmException(Errno.ENXIO, md.name());
         }

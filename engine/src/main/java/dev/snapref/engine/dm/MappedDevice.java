@@ -3,6 +3,7 @@ package dev.snapref.engine.dm;
 import dev.snapref.engine.kernel.DmException;
 import dev.snapref.engine.kernel.Errno;
 
+import dev.snapref.engine.kernel.SchedulePoint;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,7 +152,7 @@ public final class MappedDevice {
             map.target().presuspend();
         }
         gate.blockAndDrain();
-        context.interleaving().point("suspend: drained");
+        SchedulePoint.at(context.interleaving(), "suspend: drained");
         suspended = true;
         if (map != null && map.target() != null) {
             map.target().postsuspend();
@@ -187,7 +188,7 @@ public final class MappedDevice {
             throw e;
         }
         ti.resume();
-        context.interleaving().point("resume: target resumed");
+        SchedulePoint.at(context.interleaving(), "resume: target resumed");
         suspended = false;
         gate.unblock();
     }
@@ -260,9 +261,9 @@ public final class MappedDevice {
         Target ti = map.target();
         if (bio.count <= BIO_SECTORS && ti.pieceLength(bio.write, bio.sector - ti.begin(), bio.count) >= bio.count) {
             Mapping m = ti.map(bio);
-            context.interleaving().point("bio: mapped");
+            SchedulePoint.at(context.interleaving(), "bio: mapped");
             m.start();
-            context.interleaving().point("bio: started");
+            SchedulePoint.at(context.interleaving(), "bio: started");
             m.finish();
             return;
         }
@@ -271,7 +272,7 @@ public final class MappedDevice {
         int from = 0;
         if (!bio.write || ti.firstWritePieceAlone()) {
             Mapping m0 = ti.map(pieces.get(0));
-            context.interleaving().point("bio: first piece mapped");
+            SchedulePoint.at(context.interleaving(), "bio: first piece mapped");
             m0.start();
             try {
                 m0.finish();
@@ -284,11 +285,11 @@ public final class MappedDevice {
         for (int i = from; i < pieces.size(); i++) {
             rest.add(ti.map(pieces.get(i)));
         }
-        context.interleaving().point("bio: pieces mapped");
+        SchedulePoint.at(context.interleaving(), "bio: pieces mapped");
         for (Mapping m : rest) {
             m.start();
         }
-        context.interleaving().point("bio: pieces started");
+        SchedulePoint.at(context.interleaving(), "bio: pieces started");
         for (Mapping m : rest) {
             try {
                 m.finish();

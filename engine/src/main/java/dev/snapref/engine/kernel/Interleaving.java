@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Contract for callers (the engine):
  * <ul>
- * <li>{@link #point} is called only where the calling thread holds no engine lock other than the
+ * <li>{@link #point} (through {@link SchedulePoint#at}) is called only where the calling thread holds no engine lock other than the
  *     control lock and a snapshot's completion lock (both taken through {@link #lock}), so a
  *     thread switched out at a point never holds a lock another thread takes without asking.</li>
  * <li>{@link #await} is called in a loop that re-checks its condition (it may return spuriously),

@@ -2,6 +2,7 @@ package dev.snapref.engine.snapshot;
 
 import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.engine.kernel.Errno;
+import dev.snapref.engine.kernel.SchedulePoint;
 import dev.snapref.engine.store.Committed;
 import dev.snapref.engine.store.ExceptionStore;
 
@@ -38,7 +39,7 @@ final class ExceptionCompletion {
         } catch (IOException e) {
             pe.copyError = !s.bug(EngineBug.COPY_ERROR_REPORTED_AS_SUCCESS);
         }
-        s.ctx.interleaving().point("exception: chunk copied");
+        SchedulePoint.at(s.ctx.interleaving(), "exception: chunk copied");
         copied(pe);
     }
 
@@ -91,7 +92,7 @@ final class ExceptionCompletion {
         } finally {
             s.lock.unlock();
         }
-        s.ctx.interleaving().point("exception: committed");
+        SchedulePoint.at(s.ctx.interleaving(), "exception: committed");
         for (int i = 0; i < errors.length; i++) {
             PendingException c = (PendingException) due.get(i).token();
             if (c.snap != s) {

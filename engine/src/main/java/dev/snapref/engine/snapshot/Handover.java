@@ -4,6 +4,7 @@ import dev.snapref.engine.dm.MappedDevice;
 import dev.snapref.engine.kernel.DmException;
 import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.engine.kernel.Errno;
+import dev.snapref.engine.kernel.SchedulePoint;
 import dev.snapref.engine.store.ExceptionStore;
 
 /**
@@ -53,7 +54,7 @@ final class Handover {
         }
         boolean holdOff = !s.bug(EngineBug.PENDING_ON_OLD_STORE) && !s.bug(EngineBug.BROKEN_HANDOVER_LOCKING);
         boolean held = originMd != null && holdOff && originMd.internalSuspendFast();
-        s.ctx.interleaving().point("handover: origin held off");
+        SchedulePoint.at(s.ctx.interleaving(), "handover: origin held off");
         boolean restartMerge = held && merging != null && merging.merger.running();
         if (restartMerge) {
             merging.merger.stop();
@@ -74,7 +75,7 @@ final class Handover {
             // one (invalid), so it reaches the origin without an exception and the handed-over
             // snapshot loses the chunk (MergeHandoverRace showed it for the merge). Sequentially
             // identical.
-            s.ctx.interleaving().point("handover: exceptions handed over");
+            SchedulePoint.at(s.ctx.interleaving(), "handover: exceptions handed over");
             s.origins.reregister(s);
             s.lock.lock();
             try {
@@ -137,7 +138,7 @@ final class Handover {
             src.complete = t;
             if (!locking) {
                 // a schedule point only where no snapshot lock is held (see Interleaving)
-                dest.ctx.interleaving().point("handover: tables swapped, stores not yet");
+                SchedulePoint.at(dest.ctx.interleaving(), "handover: tables swapped, stores not yet");
             }
             ExceptionStore destOld = dest.store;
             dest.store = src.store;

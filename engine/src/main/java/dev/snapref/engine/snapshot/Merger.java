@@ -2,6 +2,7 @@ package dev.snapref.engine.snapshot;
 
 import dev.snapref.engine.block.BlockDevice;
 import dev.snapref.engine.kernel.EngineBug;
+import dev.snapref.engine.kernel.SchedulePoint;
 import dev.snapref.engine.store.MergeRun;
 
 import java.io.IOException;
@@ -162,7 +163,7 @@ final class Merger {
         if (run.chunks() == 0) {
             return false;
         }
-        s.ctx.interleaving().point("merge: run prepared");
+        SchedulePoint.at(s.ctx.interleaving(), "merge: run prepared");
         long cs = s.store.chunkSize();
         long dest = run.firstOld() * cs;
         long ioSize = run.chunks() * cs;
@@ -172,11 +173,11 @@ final class Merger {
             copyOutOthers(dest, ioSize);
         }
         openWindow(run);
-        s.ctx.interleaving().point("merge: before copy");
+        SchedulePoint.at(s.ctx.interleaving(), "merge: before copy");
         if (!copy(run.firstNew() * cs, dest, count)) {
             return false;
         }
-        s.ctx.interleaving().point("merge: copied");
+        SchedulePoint.at(s.ctx.interleaving(), "merge: copied");
         return commit(run);
     }
 

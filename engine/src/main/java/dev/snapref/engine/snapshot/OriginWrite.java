@@ -6,6 +6,7 @@ import dev.snapref.engine.dm.DmContext;
 import dev.snapref.engine.dm.Mapping;
 import dev.snapref.engine.kernel.EngineBug;
 
+import dev.snapref.engine.kernel.SchedulePoint;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Consumer;
@@ -65,7 +66,7 @@ final class OriginWrite implements Mapping, Consumer<PendingException> {
             for (int i = 0; i < waits; i++) {
                 waitOn[i].await();
             }
-            ctx.interleaving().point("origin write: exceptions done");
+            SchedulePoint.at(ctx.interleaving(), "origin write: exceptions done");
             if (ctx.bug(EngineBug.ORIGIN_WRITE_SKIPS_SNAPSHOT)) {
                 break; // the bug: no second pass over the snapshots skipped below
             }

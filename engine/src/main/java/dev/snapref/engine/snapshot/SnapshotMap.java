@@ -4,6 +4,7 @@ import dev.snapref.engine.dm.Bio;
 import dev.snapref.engine.dm.Mapping;
 import dev.snapref.engine.kernel.DmException;
 import dev.snapref.engine.kernel.Errno;
+import dev.snapref.engine.kernel.SchedulePoint;
 import dev.snapref.engine.store.ExceptionStore;
 
 import java.io.IOException;
@@ -113,7 +114,7 @@ final class SnapshotMap {
         return () -> {
             try {
                 s.origin.read(bio.sector, bio.buf, bio.off, bio.count);
-                s.ctx.interleaving().point("snapshot read: origin read");
+                SchedulePoint.at(s.ctx.interleaving(), "snapshot read: origin read");
             } finally {
                 untrack(s, chunk);
             }
