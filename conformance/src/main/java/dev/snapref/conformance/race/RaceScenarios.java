@@ -206,13 +206,14 @@ public final class RaceScenarios {
     /**
      * Origin I/O against the start of a merge, in LVM's {@code lvconvert --merge} shape of a live
      * origin: snapshot src has exceptions for chunks k and k+1 (the origin holds NEW there), a
-     * {@code snapshot-merge} table on src's cow is loaded into the origin's device and src is
-     * suspended. One thread resumes the origin (suspend, swap, merge; the resume returns once the
-     * merge is done), the other writes chunk k (or reads chunks k and k+1) of the origin. Before
-     * the swap the write goes through the origin target and the merge then restores src's data
-     * over it; after the swap it goes through the merge target (to the cow while k is not merged,
-     * queued while k is being merged, to the origin after) and is kept. A read sees NEW before the
-     * swap and the snapshot's data after it, whatever the merge has done. The check overwrites the
+     * {@code snapshot-merge} table on src's cow is loaded into the origin's device, src and the
+     * origin's device are suspended. One thread resumes the origin (swap, merge; the resume
+     * returns once the merge is done), the other writes chunk k (or reads chunks k and k+1) of the
+     * origin, which waits for the resume: so the I/O comes after the swap in every valid order and
+     * meets the merge wherever it is. A write goes through the merge target (to the cow while k is
+     * not merged, queued while k's run is being merged, to the origin after) and is kept: a write
+     * that lands in the cow after the merge copied k is lost, which no order allows. A read sees
+     * the snapshot's data whatever the merge has done. The check overwrites the
      * merged chunks' old cow data (free space after the merge, where a write remapped to the cow
      * before its chunk merged leaves data no sequential order leaves), then reads the origin and
      * its status.
@@ -226,6 +227,7 @@ public final class RaceScenarios {
                 + "dmsetup load origin --table '0 " + g.origin() + " snapshot-merge /dev/disk/origin /dev/disk/cow "
                 + g.store() + " " + g.chunk() + "'\n"
                 + "dmsetup suspend src\n"
+                + "dmsetup suspend origin\n"
                 + "# race: thread\ndmsetup resume origin\n"
                 + (write ? "# race: thread\nwrite /dev/mapper/origin " + g.at(g.k()) + " " + g.chunk() + " LIVE\n"
                         : "# race: thread\nread /dev/mapper/origin " + g.at(g.k()) + " " + g.chunk() + "\n"
