@@ -50,6 +50,17 @@ public interface BlockDevice {
         write(sector, src, off, count, fua);
     }
 
+    /**
+     * Whether every request to this device completes on the calling thread without waiting for
+     * another thread, taking a lock other than its own innermost ones or calling out to another
+     * device: a caller may then issue requests while holding its own locks. False by default (a
+     * mapped device's gate may hold a request off while it is suspended; a file waits for the
+     * kernel).
+     */
+    default boolean completesInline() {
+        return false;
+    }
+
     /** Makes every completed write durable (a cache flush). */
     void flush() throws IOException;
 

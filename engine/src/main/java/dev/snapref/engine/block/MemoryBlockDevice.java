@@ -316,6 +316,12 @@ public final class MemoryBlockDevice implements BlockDevice {
         // memory is always durable
     }
 
+    /** True: a request takes only the page group locks, the last of the engine's lock order, and never waits. */
+    @Override
+    public boolean completesInline() {
+        return true;
+    }
+
     // ------------------------------------------------------------------ introspection
 
     /**

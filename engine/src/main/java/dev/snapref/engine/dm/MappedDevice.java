@@ -263,7 +263,7 @@ public final class MappedDevice {
         assert map != null : "I/O without a live table";
         Target ti = map.target();
         if (bio.count <= BIO_SECTORS && ti.pieceLength(bio.write, bio.sector - ti.begin(), bio.count) >= bio.count) {
-            Mapping m = ti.map(bio);
+            Mapping m = ti.mapWhole(bio);
             context.interleaving().point("bio: mapped");
             m.start();
             context.interleaving().point("bio: started");

@@ -27,6 +27,8 @@ final class OriginWrite implements Mapping, Consumer<PendingException> {
     private final Bio bio;
     /** The origins' generation read before the first pass (see retryFindsNothing). */
     private final long generation;
+    /** The bio is submitted whole: a snapshot may make its exception inline (see {@link ExceptionCompletion#completeInline}). */
+    private final boolean whole;
     /** The exceptions the last pass returned, to wait for: {@code waitOn[0, waits)}. */
     private PendingException[] waitOn = NONE;
     private int waits;
@@ -34,21 +36,24 @@ final class OriginWrite implements Mapping, Consumer<PendingException> {
     private PendingException[] toStart = NONE;
     private int starts;
 
-    private OriginWrite(DmContext ctx, Origins origins, BlockDevice dev, Bio bio) {
+    private OriginWrite(DmContext ctx, Origins origins, BlockDevice dev, Bio bio, boolean whole) {
         this.ctx = ctx;
         this.origins = origins;
         this.dev = dev;
         this.bio = bio;
+        this.whole = whole;
         this.generation = origins.generation();
     }
 
     /**
      * The mapping of write piece {@code bio} to origin device {@code dev} (sector as on the origin):
      * the first pass runs now; with nothing to wait for, the piece is a plain remap to the origin.
-     * One object per piece holds what a pass found (no lists).
+     * One object per piece holds what a pass found (no lists). {@code whole}: dm core submits the
+     * bio whole ({@link dev.snapref.engine.dm.Target#mapWhole}), so its first pass may make
+     * exceptions inline.
      */
-    static Mapping map(DmContext ctx, Origins origins, BlockDevice dev, Bio bio) {
-        OriginWrite w = new OriginWrite(ctx, origins, dev, bio);
+    static Mapping map(DmContext ctx, Origins origins, BlockDevice dev, Bio bio, boolean whole) {
+        OriginWrite w = new OriginWrite(ctx, origins, dev, bio, whole);
         w.pass();
         return w;
     }
@@ -128,7 +133,7 @@ final class OriginWrite implements Mapping, Consumer<PendingException> {
                     waitOn = new PendingException[snaps.size()];
                     toStart = new PendingException[snaps.size()];
                 }
-                PendingException pe = SnapshotMap.originWrite(snaps.get(i), bio.sector, this);
+                PendingException pe = SnapshotMap.originWrite(snaps.get(i), bio.sector, this, whole);
                 if (pe != null) {
                     waitOn[waits++] = pe;
                     if (ctx.bug(EngineBug.ORIGIN_WRITE_SKIPS_SNAPSHOT)) {
