@@ -56,6 +56,12 @@ public final class MemoryBlockDevice implements BlockDevice {
 
     private final long serial = SERIALS.getAndIncrement();
     private final long sectors;
+    /**
+     * The last rewrite inside one lock group whose range nothing else has written since, or null
+     * (see {@link #rewrite}); set and forgotten under the lock of the group it lies in. It keeps
+     * the caller's buffer reachable until then.
+     */
+    private volatile RewriteMirror mirror;
     /** The page slots: an own page (a {@code byte[]}, changed in place under its group's lock), a {@link SharedPage} (never changed), or null (zeros). */
     private final PageDirectory pages;
 
@@ -127,24 +133,68 @@ public final class MemoryBlockDevice implements BlockDevice {
      * {@code src} (compared under the group's lock). The result is that of {@link #write}. The
      * unhinted sectors of a page are compared in one pass when they are equal (the usual case);
      * only a page where they differ is compared sector by sector.
+     *
+     * <p>A rewrite inside one lock group is remembered ({@link RewriteMirror}) until anything else
+     * writes to its range; the next rewrite of the same range from the same buffer then writes the
+     * hinted sectors only, without comparing the others: the range still holds what the buffer
+     * held at the remembered rewrite, and the caller states that the buffer changed only in the
+     * hinted sectors since (see {@link BlockDevice#rewrite}).
      */
     @Override
     public void rewrite(long sector, byte[] src, int off, int count, boolean fua, int changedFrom, int changedCount)
             throws IOException {
         BlockDevice.checkRange(sector, count, sectors);
+        if (count <= toGroupEnd(sector)) {
+            synchronized (STRIPES[stripe(sector)]) {
+                RewriteMirror m = mirror;
+                if (m != null && m.holds(src, off, sector, count)) {
+                    int lo = Math.max(0, Math.min(count, changedFrom));
+                    int hi = Math.max(lo, Math.min(count, changedFrom + changedCount));
+                    if (hi > lo) {
+                        pagesLocked(true, sector + lo, src, off + lo * SECTOR_SIZE, hi - lo);
+                    }
+                    return;
+                }
+                rewriteLocked(sector, src, off, count, changedFrom, changedCount);
+                mirror = new RewriteMirror(src, off, sector, count);
+            }
+            return;
+        }
         int done = 0;
         while (done < count) {
             long s = sector + done;
             int n = Math.min(count - done, toGroupEnd(s));
             synchronized (STRIPES[stripe(s)]) {
-                for (int k = 0; k < n; ) {
-                    int inPage = (int) ((s + k) & (PAGE_SECTORS - 1));
-                    int m = Math.min(n - k, PAGE_SECTORS - inPage);
-                    rewritePage(s + k, src, off + (done + k) * SECTOR_SIZE, m, changedFrom - (done + k), changedCount);
-                    k += m;
-                }
+                rewriteLocked(s, src, off + done * SECTOR_SIZE, n, changedFrom - done, changedCount);
             }
             done += n;
+        }
+    }
+
+    /**
+     * {@link #rewrite} of {@code n} sectors at {@code s} inside one lock group (its lock held),
+     * comparing the unhinted sectors; forgets a remembered rewrite of the range.
+     */
+    private void rewriteLocked(long s, byte[] src, int at, int n, int hintFrom, int hintCount) {
+        forgetMirror(s, n);
+        for (int k = 0; k < n; ) {
+            int inPage = (int) ((s + k) & (PAGE_SECTORS - 1));
+            int m = Math.min(n - k, PAGE_SECTORS - inPage);
+            rewritePage(s + k, src, at + k * SECTOR_SIZE, m, hintFrom - k, hintCount);
+            k += m;
+        }
+    }
+
+    /**
+     * Forgets the remembered rewrite when [{@code s}, {@code s + n}), inside one lock group whose
+     * lock the caller holds, overlaps it: the range is about to change otherwise. A remembered
+     * range lies in one group and is set and forgotten under that group's lock, so every change
+     * of it is seen.
+     */
+    private void forgetMirror(long s, int n) {
+        RewriteMirror m = mirror;
+        if (m != null && m.sector() < s + n && s < m.sector() + m.count()) {
+            mirror = null;
         }
     }
 
@@ -195,6 +245,9 @@ public final class MemoryBlockDevice implements BlockDevice {
             long s = sector + done;
             int n = Math.min(count - done, toGroupEnd(s));
             synchronized (STRIPES[stripe(s)]) {
+                if (write) {
+                    forgetMirror(s, n);
+                }
                 pagesLocked(write, s, buf, off + done * SECTOR_SIZE, n);
             }
             done += n;
@@ -276,6 +329,7 @@ public final class MemoryBlockDevice implements BlockDevice {
             int b = to.stripe(d);
             synchronized (STRIPES[Math.min(a, b)]) {
                 synchronized (STRIPES[Math.max(a, b)]) {
+                    to.forgetMirror(d, n);
                     copyLocked(s, to, d, n);
                 }
             }

@@ -38,8 +38,10 @@ public final class PersistentStore extends ExceptionStore {
     private int pendingCount;
     /**
      * Entries of the current area the cow held, byte for byte as in {@link #area}, after this
-     * store's last read, zeroing or write of it; -1 when unknown. Only a hint for
-     * {@link BlockDevice#rewrite} (which checks), so a mistake costs speed, never bytes.
+     * store's last read, zeroing or write of it; -1 when unknown. The hint of {@link #writeArea}:
+     * every byte of {@link #area} that changed since its last read, zeroing or write lies in an
+     * entry from this one on (each change of the area keeps it so), which is what {@link
+     * BlockDevice#rewrite} lets a device rely on.
      */
     private int writtenEntries = -1;
     private final List<Object> callbacks = new ArrayList<>();
@@ -263,8 +265,10 @@ public final class PersistentStore extends ExceptionStore {
                 return MergeRun.NONE;
             }
             currentArea--;
+            writtenEntries = -1;
             chunkIo(DiskFormat.areaLocation(exceptionsPerArea, currentArea), area, false);
             currentCommitted = (int) exceptionsPerArea;
+            writtenEntries = currentCommitted;
         }
         long lastOld = DiskFormat.entryOld(area, currentCommitted - 1);
         long lastNew = DiskFormat.entryNew(area, currentCommitted - 1);
@@ -279,10 +283,13 @@ public final class PersistentStore extends ExceptionStore {
     @Override
     public void commitMerge(int merged) throws IOException {
         assert merged <= currentCommitted : "merged more than committed";
+        int known = writtenEntries < 0 ? -1 : Math.min(writtenEntries, currentCommitted - merged);
         Arrays.fill(area, (currentCommitted - merged) * DiskFormat.ENTRY_BYTES,
                 currentCommitted * DiskFormat.ENTRY_BYTES, (byte) 0);
-        writeArea();
+        writtenEntries = -1;
+        writeArea(known);
         currentCommitted -= merged;
+        writtenEntries = currentCommitted;
         nextFree = DiskFormat.areaLocation(exceptionsPerArea, currentArea) + currentCommitted + 1;
     }
 
@@ -352,7 +359,7 @@ public final class PersistentStore extends ExceptionStore {
 
     private void writeAreaOrInvalidate() {
         try {
-            writeArea();
+            writeArea(writtenEntries);
             writtenEntries = currentCommitted;
         } catch (IOException e) {
             valid = false;
@@ -362,21 +369,20 @@ public final class PersistentStore extends ExceptionStore {
 
     /**
      * area_io(WRITE, PREFLUSH | FUA): a flush, then the whole area chunk with FUA. The request is
-     * a {@link BlockDevice#rewrite} hinting at the sectors of the entries added since the area was
-     * last on the cow: the whole chunk to whoever sees requests, the changed sectors for a device
-     * that keeps only content.
+     * a {@link BlockDevice#rewrite} hinting at the sectors of the entries from {@code known} on
+     * (the first entry that may differ from what the cow holds; -1: any): the whole chunk to
+     * whoever sees requests, the changed sectors for a device that keeps only content.
      */
-    private void writeArea() throws IOException {
+    private void writeArea(int known) throws IOException {
         if (!bug(EngineBug.COMMIT_WITHOUT_FLUSH)) {
             cow.flush();
         }
         int sectors = (int) chunkSize();
-        int from = writtenEntries < 0 ? 0
-                : Math.min(sectors, writtenEntries * DiskFormat.ENTRY_BYTES / BlockDevice.SECTOR_SIZE);
+        int from = known < 0 ? 0 : Math.min(sectors, known * DiskFormat.ENTRY_BYTES / BlockDevice.SECTOR_SIZE);
         int to = Math.min(sectors, (currentCommitted * DiskFormat.ENTRY_BYTES + BlockDevice.SECTOR_SIZE - 1)
                 / BlockDevice.SECTOR_SIZE);
         cow.rewrite(DiskFormat.areaLocation(exceptionsPerArea, currentArea) * chunkSize(), area, 0, sectors, true,
-                from, writtenEntries < 0 ? sectors : Math.max(0, to - from));
+                from, known < 0 ? sectors : Math.max(0, to - from));
     }
 
     /** One whole-chunk request (dm-io); a chunk past the end of the cow fails with EIO without a request. */
