@@ -5,25 +5,34 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The page slots of a {@link MemoryBlockDevice}, by page number. A device of up to
+ * The page slots of a {@link MemoryBlockDevice}, by page number. A slot holds a page (4 KiB) or
+ * nothing (never written), and says whether its page is shared: held by more than one slot, so
+ * that no holder changes it in place (see {@link MemoryBlockDevice#copyTo}). A device of up to
  * {@value #MAX_FLAT_LEAVES} leaves finds its pages through a flat array of leaves of
  * {@value #LEAF_PAGES} slots (two array reads per page, no allocation but a leaf per 256 KiB
- * region written to); a larger one keeps its pages in a hash map by page number (a hash lookup and
- * a boxed key per page). A slot holds what the device put there (an own page, a shared page) or
- * null (never written).
+ * region written to; a leaf keeps its pages and their shared marks in two arrays, so sharing a
+ * page allocates nothing and stores no reference); a larger one keeps its pages in a hash map by
+ * page number (a hash lookup and a boxed key per page; a shared page is stored as a {@link
+ * SharedPage}).
  *
- * <p>Guarantees: a slot read sees the last value set (slots are published with release
- * semantics); the device changes a slot only under the page's group lock, and its readers hold
- * that lock too. Leaves appear on first write and are never removed.
+ * <p>Guarantees: the device changes a slot only under the page's group lock, and its readers hold
+ * that lock too, so a slot read sees the last value set; {@link #usedPages} alone reads without
+ * it. Leaves appear on first write (published by a compare-and-set) and are never removed.
  */
 final class PageDirectory {
     static final int LEAF_PAGES = 64;
     private static final int LEAF_SHIFT = 6;
     static final int MAX_FLAT_LEAVES = 1 << 18;
 
+    /** The slots of {@value #LEAF_PAGES} pages; each slot guarded by its page's group lock. */
+    private static final class Leaf {
+        final byte[][] pages = new byte[LEAF_PAGES][];
+        final boolean[] shared = new boolean[LEAF_PAGES];
+    }
+
     /** Leaves by number when the device is small enough for a flat directory, else null. */
-    private final AtomicReferenceArray<AtomicReferenceArray<Object>> flatLeaves;
-    /** Pages by number for larger devices, else null. */
+    private final AtomicReferenceArray<Leaf> flatLeaves;
+    /** Pages by number for larger devices (a shared one as a {@link SharedPage}), else null. */
     private final ConcurrentHashMap<Long, Object> hashedPages;
 
     /** A directory for {@code pages} page slots. */
@@ -38,30 +47,45 @@ final class PageDirectory {
         }
     }
 
-    /** What slot {@code pageNo} holds, or null (never written). */
-    Object get(long pageNo) {
+    /** The page in slot {@code pageNo}, or null (never written). */
+    byte[] get(long pageNo) {
         if (flatLeaves == null) {
-            return hashedPages.get(pageNo);
+            Object v = hashedPages.get(pageNo);
+            return v instanceof SharedPage sp ? sp.bytes() : (byte[]) v;
         }
-        AtomicReferenceArray<Object> leaf = flatLeaves.get((int) (pageNo >>> LEAF_SHIFT));
-        return leaf == null ? null : leaf.get(slot(pageNo));
+        Leaf leaf = flatLeaves.get((int) (pageNo >>> LEAF_SHIFT));
+        return leaf == null ? null : leaf.pages[slot(pageNo)];
     }
 
-    /** Puts {@code v} in slot {@code pageNo}. The caller holds the page's group lock. */
-    void set(long pageNo, Object v) {
+    /** Whether the page in slot {@code pageNo} is shared (false for an empty slot). */
+    boolean isShared(long pageNo) {
         if (flatLeaves == null) {
-            hashedPages.put(pageNo, v);
-        } else {
-            leaf(pageNo).setRelease(slot(pageNo), v); // readers of the slot hold the group lock too
+            return hashedPages.get(pageNo) instanceof SharedPage;
         }
+        Leaf leaf = flatLeaves.get((int) (pageNo >>> LEAF_SHIFT));
+        return leaf != null && leaf.shared[slot(pageNo)];
+    }
+
+    /** Puts {@code page} in slot {@code pageNo}, shared or the slot's own. The caller holds the page's group lock. */
+    void set(long pageNo, byte[] page, boolean shared) {
+        if (flatLeaves == null) {
+            hashedPages.put(pageNo, shared ? new SharedPage(page) : page);
+            return;
+        }
+        Leaf leaf = leaf(pageNo);
+        int i = slot(pageNo);
+        if (leaf.pages[i] != page) {
+            leaf.pages[i] = page;
+        }
+        leaf.shared[i] = shared;
     }
 
     /** The leaf of a flat directory holding page {@code pageNo}, made on first use. */
-    private AtomicReferenceArray<Object> leaf(long pageNo) {
+    private Leaf leaf(long pageNo) {
         int i = (int) (pageNo >>> LEAF_SHIFT);
-        AtomicReferenceArray<Object> leaf = flatLeaves.get(i);
+        Leaf leaf = flatLeaves.get(i);
         if (leaf == null) {
-            flatLeaves.compareAndSet(i, null, new AtomicReferenceArray<>(LEAF_PAGES));
+            flatLeaves.compareAndSet(i, null, new Leaf());
             leaf = flatLeaves.get(i);
         }
         return leaf;
@@ -82,9 +106,9 @@ final class PageDirectory {
         long[] out = new long[16];
         int n = 0;
         for (int l = 0; l < flatLeaves.length(); l++) {
-            AtomicReferenceArray<Object> leaf = flatLeaves.get(l);
+            Leaf leaf = flatLeaves.get(l);
             for (int i = 0; leaf != null && i < LEAF_PAGES; i++) {
-                if (leaf.get(i) != null) {
+                if (leaf.pages[i] != null) {
                     if (n == out.length) {
                         out = Arrays.copyOf(out, 2 * n);
                     }
