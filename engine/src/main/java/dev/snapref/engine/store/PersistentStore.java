@@ -34,6 +34,8 @@ public final class PersistentStore extends ExceptionStore {
     private long currentArea;
     private int currentCommitted;
     private long exceptionsPerArea;
+    /** Where the areas lie for {@link #exceptionsPerArea} (set with it). */
+    private AreaChunks areaChunks;
     private byte[] area;
     private int pendingCount;
     /**
@@ -82,6 +84,7 @@ public final class PersistentStore extends ExceptionStore {
         version = DiskFormat.le32(header, 8);
         adoptDiskChunkSize(DiskFormat.le32(header, 12) & 0xFFFF_FFFFL, supplied);
         exceptionsPerArea = DiskFormat.exceptionsPerArea(chunkSize());
+        areaChunks = new AreaChunks(exceptionsPerArea);
         // An on-disk chunk size (valid as a chunk size) may put area 0 past the end of the cow: the
         // kernel allocates the area and its read fails with EIO after the version and valid checks.
         // The area is not allocated then (a corrupt chunk size of 2^21 sectors would be 1 GiB).
@@ -142,6 +145,7 @@ public final class PersistentStore extends ExceptionStore {
 
     private void allocateArea() {
         exceptionsPerArea = DiskFormat.exceptionsPerArea(chunkSize());
+        areaChunks = new AreaChunks(exceptionsPerArea);
         area = new byte[(int) chunkSize() * BlockDevice.SECTOR_SIZE];
     }
 
@@ -203,8 +207,7 @@ public final class PersistentStore extends ExceptionStore {
     }
 
     private void skipMetadata() {
-        long stride = exceptionsPerArea + 1;
-        if (Long.remainderUnsigned(nextFree, stride) == DiskFormat.HEADER_CHUNKS) {
+        if (areaChunks.isArea(nextFree)) {
             nextFree++;
         }
     }
@@ -232,10 +235,10 @@ public final class PersistentStore extends ExceptionStore {
             valid = false;
         }
         DiskFormat.putEntry(area, currentCommitted++, oldChunk, newChunk);
-        callbacks.add(token);
         pendingCount--;
         boolean areaFull = currentCommitted == exceptionsPerArea;
         if (pendingCount != 0 && !areaFull) {
+            callbacks.add(token);
             return List.of();
         }
         boolean nextZeroed = false;
@@ -252,8 +255,11 @@ public final class PersistentStore extends ExceptionStore {
             writtenEntries = nextZeroed ? 0 : -1;
         }
         boolean ok = valid;
-        List<Committed> due = callbacks.size() == 1 ? List.of(new Committed(callbacks.get(0), ok))
-                : callbacks.stream().map(t -> new Committed(t, ok)).toList();
+        if (callbacks.isEmpty()) {
+            return List.of(new Committed(token, ok));
+        }
+        callbacks.add(token);
+        List<Committed> due = callbacks.stream().map(t -> new Committed(t, ok)).toList();
         callbacks.clear();
         return due;
     }
