@@ -84,14 +84,9 @@ final class ExceptionCompletion {
         } catch (IOException e) {
             copyOk = false;
         }
-        List<Committed> due = st.commit(oldChunk, newChunk, copyOk, INLINE);
-        assert due.size() == 1 && due.get(0).token() == INLINE : "an inline exception commits alone";
-        publishChunk(s, oldChunk, newChunk, due.get(0).success());
+        publishChunk(s, oldChunk, newChunk, st.commitAlone(oldChunk, newChunk, copyOk));
         s.ctx.interleaving().signalAll(s.changed);
     }
-
-    /** The commit token of an exception made inline (nobody waits on it). */
-    private static final Object INLINE = new Object();
 
     private static void copied(PendingException pe) {
         SnapshotTarget s = pe.snap;

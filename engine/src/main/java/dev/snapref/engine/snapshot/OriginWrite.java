@@ -35,6 +35,8 @@ final class OriginWrite implements Mapping, Consumer<PendingException> {
     /** Those of them this write claimed and must start, in order: {@code toStart[0, starts)}. */
     private PendingException[] toStart = NONE;
     private int starts;
+    /** The number of snapshots the current pass runs past (the most either array needs to hold). */
+    private int passing;
 
     private OriginWrite(DmContext ctx, Origins origins, BlockDevice dev, Bio bio, boolean whole) {
         this.ctx = ctx;
@@ -48,7 +50,8 @@ final class OriginWrite implements Mapping, Consumer<PendingException> {
     /**
      * The mapping of write piece {@code bio} to origin device {@code dev} (sector as on the origin):
      * the first pass runs now; with nothing to wait for, the piece is a plain remap to the origin.
-     * One object per piece holds what a pass found (no lists). {@code whole}: dm core submits the
+     * One object per piece holds what a pass found (no lists; its arrays only once a pass finds an
+     * exception to wait for or start). {@code whole}: dm core submits the
      * bio whole ({@link dev.snapref.engine.dm.Target#mapWhole}), so its first pass may make
      * exceptions inline.
      */
@@ -115,6 +118,9 @@ final class OriginWrite implements Mapping, Consumer<PendingException> {
     /** A pass claimed {@code pe}: this write starts it (snapshot lock held). */
     @Override
     public void accept(PendingException pe) {
+        if (toStart.length < passing) {
+            toStart = new PendingException[passing];
+        }
         toStart[starts++] = pe;
     }
 
@@ -128,13 +134,13 @@ final class OriginWrite implements Mapping, Consumer<PendingException> {
         origins.lock().readLock().lock();
         try {
             List<SnapshotTarget> snaps = origins.snapshotsOf(dev);
+            passing = snaps.size();
             for (int i = 0; i < snaps.size(); i++) {
-                if (waitOn.length < snaps.size()) {
-                    waitOn = new PendingException[snaps.size()];
-                    toStart = new PendingException[snaps.size()];
-                }
                 PendingException pe = SnapshotMap.originWrite(snaps.get(i), bio.sector, this, whole);
                 if (pe != null) {
+                    if (waitOn.length < snaps.size()) {
+                        waitOn = new PendingException[snaps.size()];
+                    }
                     waitOn[waits++] = pe;
                     if (ctx.bug(EngineBug.ORIGIN_WRITE_SKIPS_SNAPSHOT)) {
                         break; // the bug: the other snapshots of the origin are skipped

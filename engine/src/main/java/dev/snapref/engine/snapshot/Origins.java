@@ -21,6 +21,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class Origins {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<BlockDevice, List<SnapshotTarget>> snapshots = new IdentityHashMap<>();
+    /** A read-only view of each list of {@link #snapshots}, made with the list (no view allocated per lookup). */
+    private final Map<BlockDevice, List<SnapshotTarget>> views = new IdentityHashMap<>();
     private final Map<BlockDevice, List<SnapshotOriginTarget>> dmOrigins = new IdentityHashMap<>();
     /**
      * Bumped whenever a snapshot may start to need exceptions it did not need before: a snapshot
@@ -58,8 +60,8 @@ public final class Origins {
      */
     List<SnapshotTarget> snapshotsOf(BlockDevice origin) {
         assertRead();
-        List<SnapshotTarget> l = snapshots.get(origin);
-        return l == null ? List.of() : java.util.Collections.unmodifiableList(l);
+        List<SnapshotTarget> l = views.get(origin);
+        return l == null ? List.of() : l;
     }
 
     /** __find_snapshots_sharing_cow. Read lock held. */
@@ -142,7 +144,12 @@ public final class Origins {
 
     private void insert(SnapshotTarget snap) {
         assertWrite();
-        List<SnapshotTarget> l = snapshots.computeIfAbsent(snap.origin, k -> new ArrayList<>());
+        List<SnapshotTarget> l = snapshots.get(snap.origin);
+        if (l == null) {
+            l = new ArrayList<>();
+            snapshots.put(snap.origin, l);
+            views.put(snap.origin, java.util.Collections.unmodifiableList(l));
+        }
         int i = 0;
         while (i < l.size() && l.get(i).chunkSize() >= snap.chunkSize()) {
             i++;
@@ -160,6 +167,7 @@ public final class Origins {
                 assert removed : "unregister of an unregistered snapshot";
                 if (l.isEmpty()) {
                     snapshots.remove(snap.origin);
+                    views.remove(snap.origin);
                 }
             }
             generation.incrementAndGet();

@@ -229,6 +229,34 @@ public final class PersistentStore extends ExceptionStore {
 
     @Override
     public List<Committed> commit(long oldChunk, long newChunk, boolean copyOk, Object token) {
+        if (!record(oldChunk, newChunk, copyOk)) {
+            callbacks.add(token);
+            return List.of();
+        }
+        boolean ok = valid;
+        if (callbacks.isEmpty()) {
+            return List.of(new Committed(token, ok));
+        }
+        callbacks.add(token);
+        List<Committed> due = callbacks.stream().map(t -> new Committed(t, ok)).toList();
+        callbacks.clear();
+        return due;
+    }
+
+    @Override
+    public boolean commitAlone(long oldChunk, long newChunk, boolean copyOk) {
+        assert pendingCount == 1 && callbacks.isEmpty() : "an exception committed alone is the only one outstanding";
+        boolean due = record(oldChunk, newChunk, copyOk);
+        assert due : "an exception committed alone is due at once";
+        return valid;
+    }
+
+    /**
+     * persistent_commit_exception's part before the callbacks: adds the entry and, when no
+     * prepared exception is outstanding or the area is full, writes the area (zeroing the next
+     * one first when full). Returns whether the callbacks are due now.
+     */
+    private boolean record(long oldChunk, long newChunk, boolean copyOk) {
         assert pendingCount > 0 : "commit without prepare";
         assert area != null : "commit on a store whose area 0 was never read";
         if (!copyOk) {
@@ -238,8 +266,7 @@ public final class PersistentStore extends ExceptionStore {
         pendingCount--;
         boolean areaFull = currentCommitted == exceptionsPerArea;
         if (pendingCount != 0 && !areaFull) {
-            callbacks.add(token);
-            return List.of();
+            return false;
         }
         boolean nextZeroed = false;
         if (areaFull && !bug(EngineBug.FORGET_ZERO_NEXT_AREA)) {
@@ -254,14 +281,7 @@ public final class PersistentStore extends ExceptionStore {
             Arrays.fill(area, (byte) 0);
             writtenEntries = nextZeroed ? 0 : -1;
         }
-        boolean ok = valid;
-        if (callbacks.isEmpty()) {
-            return List.of(new Committed(token, ok));
-        }
-        callbacks.add(token);
-        List<Committed> due = callbacks.stream().map(t -> new Committed(t, ok)).toList();
-        callbacks.clear();
-        return due;
+        return true;
     }
 
     @Override
