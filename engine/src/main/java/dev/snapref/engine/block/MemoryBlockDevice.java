@@ -271,15 +271,16 @@ public final class MemoryBlockDevice implements BlockDevice {
      * page written in part is copied first (copy on write).
      */
     private void writePage(long pageNo, int inPage, byte[] src, int bufOff, int n) {
-        byte[] v = pages.get(pageNo);
-        if (v != null && !pages.isShared(pageNo)) {
-            System.arraycopy(src, bufOff, v, inPage * SECTOR_SIZE, n * SECTOR_SIZE);
+        byte[] own = pages.ownPage(pageNo);
+        if (own != null) {
+            System.arraycopy(src, bufOff, own, inPage * SECTOR_SIZE, n * SECTOR_SIZE);
             return;
         }
         if (n == PAGE_SECTORS) {
             pages.set(pageNo, Arrays.copyOfRange(src, bufOff, bufOff + PAGE_BYTES), false);
             return;
         }
+        byte[] v = pages.get(pageNo);
         byte[] page = v == null ? new byte[PAGE_BYTES] : v.clone();
         System.arraycopy(src, bufOff, page, inPage * SECTOR_SIZE, n * SECTOR_SIZE);
         pages.set(pageNo, page, false);
@@ -339,9 +340,7 @@ public final class MemoryBlockDevice implements BlockDevice {
             long dstPageNo = (dstSector + done) >>> PAGE_SHIFT;
             byte[] from = pages.get(srcPageNo);
             if (n == PAGE_SECTORS && from != null) {
-                if (!pages.isShared(srcPageNo)) {
-                    pages.set(srcPageNo, from, true);
-                }
+                pages.share(srcPageNo);
                 to.pages.set(dstPageNo, from, true);
             } else if (from != null) {
                 to.writePage(dstPageNo, inPage, from, inPage * SECTOR_SIZE, n);

@@ -1,8 +1,9 @@
 package dev.snapref.engine.block;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The page slots of a {@link MemoryBlockDevice}, by page number. A slot holds a page (4 KiB) or
@@ -17,7 +18,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <p>Guarantees: the device changes a slot only under the page's group lock, and its readers hold
  * that lock too, so a slot read sees the last value set; {@link #usedPages} alone reads without
- * it. Leaves appear on first write (published by a compare-and-set) and are never removed.
+ * it. Leaves appear on first write (published by a compare-and-set) and are never removed. A slot
+ * lookup reads the leaf array plainly: a leaf's fields are final, so a reader sees a whole leaf or
+ * none; and one that finds none holds a group lock under which no page of that group was ever
+ * set, since whoever set one read or made the leaf before releasing the same lock (a writer that
+ * finds none makes one by compare-and-set, and takes the one another thread made).
  */
 final class PageDirectory {
     static final int LEAF_PAGES = 64;
@@ -30,8 +35,10 @@ final class PageDirectory {
         final boolean[] shared = new boolean[LEAF_PAGES];
     }
 
+    private static final VarHandle LEAVES = MethodHandles.arrayElementVarHandle(Leaf[].class);
+
     /** Leaves by number when the device is small enough for a flat directory, else null. */
-    private final AtomicReferenceArray<Leaf> flatLeaves;
+    private final Leaf[] flatLeaves;
     /** Pages by number for larger devices (a shared one as a {@link SharedPage}), else null. */
     private final ConcurrentHashMap<Long, Object> hashedPages;
 
@@ -39,7 +46,7 @@ final class PageDirectory {
     PageDirectory(long pages) {
         long leaves = (pages + LEAF_PAGES - 1) >>> LEAF_SHIFT;
         if (leaves <= MAX_FLAT_LEAVES) {
-            flatLeaves = new AtomicReferenceArray<>((int) leaves);
+            flatLeaves = new Leaf[(int) leaves];
             hashedPages = null;
         } else {
             flatLeaves = null;
@@ -53,17 +60,35 @@ final class PageDirectory {
             Object v = hashedPages.get(pageNo);
             return v instanceof SharedPage sp ? sp.bytes() : (byte[]) v;
         }
-        Leaf leaf = flatLeaves.get((int) (pageNo >>> LEAF_SHIFT));
+        Leaf leaf = flatLeaves[(int) (pageNo >>> LEAF_SHIFT)];
         return leaf == null ? null : leaf.pages[slot(pageNo)];
     }
 
-    /** Whether the page in slot {@code pageNo} is shared (false for an empty slot). */
-    boolean isShared(long pageNo) {
+    /** The page in slot {@code pageNo} if it is the slot's own (not shared), else null. */
+    byte[] ownPage(long pageNo) {
         if (flatLeaves == null) {
-            return hashedPages.get(pageNo) instanceof SharedPage;
+            return hashedPages.get(pageNo) instanceof byte[] own ? own : null;
         }
-        Leaf leaf = flatLeaves.get((int) (pageNo >>> LEAF_SHIFT));
-        return leaf != null && leaf.shared[slot(pageNo)];
+        Leaf leaf = flatLeaves[(int) (pageNo >>> LEAF_SHIFT)];
+        if (leaf == null) {
+            return null;
+        }
+        int i = slot(pageNo);
+        return leaf.shared[i] ? null : leaf.pages[i];
+    }
+
+    /** Marks the page in slot {@code pageNo} (there is one) shared. The caller holds the page's group lock. */
+    void share(long pageNo) {
+        if (flatLeaves == null) {
+            Object v = hashedPages.get(pageNo);
+            if (v instanceof byte[] own) {
+                hashedPages.put(pageNo, new SharedPage(own));
+            }
+            return;
+        }
+        Leaf leaf = flatLeaves[(int) (pageNo >>> LEAF_SHIFT)];
+        assert leaf != null && leaf.pages[slot(pageNo)] != null : "share of an empty slot";
+        leaf.shared[slot(pageNo)] = true;
     }
 
     /** Puts {@code page} in slot {@code pageNo}, shared or the slot's own. The caller holds the page's group lock. */
@@ -74,19 +99,17 @@ final class PageDirectory {
         }
         Leaf leaf = leaf(pageNo);
         int i = slot(pageNo);
-        if (leaf.pages[i] != page) {
-            leaf.pages[i] = page;
-        }
+        leaf.pages[i] = page;
         leaf.shared[i] = shared;
     }
 
     /** The leaf of a flat directory holding page {@code pageNo}, made on first use. */
     private Leaf leaf(long pageNo) {
         int i = (int) (pageNo >>> LEAF_SHIFT);
-        Leaf leaf = flatLeaves.get(i);
+        Leaf leaf = flatLeaves[i];
         if (leaf == null) {
-            flatLeaves.compareAndSet(i, null, new Leaf());
-            leaf = flatLeaves.get(i);
+            LEAVES.compareAndSet(flatLeaves, i, (Leaf) null, new Leaf());
+            leaf = (Leaf) LEAVES.getVolatile(flatLeaves, i);
         }
         return leaf;
     }
@@ -105,8 +128,8 @@ final class PageDirectory {
         }
         long[] out = new long[16];
         int n = 0;
-        for (int l = 0; l < flatLeaves.length(); l++) {
-            Leaf leaf = flatLeaves.get(l);
+        for (int l = 0; l < flatLeaves.length; l++) {
+            Leaf leaf = (Leaf) LEAVES.getVolatile(flatLeaves, l);
             for (int i = 0; leaf != null && i < LEAF_PAGES; i++) {
                 if (leaf.pages[i] != null) {
                     if (n == out.length) {
