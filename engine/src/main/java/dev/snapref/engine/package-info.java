@@ -55,7 +55,11 @@
  * after holding the origin device's I/O off ({@code MappedDevice.internalSuspendFast}, kernel fix
  * b735fede8d95 / 09ee96b21456), so no pending exception of the source can be committed to the
  * moved store (asserted). A store is guarded by the lock (5) of the snapshot that owns it at the
- * time; handover moves it with both locks held. Commits run with (4) then (5) held. A thread never
+ * time; handover moves it with both locks held. Commits run with (4) then (5) held, except an
+ * exception made inline by an origin write submitted whole ({@code snapshot.ExceptionCompletion.completeInline}:
+ * allocated, copied, committed and published in one hold of (5), under (3), when the snapshot has
+ * no exception pending, so no commit is in (4)'s care; only on a free engine whose origin and cow
+ * are in-memory devices, which never wait: (7) is the only lock taken inside). A thread never
  * waits for a pending exception while it holds one it claimed but has not started: dm core maps
  * all pieces of a bio, then starts them, then waits; with in-order completion this rules out
  * waits that cannot end.

@@ -35,6 +35,28 @@ class OpenAddressingMapsTest {
         assertEquals(ref.values().stream().mapToLong(Long::longValue).sum(), sum[0]);
     }
 
+    /** Runs of neighbouring keys (small tables place them in runs of slots) through the growth to a large table. */
+    @Test
+    void longLongMapMatchesHashMapOnRunsOfKeysAcrossGrowth() {
+        Random r = new Random(43);
+        LongLongMap m = new LongLongMap();
+        Map<Long, Long> ref = new HashMap<>();
+        for (long k = -1000; k < 150_000; k++) {
+            m.put(k, k * 3);
+            ref.put(k, k * 3);
+            long probe = k - r.nextInt(2000);
+            assertEquals(ref.getOrDefault(probe, -7L), m.get(probe, -7L));
+            if (r.nextInt(4) == 0) {
+                long gone = k - r.nextInt(64);
+                assertEquals(ref.remove(gone) != null, m.remove(gone));
+            }
+            assertEquals(ref.size(), m.size());
+        }
+        for (long k = -1100; k < 150_100; k++) {
+            assertEquals(ref.getOrDefault(k, -7L), m.get(k, -7L));
+        }
+    }
+
     @Test
     void longObjectMapMatchesHashMap() {
         Random r = new Random(7);

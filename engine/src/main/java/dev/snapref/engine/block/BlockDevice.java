@@ -43,11 +43,27 @@ public interface BlockDevice {
      * (relative to {@code sector}) to differ from what the device holds (a metadata area rewritten
      * after one more entry), so a device that only keeps content may skip sectors that already
      * hold {@code src}'s bytes; it must still check the others (the expectation is a hint, and the
-     * result is always that of {@link #write}).
+     * result is always that of {@link #write}), with one exception: the caller also states that,
+     * outside the hinted sectors, the buffer region holds what it held at the caller's last
+     * rewrite of the same range from the same region (or what it has read from the range since).
+     * A device that knows nothing else has written the range since that rewrite may rely on this
+     * statement and write the hinted sectors alone. A caller that cannot state it hints the
+     * whole range.
      */
     default void rewrite(long sector, byte[] src, int off, int count, boolean fua, int changedFrom, int changedCount)
             throws IOException {
         write(sector, src, off, count, fua);
+    }
+
+    /**
+     * Whether every request to this device completes on the calling thread without waiting for
+     * another thread, taking a lock other than its own innermost ones or calling out to another
+     * device: a caller may then issue requests while holding its own locks. False by default (a
+     * mapped device's gate may hold a request off while it is suspended; a file waits for the
+     * kernel).
+     */
+    default boolean completesInline() {
+        return false;
     }
 
     /** Makes every completed write durable (a cache flush). */

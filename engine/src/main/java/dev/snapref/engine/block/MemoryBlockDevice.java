@@ -23,16 +23,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * line that stays in cache rather than the header of a cold page. Pages appear and change only
  * under their group's lock; a write that covers a whole page where there is none makes a copy of
  * the caller's bytes the page (no zero fill first). {@link #copyTo} between two memory devices moves
- * whole pages without copying a byte: the destination's slot takes the source's page as a {@link
- * SharedPage}, which neither device changes in place again (a later write to either slot puts a new
- * page there: copy on write, as a file system shares an extent). This is what a copy-on-write of a
+ * whole pages without copying a byte: the destination's slot takes the source's page, marked
+ * shared in both slots ({@link PageDirectory}), and neither device changes it in place again (a
+ * later write to either slot puts a new page there: copy on write, as a file system shares an
+ * extent). This is what a copy-on-write of a
  * chunk does with the origin's page, so the origin write that follows costs one page copy, not two.
  * Copying a hole onto a hole allocates nothing. {@link #rewrite} moves only the sectors that
  * differ.
  *
  * <p><b>Limits.</b> Memory is never given back (no discard). A flat device holds its leaf array
- * (4 bytes a leaf: at most 1 MiB) from the start, and a leaf (272 bytes) per 256 KiB region written
- * to, so pages written far apart on a flat device cost 7 % more than their data. A device above
+ * (4 bytes a leaf: at most 1 MiB) from the start, and a leaf (about 380 bytes: its page slots and
+ * shared marks) per 256 KiB region written to, so pages written far apart on a flat device cost
+ * 9 % more than their data. A device above
  * 64 GiB pays a hash lookup (and a boxed key) per page touched.
  */
 public final class MemoryBlockDevice implements BlockDevice {
@@ -56,7 +58,13 @@ public final class MemoryBlockDevice implements BlockDevice {
 
     private final long serial = SERIALS.getAndIncrement();
     private final long sectors;
-    /** The page slots: an own page (a {@code byte[]}, changed in place under its group's lock), a {@link SharedPage} (never changed), or null (zeros). */
+    /**
+     * The last rewrite inside one lock group whose range nothing else has written since, or null
+     * (see {@link #rewrite}); set and forgotten under the lock of the group it lies in. It keeps
+     * the caller's buffer reachable until then.
+     */
+    private volatile RewriteMirror mirror;
+    /** The page slots: a page, changed in place under its group's lock unless it is shared (then never changed), or none (zeros). */
     private final PageDirectory pages;
 
     public MemoryBlockDevice(long sectors) {
@@ -91,23 +99,6 @@ public final class MemoryBlockDevice implements BlockDevice {
         return sectors;
     }
 
-    // ------------------------------------------------------------------ directory
-
-    /** What slot {@code pageNo} holds: an own page, a {@link SharedPage}, or null (never written). */
-    private Object slotValue(long pageNo) {
-        return pages.get(pageNo);
-    }
-
-    /** The bytes of slot value {@code v}. */
-    private static byte[] bytes(Object v) {
-        return v instanceof byte[] b ? b : ((SharedPage) v).bytes();
-    }
-
-    /** Puts {@code v} (an own page or a shared one) in slot {@code pageNo}. The caller holds the page's group lock. */
-    private void set(long pageNo, Object v) {
-        pages.set(pageNo, v);
-    }
-
     // ------------------------------------------------------------------ I/O
 
     @Override
@@ -127,24 +118,68 @@ public final class MemoryBlockDevice implements BlockDevice {
      * {@code src} (compared under the group's lock). The result is that of {@link #write}. The
      * unhinted sectors of a page are compared in one pass when they are equal (the usual case);
      * only a page where they differ is compared sector by sector.
+     *
+     * <p>A rewrite inside one lock group is remembered ({@link RewriteMirror}) until anything else
+     * writes to its range; the next rewrite of the same range from the same buffer then writes the
+     * hinted sectors only, without comparing the others: the range still holds what the buffer
+     * held at the remembered rewrite, and the caller states that the buffer changed only in the
+     * hinted sectors since (see {@link BlockDevice#rewrite}).
      */
     @Override
     public void rewrite(long sector, byte[] src, int off, int count, boolean fua, int changedFrom, int changedCount)
             throws IOException {
         BlockDevice.checkRange(sector, count, sectors);
+        if (count <= toGroupEnd(sector)) {
+            synchronized (STRIPES[stripe(sector)]) {
+                RewriteMirror m = mirror;
+                if (m != null && m.holds(src, off, sector, count)) {
+                    int lo = Math.max(0, Math.min(count, changedFrom));
+                    int hi = Math.max(lo, Math.min(count, changedFrom + changedCount));
+                    if (hi > lo) {
+                        pagesLocked(true, sector + lo, src, off + lo * SECTOR_SIZE, hi - lo);
+                    }
+                    return;
+                }
+                rewriteLocked(sector, src, off, count, changedFrom, changedCount);
+                mirror = new RewriteMirror(src, off, sector, count);
+            }
+            return;
+        }
         int done = 0;
         while (done < count) {
             long s = sector + done;
             int n = Math.min(count - done, toGroupEnd(s));
             synchronized (STRIPES[stripe(s)]) {
-                for (int k = 0; k < n; ) {
-                    int inPage = (int) ((s + k) & (PAGE_SECTORS - 1));
-                    int m = Math.min(n - k, PAGE_SECTORS - inPage);
-                    rewritePage(s + k, src, off + (done + k) * SECTOR_SIZE, m, changedFrom - (done + k), changedCount);
-                    k += m;
-                }
+                rewriteLocked(s, src, off + done * SECTOR_SIZE, n, changedFrom - done, changedCount);
             }
             done += n;
+        }
+    }
+
+    /**
+     * {@link #rewrite} of {@code n} sectors at {@code s} inside one lock group (its lock held),
+     * comparing the unhinted sectors; forgets a remembered rewrite of the range.
+     */
+    private void rewriteLocked(long s, byte[] src, int at, int n, int hintFrom, int hintCount) {
+        forgetMirror(s, n);
+        for (int k = 0; k < n; ) {
+            int inPage = (int) ((s + k) & (PAGE_SECTORS - 1));
+            int m = Math.min(n - k, PAGE_SECTORS - inPage);
+            rewritePage(s + k, src, at + k * SECTOR_SIZE, m, hintFrom - k, hintCount);
+            k += m;
+        }
+    }
+
+    /**
+     * Forgets the remembered rewrite when [{@code s}, {@code s + n}), inside one lock group whose
+     * lock the caller holds, overlaps it: the range is about to change otherwise. A remembered
+     * range lies in one group and is set and forgotten under that group's lock, so every change
+     * of it is seen.
+     */
+    private void forgetMirror(long s, int n) {
+        RewriteMirror m = mirror;
+        if (m != null && m.sector() < s + n && s < m.sector() + m.count()) {
+            mirror = null;
         }
     }
 
@@ -155,8 +190,8 @@ public final class MemoryBlockDevice implements BlockDevice {
     private void rewritePage(long x, byte[] src, int at, int n, int hintFrom, int hintCount) {
         int lo = Math.max(0, Math.min(n, hintFrom));
         int hi = Math.max(lo, Math.min(n, hintFrom + hintCount));
-        Object v = slotValue(x >>> PAGE_SHIFT);
-        byte[] page = v == null ? ZEROS : bytes(v);
+        byte[] v = pages.get(x >>> PAGE_SHIFT);
+        byte[] page = v == null ? ZEROS : v;
         int in = (int) (x & (PAGE_SECTORS - 1)) * SECTOR_SIZE;
         boolean restEqual = sameBytes(page, in, src, at, lo)
                 && sameBytes(page, in + hi * SECTOR_SIZE, src, at + hi * SECTOR_SIZE, n - hi);
@@ -182,8 +217,8 @@ public final class MemoryBlockDevice implements BlockDevice {
 
     /** Whether sector {@code x} holds the 512 bytes of {@code src} at {@code at} (group lock held). */
     private boolean holds(long x, byte[] src, int at) {
-        Object v = slotValue(x >>> PAGE_SHIFT);
-        byte[] page = v == null ? ZEROS : bytes(v);
+        byte[] v = pages.get(x >>> PAGE_SHIFT);
+        byte[] page = v == null ? ZEROS : v;
         int in = (int) (x & (PAGE_SECTORS - 1)) * SECTOR_SIZE;
         return Arrays.equals(page, in, in + SECTOR_SIZE, src, at, at + SECTOR_SIZE);
     }
@@ -195,6 +230,9 @@ public final class MemoryBlockDevice implements BlockDevice {
             long s = sector + done;
             int n = Math.min(count - done, toGroupEnd(s));
             synchronized (STRIPES[stripe(s)]) {
+                if (write) {
+                    forgetMirror(s, n);
+                }
                 pagesLocked(write, s, buf, off + done * SECTOR_SIZE, n);
             }
             done += n;
@@ -219,11 +257,11 @@ public final class MemoryBlockDevice implements BlockDevice {
     }
 
     private void readPage(long pageNo, int inPage, byte[] dst, int bufOff, int n) {
-        Object v = slotValue(pageNo);
+        byte[] v = pages.get(pageNo);
         if (v == null) {
             Arrays.fill(dst, bufOff, bufOff + n * SECTOR_SIZE, (byte) 0);
         } else {
-            System.arraycopy(bytes(v), inPage * SECTOR_SIZE, dst, bufOff, n * SECTOR_SIZE);
+            System.arraycopy(v, inPage * SECTOR_SIZE, dst, bufOff, n * SECTOR_SIZE);
         }
     }
 
@@ -233,18 +271,19 @@ public final class MemoryBlockDevice implements BlockDevice {
      * page written in part is copied first (copy on write).
      */
     private void writePage(long pageNo, int inPage, byte[] src, int bufOff, int n) {
-        Object v = slotValue(pageNo);
-        if (v instanceof byte[] own) {
+        byte[] own = pages.ownPage(pageNo);
+        if (own != null) {
             System.arraycopy(src, bufOff, own, inPage * SECTOR_SIZE, n * SECTOR_SIZE);
             return;
         }
         if (n == PAGE_SECTORS) {
-            set(pageNo, Arrays.copyOfRange(src, bufOff, bufOff + PAGE_BYTES));
+            pages.set(pageNo, Arrays.copyOfRange(src, bufOff, bufOff + PAGE_BYTES), false);
             return;
         }
-        byte[] page = v == null ? new byte[PAGE_BYTES] : bytes(v).clone();
+        byte[] v = pages.get(pageNo);
+        byte[] page = v == null ? new byte[PAGE_BYTES] : v.clone();
         System.arraycopy(src, bufOff, page, inPage * SECTOR_SIZE, n * SECTOR_SIZE);
-        set(pageNo, page);
+        pages.set(pageNo, page, false);
     }
 
     /**
@@ -276,6 +315,7 @@ public final class MemoryBlockDevice implements BlockDevice {
             int b = to.stripe(d);
             synchronized (STRIPES[Math.min(a, b)]) {
                 synchronized (STRIPES[Math.max(a, b)]) {
+                    to.forgetMirror(d, n);
                     copyLocked(s, to, d, n);
                 }
             }
@@ -285,8 +325,9 @@ public final class MemoryBlockDevice implements BlockDevice {
 
     /**
      * Copies {@code count} sectors inside one lock group of each device; both group locks are held.
-     * A whole page is shared, not copied: an own source page becomes a {@link SharedPage} in both
-     * slots (neither device changes it in place again). A hole copied over a page leaves zeros;
+     * A whole page is shared, not copied: the source's page goes into the destination's slot,
+     * marked shared in both (neither device changes it in place again; sharing a page of a flat
+     * directory allocates nothing). A hole copied over a page leaves zeros;
      * over a hole, nothing. A part of a page is copied into the destination's page.
      */
     private void copyLocked(long sector, MemoryBlockDevice to, long dstSector, int count) {
@@ -297,14 +338,13 @@ public final class MemoryBlockDevice implements BlockDevice {
             int n = Math.min(count - done, PAGE_SECTORS - inPage);
             long srcPageNo = s >>> PAGE_SHIFT;
             long dstPageNo = (dstSector + done) >>> PAGE_SHIFT;
-            Object from = slotValue(srcPageNo);
+            byte[] from = pages.get(srcPageNo);
             if (n == PAGE_SECTORS && from != null) {
-                SharedPage shared = from instanceof SharedPage sp ? sp : new SharedPage((byte[]) from);
-                set(srcPageNo, shared);
-                to.set(dstPageNo, shared);
+                pages.share(srcPageNo);
+                to.pages.set(dstPageNo, from, true);
             } else if (from != null) {
-                to.writePage(dstPageNo, inPage, bytes(from), inPage * SECTOR_SIZE, n);
-            } else if (to.slotValue(dstPageNo) != null) {
+                to.writePage(dstPageNo, inPage, from, inPage * SECTOR_SIZE, n);
+            } else if (to.pages.get(dstPageNo) != null) {
                 to.writePage(dstPageNo, inPage, ZEROS, 0, n); // zeros over a page; over a hole, nothing
             }
             done += n;
@@ -314,6 +354,12 @@ public final class MemoryBlockDevice implements BlockDevice {
     @Override
     public void flush() {
         // memory is always durable
+    }
+
+    /** True: a request takes only the page group locks, the last of the engine's lock order, and never waits. */
+    @Override
+    public boolean completesInline() {
+        return true;
     }
 
     // ------------------------------------------------------------------ introspection

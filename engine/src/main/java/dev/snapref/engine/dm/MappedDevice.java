@@ -260,7 +260,7 @@ public final class MappedDevice {
         assert map != null : "I/O without a live table";
         Target ti = map.target();
         if (bio.count <= BIO_SECTORS && ti.pieceLength(bio.write, bio.sector - ti.begin(), bio.count) >= bio.count) {
-            Mapping m = ti.map(bio);
+            Mapping m = ti.mapWhole(bio);
             SchedulePoint.at(context.interleaving(), "bio: mapped");
             m.start();
             SchedulePoint.at(context.interleaving(), "bio: started");

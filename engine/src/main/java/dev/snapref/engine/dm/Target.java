@@ -70,6 +70,15 @@ public abstract class Target {
     public abstract Mapping map(Bio bio);
 
     /**
+     * Maps a bio that dm core submits whole (the target takes it as one piece): dm core starts and
+     * finishes the mapping right after this returns, with no other piece of the bio mapped in
+     * between, so a target may do the piece's work here already. Default: {@link #map}.
+     */
+    public Mapping mapWhole(Bio bio) {
+        return map(bio);
+    }
+
+    /**
      * A cache flush of the device (REQ_PREFLUSH): passed to the devices the target writes, in
      * {@link #devices()} order by default; called by I/O threads like {@link #map}.
      */

@@ -2,6 +2,7 @@ package dev.snapref.engine.snapshot;
 
 import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.engine.kernel.Errno;
+import dev.snapref.engine.kernel.Interleaving;
 import dev.snapref.engine.kernel.SchedulePoint;
 import dev.snapref.engine.store.Committed;
 import dev.snapref.engine.store.ExceptionStore;
@@ -24,23 +25,68 @@ final class ExceptionCompletion {
         SnapshotTarget s = pe.snap;
         assert pe.started : "copy of an exception nobody started";
         ExceptionStore st = pe.store;
-        long dst = pe.newChunk << st.chunkShift();
         try {
             if (pe.fullBio != null) {
-                s.cow.write(dst, pe.fullBio.buf, pe.fullBio.off, pe.fullBio.count, false);
+                s.cow.write(pe.newChunk << st.chunkShift(), pe.fullBio.buf, pe.fullBio.off, pe.fullBio.count, false);
             } else {
-                long src = pe.oldChunk << st.chunkShift();
-                long n = Math.min(st.chunkSize(), s.origin.sectors() - src);
-                if (n <= 0) {
-                    throw new IOException("copy source beyond the origin");
-                }
-                s.origin.copyTo(src, s.cow, dst, (int) n);
+                copyChunk(s, st, pe.oldChunk, pe.newChunk);
             }
         } catch (IOException e) {
             pe.copyError = !s.bug(EngineBug.COPY_ERROR_REPORTED_AS_SUCCESS);
         }
         SchedulePoint.at(s.ctx.interleaving(), "exception: chunk copied");
         copied(pe);
+    }
+
+    /** start_copy's kcopyd job: origin chunk {@code oldChunk} to cow chunk {@code newChunk} of {@code st}. */
+    private static void copyChunk(SnapshotTarget s, ExceptionStore st, long oldChunk, long newChunk)
+            throws IOException {
+        long src = oldChunk << st.chunkShift();
+        long n = Math.min(st.chunkSize(), s.origin.sectors() - src);
+        if (n <= 0) {
+            throw new IOException("copy source beyond the origin");
+        }
+        s.origin.copyTo(src, s.cow, newChunk << st.chunkShift(), (int) n);
+    }
+
+    /**
+     * Whether an origin write may make the exception of {@code chunk} inline ({@link
+     * #completeInline}): the snapshot has no exception pending (so none waits to commit before
+     * this one, and the store has no prepared exception outstanding), no read of the chunk is in
+     * flight, origin and cow complete requests inline ({@link
+     * dev.snapref.engine.block.BlockDevice#completesInline}), no bug switch is on, and the engine
+     * runs free ({@link Interleaving#FREE}: its schedule points do nothing). Lock held.
+     */
+    static boolean canCompleteInline(SnapshotTarget s, long chunk) {
+        assert s.lock.isHeldByCurrentThread();
+        return s.pending.count() == 0 && s.ctx.interleaving() == Interleaving.FREE && s.ctx.bugs().isEmpty()
+                && !s.tracked.busy(chunk) && s.origin.completesInline() && s.cow.completesInline();
+    }
+
+    /**
+     * Makes the exception {@code oldChunk -> newChunk} (just allocated) in the caller's hold of the
+     * snapshot's lock: copy, commit, publish, with no pending exception in between. What it does
+     * is what {@link #copy} and {@link #completeException} do for a pending exception whose copy
+     * and completion run with nothing else in between, one schedule of those steps: no other
+     * thread can see the exception pending (nothing is published before it is complete), so none
+     * waits on it; the commit is the next in allocation order (no exception of the snapshot is
+     * pending, see {@link #canCompleteInline}), so the completion lock (4), which serializes the
+     * commits of pending exceptions, guards nothing this touches and is not taken; the copy and the
+     * commit's metadata write take only the devices' own locks, the last of the lock order, and
+     * never wait (inline devices), so holding the snapshot's lock (5) over them cannot deadlock;
+     * no schedule point is skipped that does anything (free engine). Lock held.
+     */
+    static void completeInline(SnapshotTarget s, long oldChunk, long newChunk) {
+        assert canCompleteInline(s, oldChunk);
+        ExceptionStore st = s.store;
+        boolean copyOk = true;
+        try {
+            copyChunk(s, st, oldChunk, newChunk);
+        } catch (IOException e) {
+            copyOk = false;
+        }
+        publishChunk(s, oldChunk, newChunk, st.commitAlone(oldChunk, newChunk, copyOk));
+        s.ctx.interleaving().signalAll(s.changed);
     }
 
     private static void copied(PendingException pe) {
@@ -115,22 +161,30 @@ final class ExceptionCompletion {
      */
     private static boolean publish(PendingException pe, boolean success) {
         SnapshotTarget s = pe.snap;
-        assert s.lock.isHeldByCurrentThread();
-        boolean error;
-        if (!success) {
-            s.invalidate(Errno.EIO);
-            error = true;
-        } else if (!s.valid) {
-            error = true;
-        } else {
-            s.complete.insert(pe.oldChunk, pe.newChunk);
-            error = false;
-            while (s.tracked.busy(pe.oldChunk)) {
-                s.ctx.interleaving().await(s.lock, s.changed, "exception: wait for tracked reads");
-            }
-        }
+        boolean error = publishChunk(s, pe.oldChunk, pe.newChunk, success);
         s.pending.remove(pe);
         s.ctx.interleaving().signalAll(s.changed);
         return error;
+    }
+
+    /**
+     * pending_complete's publication of {@code oldChunk -> newChunk}: the exception goes into the
+     * complete table (then waits for conflicting reads, the wait releasing the lock), or the
+     * snapshot is invalidated (a failed commit) or already invalid. Returns whether it failed. Lock held.
+     */
+    private static boolean publishChunk(SnapshotTarget s, long oldChunk, long newChunk, boolean success) {
+        assert s.lock.isHeldByCurrentThread();
+        if (!success) {
+            s.invalidate(Errno.EIO);
+            return true;
+        }
+        if (!s.valid) {
+            return true;
+        }
+        s.complete.insert(oldChunk, newChunk);
+        while (s.tracked.busy(oldChunk)) {
+            s.ctx.interleaving().await(s.lock, s.changed, "exception: wait for tracked reads");
+        }
+        return false;
     }
 }

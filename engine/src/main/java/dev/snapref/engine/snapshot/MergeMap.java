@@ -41,7 +41,7 @@ final class MergeMap {
         if (!bio.write) {
             return Mapping.remap(s.origin, bio.sector, bio);
         }
-        return OriginWrite.map(s.ctx, s.origins, s.origin, bio);
+        return OriginWrite.map(s.ctx, s.origins, s.origin, bio, false);
     }
 
     /** A write queued behind the run being merged: mapped again once the run is committed, EIO if the merge failed. */

@@ -197,7 +197,7 @@ final class Merger {
                 List<SnapshotTarget> snaps = s.origins.snapshotsOf(s.origin);
                 for (long off = 0; off < size; off += step) {
                     for (int i = 0; i < snaps.size(); i++) {
-                        PendingException pe = SnapshotMap.originWrite(snaps.get(i), sector + off, claim);
+                        PendingException pe = SnapshotMap.originWrite(snaps.get(i), sector + off, claim, false);
                         if (pe != null) {
                             waitOn.add(pe);
                         }

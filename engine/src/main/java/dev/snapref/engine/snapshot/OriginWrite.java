@@ -28,28 +28,36 @@ final class OriginWrite implements Mapping, Consumer<PendingException> {
     private final Bio bio;
     /** The origins' generation read before the first pass (see retryFindsNothing). */
     private final long generation;
+    /** The bio is submitted whole: a snapshot may make its exception inline (see {@link ExceptionCompletion#completeInline}). */
+    private final boolean whole;
     /** The exceptions the last pass returned, to wait for: {@code waitOn[0, waits)}. */
     private PendingException[] waitOn = NONE;
     private int waits;
     /** Those of them this write claimed and must start, in order: {@code toStart[0, starts)}. */
     private PendingException[] toStart = NONE;
     private int starts;
+    /** The number of snapshots the current pass runs past (the most either array needs to hold). */
+    private int passing;
 
-    private OriginWrite(DmContext ctx, Origins origins, BlockDevice dev, Bio bio) {
+    private OriginWrite(DmContext ctx, Origins origins, BlockDevice dev, Bio bio, boolean whole) {
         this.ctx = ctx;
         this.origins = origins;
         this.dev = dev;
         this.bio = bio;
+        this.whole = whole;
         this.generation = origins.generation();
     }
 
     /**
      * The mapping of write piece {@code bio} to origin device {@code dev} (sector as on the origin):
      * the first pass runs now; with nothing to wait for, the piece is a plain remap to the origin.
-     * One object per piece holds what a pass found (no lists).
+     * One object per piece holds what a pass found (no lists; its arrays only once a pass finds an
+     * exception to wait for or start). {@code whole}: dm core submits the
+     * bio whole ({@link dev.snapref.engine.dm.Target#mapWhole}), so its first pass may make
+     * exceptions inline.
      */
-    static Mapping map(DmContext ctx, Origins origins, BlockDevice dev, Bio bio) {
-        OriginWrite w = new OriginWrite(ctx, origins, dev, bio);
+    static Mapping map(DmContext ctx, Origins origins, BlockDevice dev, Bio bio, boolean whole) {
+        OriginWrite w = new OriginWrite(ctx, origins, dev, bio, whole);
         w.pass();
         return w;
     }
@@ -111,6 +119,9 @@ final class OriginWrite implements Mapping, Consumer<PendingException> {
     /** A pass claimed {@code pe}: this write starts it (snapshot lock held). */
     @Override
     public void accept(PendingException pe) {
+        if (toStart.length < passing) {
+            toStart = new PendingException[passing];
+        }
         toStart[starts++] = pe;
     }
 
@@ -124,13 +135,13 @@ final class OriginWrite implements Mapping, Consumer<PendingException> {
         origins.lock().readLock().lock();
         try {
             List<SnapshotTarget> snaps = origins.snapshotsOf(dev);
+            passing = snaps.size();
             for (int i = 0; i < snaps.size(); i++) {
-                if (waitOn.length < snaps.size()) {
-                    waitOn = new PendingException[snaps.size()];
-                    toStart = new PendingException[snaps.size()];
-                }
-                PendingException pe = SnapshotMap.originWrite(snaps.get(i), bio.sector, this);
+                PendingException pe = SnapshotMap.originWrite(snaps.get(i), bio.sector, this, whole);
                 if (pe != null) {
+                    if (waitOn.length < snaps.size()) {
+                        waitOn = new PendingException[snaps.size()];
+                    }
                     waitOn[waits++] = pe;
                     if (ctx.bug(EngineBug.ORIGIN_WRITE_SKIPS_SNAPSHOT)) {
                         break; // the bug: the other snapshots of the origin are skipped

@@ -21,6 +21,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class Origins {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<BlockDevice, List<SnapshotTarget>> snapshots = new IdentityHashMap<>();
+    /** A read-only view of each list of {@link #snapshots}, made with the list (no view allocated per lookup). */
+    private final Map<BlockDevice, List<SnapshotTarget>> views = new IdentityHashMap<>();
     private final Map<BlockDevice, List<SnapshotOriginTarget>> dmOrigins = new IdentityHashMap<>();
     /**
      * Bumped whenever a snapshot may start to need exceptions it did not need before: a snapshot
@@ -50,8 +52,8 @@ public final class Origins {
      */
     List<SnapshotTarget> snapshotsOf(BlockDevice origin) {
         assert lock.getReadHoldCount() > 0 || lock.isWriteLockedByCurrentThread() : "_origins_lock not held";
-        List<SnapshotTarget> l = snapshots.get(origin);
-        return l == null ? List.of() : java.util.Collections.unmodifiableList(l);
+        List<SnapshotTarget> l = views.get(origin);
+        return l == null ? List.of() : l;
     }
 
     /** __find_snapshots_sharing_cow. Read lock held. */
@@ -134,7 +136,12 @@ public final class Origins {
 
     private void insert(SnapshotTarget snap) {
         assert lock.isWriteLockedByCurrentThread() : "_origins_lock not write-held";
-        List<SnapshotTarget> l = snapshots.computeIfAbsent(snap.origin, k -> new ArrayList<>());
+        List<SnapshotTarget> l = snapshots.get(snap.origin);
+        if (l == null) {
+            l = new ArrayList<>();
+            snapshots.put(snap.origin, l);
+            views.put(snap.origin, java.util.Collections.unmodifiableList(l));
+        }
         int i = 0;
         while (i < l.size() && l.get(i).chunkSize() >= snap.chunkSize()) {
             i++;
@@ -152,6 +159,7 @@ public final class Origins {
                 assert removed : "unregister of an unregistered snapshot";
                 if (l.isEmpty()) {
                     snapshots.remove(snap.origin);
+                    views.remove(snap.origin);
                 }
             }
             generation.incrementAndGet();

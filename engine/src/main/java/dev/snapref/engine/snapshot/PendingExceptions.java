@@ -14,9 +14,9 @@ final class PendingExceptions {
     private int count;
     private long nextSequence;
 
-    /** The exception being made for {@code chunk}, or null. */
+    /** The exception being made for {@code chunk}, or null (no lookup when none is pending). */
     PendingException get(long chunk) {
-        return byChunk.get(chunk);
+        return count == 0 ? null : byChunk.get(chunk);
     }
 
     /** Adds a new pending exception {@code chunk -> newChunk} on {@code store}, numbered next. */

@@ -9,6 +9,7 @@ import dev.snapref.engine.store.ExceptionStore;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -144,26 +145,48 @@ final class SnapshotMap {
         }
     }
 
+    /**
+     * Allocates a cow chunk for {@code chunk} and makes the exception at once ({@link
+     * ExceptionCompletion#completeInline}); when the cow is full, invalidates the snapshot as
+     * {@link #originWrite} does when {@link #newPending} finds it full. Lock held.
+     */
+    private static void completeInline(SnapshotTarget s, long chunk) {
+        OptionalLong newChunk = allocate(s, chunk);
+        if (newChunk.isEmpty()) {
+            s.invalidate(Errno.ENOMEM);
+            return;
+        }
+        ExceptionCompletion.completeInline(s, chunk, newChunk.getAsLong());
+    }
+
     /** Allocates a pending exception for {@code chunk}; empty when the cow is full (ENOSPC from the store). Lock held. */
     private static Optional<PendingException> newPending(SnapshotTarget s, long chunk) {
+        OptionalLong newChunk = allocate(s, chunk);
+        return newChunk.isEmpty() ? Optional.empty()
+                : Optional.of(s.pending.add(s, s.store, chunk, newChunk.getAsLong()));
+    }
+
+    /** A cow chunk for an exception of {@code chunk}, which has none; empty when the cow is full (ENOSPC). Lock held. */
+    private static OptionalLong allocate(SnapshotTarget s, long chunk) {
         assert s.lock.isHeldByCurrentThread();
         assert s.pending.get(chunk) == null && !s.complete.contains(chunk) : "duplicate exception";
-        long newChunk;
         try {
-            newChunk = s.store.prepare();
+            return OptionalLong.of(s.store.prepare());
         } catch (DmException e) {
             assert e.errno() == Errno.ENOSPC : e;
-            return Optional.empty();
+            return OptionalLong.empty();
         }
-        return Optional.of(s.pending.add(s, s.store, chunk, newChunk));
     }
 
     /**
      * The part of __origin_write for snapshot {@code s}: makes sure a write at origin {@code sector}
      * gets an exception here. Returns the pending exception to wait for (null: nothing to do); hands
-     * it to {@code toStart} (with the lock held) when the caller must start it.
+     * it to {@code toStart} (with the lock held) when the caller must start it. With {@code inline}
+     * (a bio dm core submits whole) a new exception is made at once, in this hold of the lock, when
+     * {@link ExceptionCompletion#canCompleteInline} allows; nothing is left to wait for then.
      */
-    static PendingException originWrite(SnapshotTarget s, long sector, Consumer<PendingException> toStart) {
+    static PendingException originWrite(SnapshotTarget s, long sector, Consumer<PendingException> toStart,
+                                        boolean inline) {
         if (s.merge || sector >= s.table().size()) {
             return null; // a merging snapshot makes no new exceptions: it has effectively been deleted
         }
@@ -176,6 +199,10 @@ final class SnapshotMap {
             PendingException pe = s.pending.get(chunk);
             if (pe == null) {
                 if (s.complete.contains(chunk)) {
+                    return null;
+                }
+                if (inline && ExceptionCompletion.canCompleteInline(s, chunk)) {
+                    completeInline(s, chunk);
                     return null;
                 }
                 Optional<PendingException> allocated = newPending(s, chunk);

@@ -85,7 +85,20 @@ public final class SnapshotOriginTarget extends Target {
         if (!bio.write) {
             return Mapping.remap(dev, bio.sector, bio);
         }
-        return OriginWrite.map(ctx, origins, dev, bio);
+        return OriginWrite.map(ctx, origins, dev, bio, false);
+    }
+
+    /**
+     * A write submitted whole may make its exceptions inline (see {@link
+     * ExceptionCompletion#completeInline}): nothing else of the bio runs between its map and its
+     * completion, so doing the copies at map time changes no order dm core keeps.
+     */
+    @Override
+    public Mapping mapWhole(Bio bio) {
+        if (!bio.write) {
+            return Mapping.remap(dev, bio.sector, bio);
+        }
+        return OriginWrite.map(ctx, origins, dev, bio, true);
     }
 
     @Override

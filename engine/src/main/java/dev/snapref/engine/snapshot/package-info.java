@@ -33,5 +33,14 @@
  * (retry_origin_bios) is skipped when the origins' generation, bumped by every registration change
  * and activation, shows that it would find nothing (argued in {@code SnapshotOriginTarget}). Which
  * lock guards what, and the order they are taken in, are unchanged.
+ *
+ * <p>Inline exceptions (issue 16): an origin write that dm core submits whole ({@code
+ * Target.mapWhole}) makes a new exception in the pass's hold of the snapshot's lock when the
+ * snapshot has none pending, no read of the chunk is in flight, origin and cow are in-memory
+ * devices and the engine runs free with no bug switch on ({@code
+ * ExceptionCompletion.completeInline}): no pending exception is made or published, so nobody can
+ * see or wait on it; what it does is one schedule of the pending exception's steps, the one with
+ * nothing in between, which the races check with the other schedules (a controlled run takes the
+ * pending path, so every schedule point stays reachable).
  */
 package dev.snapref.engine.snapshot;

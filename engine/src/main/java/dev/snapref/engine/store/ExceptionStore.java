@@ -95,6 +95,17 @@ public abstract class ExceptionStore {
     public abstract List<Committed> commit(long oldChunk, long newChunk, boolean valid, Object token);
 
     /**
+     * {@link #commit} of an exception prepared when no other was outstanding, so its callback is
+     * due at once and alone: returns its success. The same commit as {@link #commit} (the same
+     * requests), without a list of callbacks.
+     */
+    public boolean commitAlone(long oldChunk, long newChunk, boolean valid) {
+        List<Committed> due = commit(oldChunk, newChunk, valid, this);
+        assert due.size() == 1 && due.get(0).token() == this : "an exception committed alone is due alone";
+        return due.get(0).success();
+    }
+
+    /**
      * prepare_merge: the newest run of consecutive committed exceptions, stepping back to the
      * previous metadata area (read from the cow) when the current one is empty; fails with an
      * {@link java.io.IOException} when that read fails or the store type cannot merge.

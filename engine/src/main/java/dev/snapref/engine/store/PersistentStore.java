@@ -34,12 +34,16 @@ public final class PersistentStore extends ExceptionStore {
     private long currentArea;
     private int currentCommitted;
     private long exceptionsPerArea;
+    /** Where the areas lie for {@link #exceptionsPerArea} (set with it). */
+    private AreaChunks areaChunks;
     private byte[] area;
     private int pendingCount;
     /**
      * Entries of the current area the cow held, byte for byte as in {@link #area}, after this
-     * store's last read, zeroing or write of it; -1 when unknown. Only a hint for
-     * {@link BlockDevice#rewrite} (which checks), so a mistake costs speed, never bytes.
+     * store's last read, zeroing or write of it; -1 when unknown. The hint of {@link #writeArea}:
+     * every byte of {@link #area} that changed since its last read, zeroing or write lies in an
+     * entry from this one on (each change of the area keeps it so), which is what {@link
+     * BlockDevice#rewrite} lets a device rely on.
      */
     private int writtenEntries = -1;
     private final List<Object> callbacks = new ArrayList<>();
@@ -80,6 +84,7 @@ public final class PersistentStore extends ExceptionStore {
         version = DiskFormat.le32(header, 8);
         adoptDiskChunkSize(DiskFormat.le32(header, 12) & 0xFFFF_FFFFL, supplied);
         exceptionsPerArea = DiskFormat.exceptionsPerArea(chunkSize());
+        areaChunks = new AreaChunks(exceptionsPerArea);
         // An on-disk chunk size (valid as a chunk size) may put area 0 past the end of the cow: the
         // kernel allocates the area and its read fails with EIO after the version and valid checks.
         // The area is not allocated then (a corrupt chunk size of 2^21 sectors would be 1 GiB).
@@ -140,6 +145,7 @@ public final class PersistentStore extends ExceptionStore {
 
     private void allocateArea() {
         exceptionsPerArea = DiskFormat.exceptionsPerArea(chunkSize());
+        areaChunks = new AreaChunks(exceptionsPerArea);
         area = new byte[(int) chunkSize() * BlockDevice.SECTOR_SIZE];
     }
 
@@ -200,8 +206,7 @@ public final class PersistentStore extends ExceptionStore {
     }
 
     private void skipMetadata() {
-        long stride = exceptionsPerArea + 1;
-        if (Long.remainderUnsigned(nextFree, stride) == DiskFormat.HEADER_CHUNKS) {
+        if (areaChunks.isArea(nextFree)) {
             nextFree++;
         }
     }
@@ -223,17 +228,44 @@ public final class PersistentStore extends ExceptionStore {
 
     @Override
     public List<Committed> commit(long oldChunk, long newChunk, boolean copyOk, Object token) {
+        if (!record(oldChunk, newChunk, copyOk)) {
+            callbacks.add(token);
+            return List.of();
+        }
+        boolean ok = valid;
+        if (callbacks.isEmpty()) {
+            return List.of(new Committed(token, ok));
+        }
+        callbacks.add(token);
+        List<Committed> due = callbacks.stream().map(t -> new Committed(t, ok)).toList();
+        callbacks.clear();
+        return due;
+    }
+
+    @Override
+    public boolean commitAlone(long oldChunk, long newChunk, boolean copyOk) {
+        assert pendingCount == 1 && callbacks.isEmpty() : "an exception committed alone is the only one outstanding";
+        boolean due = record(oldChunk, newChunk, copyOk);
+        assert due : "an exception committed alone is due at once";
+        return valid;
+    }
+
+    /**
+     * persistent_commit_exception's part before the callbacks: adds the entry and, when no
+     * prepared exception is outstanding or the area is full, writes the area (zeroing the next
+     * one first when full). Returns whether the callbacks are due now.
+     */
+    private boolean record(long oldChunk, long newChunk, boolean copyOk) {
         assert pendingCount > 0 : "commit without prepare";
         assert area != null : "commit on a store whose area 0 was never read";
         if (!copyOk) {
             valid = false;
         }
         DiskFormat.putEntry(area, currentCommitted++, oldChunk, newChunk);
-        callbacks.add(token);
         pendingCount--;
         boolean areaFull = currentCommitted == exceptionsPerArea;
         if (pendingCount != 0 && !areaFull) {
-            return List.of();
+            return false;
         }
         boolean nextZeroed = false;
         if (areaFull && !bug(EngineBug.FORGET_ZERO_NEXT_AREA)) {
@@ -248,11 +280,7 @@ public final class PersistentStore extends ExceptionStore {
             Arrays.fill(area, (byte) 0);
             writtenEntries = nextZeroed ? 0 : -1;
         }
-        boolean ok = valid;
-        List<Committed> due = callbacks.size() == 1 ? List.of(new Committed(callbacks.get(0), ok))
-                : callbacks.stream().map(t -> new Committed(t, ok)).toList();
-        callbacks.clear();
-        return due;
+        return true;
     }
 
     @Override
@@ -262,8 +290,10 @@ public final class PersistentStore extends ExceptionStore {
                 return MergeRun.NONE;
             }
             currentArea--;
+            writtenEntries = -1;
             chunkIo(DiskFormat.areaLocation(exceptionsPerArea, currentArea), area, false);
             currentCommitted = (int) exceptionsPerArea;
+            writtenEntries = currentCommitted;
         }
         long lastOld = DiskFormat.entryOld(area, currentCommitted - 1);
         long lastNew = DiskFormat.entryNew(area, currentCommitted - 1);
@@ -278,10 +308,13 @@ public final class PersistentStore extends ExceptionStore {
     @Override
     public void commitMerge(int merged) throws IOException {
         assert merged <= currentCommitted : "merged more than committed";
+        int known = writtenEntries < 0 ? -1 : Math.min(writtenEntries, currentCommitted - merged);
         Arrays.fill(area, (currentCommitted - merged) * DiskFormat.ENTRY_BYTES,
                 currentCommitted * DiskFormat.ENTRY_BYTES, (byte) 0);
-        writeArea();
+        writtenEntries = -1;
+        writeArea(known);
         currentCommitted -= merged;
+        writtenEntries = currentCommitted;
         nextFree = DiskFormat.areaLocation(exceptionsPerArea, currentArea) + currentCommitted + 1;
     }
 
@@ -351,7 +384,7 @@ public final class PersistentStore extends ExceptionStore {
 
     private void writeAreaOrInvalidate() {
         try {
-            writeArea();
+            writeArea(writtenEntries);
             writtenEntries = currentCommitted;
         } catch (IOException e) {
             valid = false;
@@ -361,21 +394,20 @@ public final class PersistentStore extends ExceptionStore {
 
     /**
      * area_io(WRITE, PREFLUSH | FUA): a flush, then the whole area chunk with FUA. The request is
-     * a {@link BlockDevice#rewrite} hinting at the sectors of the entries added since the area was
-     * last on the cow: the whole chunk to whoever sees requests, the changed sectors for a device
-     * that keeps only content.
+     * a {@link BlockDevice#rewrite} hinting at the sectors of the entries from {@code known} on
+     * (the first entry that may differ from what the cow holds; -1: any): the whole chunk to
+     * whoever sees requests, the changed sectors for a device that keeps only content.
      */
-    private void writeArea() throws IOException {
+    private void writeArea(int known) throws IOException {
         if (!bug(EngineBug.COMMIT_WITHOUT_FLUSH)) {
             cow.flush();
         }
         int sectors = (int) chunkSize();
-        int from = writtenEntries < 0 ? 0
-                : Math.min(sectors, writtenEntries * DiskFormat.ENTRY_BYTES / BlockDevice.SECTOR_SIZE);
+        int from = known < 0 ? 0 : Math.min(sectors, known * DiskFormat.ENTRY_BYTES / BlockDevice.SECTOR_SIZE);
         int to = Math.min(sectors, (currentCommitted * DiskFormat.ENTRY_BYTES + BlockDevice.SECTOR_SIZE - 1)
                 / BlockDevice.SECTOR_SIZE);
         cow.rewrite(DiskFormat.areaLocation(exceptionsPerArea, currentArea) * chunkSize(), area, 0, sectors, true,
-                from, writtenEntries < 0 ? sectors : Math.max(0, to - from));
+                from, known < 0 ? sectors : Math.max(0, to - from));
     }
 
     /** One whole-chunk request (dm-io); a chunk past the end of the cow fails with EIO without a request. */

@@ -45,6 +45,11 @@ public final class TransientStore extends ExceptionStore {
         return List.of(new Committed(token, valid));
     }
 
+    @Override
+    public boolean commitAlone(long oldChunk, long newChunk, boolean valid) {
+        return valid;
+    }
+
     /** A transient store has no prepare_merge (the kernel would oops; the engine fails the merge). */
     @Override
     public MergeRun prepareMerge() throws java.io.IOException {

@@ -160,6 +160,42 @@ class MemoryBlockDeviceTest {
         assertArrayEquals(next, got);
     }
 
+    /**
+     * A rewrite repeated from the same buffer writes the hinted sectors alone only while nothing
+     * else wrote to the range: a write, a copy onto it or a rewrite from another buffer in between
+     * makes the next one compare again, so the result is always that of a whole write.
+     */
+    @Test
+    void aRepeatedRewriteTrustsItsHintOnlyWhileNothingElseWroteTheRange() throws IOException {
+        int p = MemoryBlockDevice.PAGE_SECTORS;
+        MemoryBlockDevice d = new MemoryBlockDevice(64);
+        byte[] area = filled(p * S, 11);
+        byte[] got = new byte[p * S];
+        d.rewrite(16, area, 0, p, true, 0, p);
+        area[S + 3] ^= 1;
+        d.rewrite(16, area, 0, p, true, 1, 1); // remembered: the hinted sector alone
+        d.read(16, got, 0, p);
+        assertArrayEquals(area, got);
+        d.write(16 + 5, filled(S, 3), 0, 1, false); // someone writes behind the caller
+        area[2 * S] ^= 1;
+        d.rewrite(16, area, 0, p, true, 2, 1);
+        d.read(16, got, 0, p);
+        assertArrayEquals(area, got, "a write in between: compared again");
+        MemoryBlockDevice other = new MemoryBlockDevice(64);
+        other.write(0, filled(p * S, 4), 0, p, false);
+        other.copyTo(0, d, 16, p); // a copy onto the range
+        area[3 * S] ^= 1;
+        d.rewrite(16, area, 0, p, true, 3, 1);
+        d.read(16, got, 0, p);
+        assertArrayEquals(area, got, "a copy in between: compared again");
+        byte[] another = filled(p * S, 6);
+        d.rewrite(16, another, 0, p, true, 0, p);
+        area[4 * S] ^= 1;
+        d.rewrite(16, area, 0, p, true, 4, 1);
+        d.read(16, got, 0, p);
+        assertArrayEquals(area, got, "a rewrite from another buffer in between: compared again");
+    }
+
     @Test
     void overlappingCopyOnOneDeviceBehavesLikeMemmove() throws IOException {
         MemoryBlockDevice d = new MemoryBlockDevice(1024);
