@@ -156,7 +156,8 @@ final class Merger {
         try {
             run = s.store.prepareMerge();
         } catch (IOException e) {
-            return fail("Read error in exception store: shutting down merge");
+            fail("Read error in exception store: shutting down merge");
+            return false;
         } finally {
             s.lock.unlock();
         }
@@ -237,18 +238,21 @@ final class Merger {
         try {
             s.cow.read(src, buf, 0, count);
         } catch (IOException e) {
-            return fail("Read error: shutting down merge.");
+            fail("Read error: shutting down merge.");
+            return false;
         }
         try {
             s.origin.write(dest, buf, 0, count, false);
         } catch (IOException e) {
-            return fail("Write error: shutting down merge.");
+            fail("Write error: shutting down merge.");
+            return false;
         }
         if (!s.bug(EngineBug.MERGE_COMMIT_BEFORE_FLUSH)) {
             try {
                 s.origin.flush();
             } catch (IOException e) {
-                return fail("Flush after merge failed: shutting down merge");
+                fail("Flush after merge failed: shutting down merge");
+                return false;
             }
         }
         return true;
@@ -261,12 +265,14 @@ final class Merger {
             try {
                 s.store.commitMerge(run.chunks());
             } catch (IOException e) {
-                return fail("Write error in exception store: shutting down merge");
+                fail("Write error in exception store: shutting down merge");
+                return false;
             }
             for (long c = run.lastOld(); c >= run.firstOld(); c--) {
                 if (!s.complete.remove(c)) {
-                    return fail("Corruption detected: exception for block " + Long.toUnsignedString(c)
+                    fail("Corruption detected: exception for block " + Long.toUnsignedString(c)
                             + " is on disk but not in memory");
+                    return false;
                 }
             }
             closeWindow(false);
@@ -276,8 +282,8 @@ final class Merger {
         }
     }
 
-    /** A failed step: logged, then "Merge failed", the window's queued writes fail; always false. */
-    private boolean fail(String message) {
+    /** A failed step: logged, then "Merge failed", the window's queued writes fail. */
+    private void fail(String message) {
         s.log.log(SnapshotTarget.PREFIX + message);
         s.lock.lock();
         try {
@@ -286,7 +292,6 @@ final class Merger {
         } finally {
             s.lock.unlock();
         }
-        return false;
     }
 
     /** __release_queued_bios_after_merge. Snapshot lock held. */
