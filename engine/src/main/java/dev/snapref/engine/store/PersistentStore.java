@@ -47,9 +47,11 @@ public final class PersistentStore extends ExceptionStore {
      */
     private int writtenEntries = -1;
     private final List<Object> callbacks = new ArrayList<>();
+    private final ChunkIo io;
 
     PersistentStore(BlockDevice cow, KernelLog log) {
         super(cow, log);
+        this.io = new ChunkIo(cow);
     }
 
     @Override
@@ -88,7 +90,7 @@ public final class PersistentStore extends ExceptionStore {
         // An on-disk chunk size (valid as a chunk size) may put area 0 past the end of the cow: the
         // kernel allocates the area and its read fails with EIO after the version and valid checks.
         // The area is not allocated then (a corrupt chunk size of 2^21 sectors would be 1 GiB).
-        boolean areaZeroOnCow = onCow(DiskFormat.areaLocation(exceptionsPerArea, 0));
+        boolean areaZeroOnCow = io.onCow(DiskFormat.areaLocation(exceptionsPerArea, 0), chunkSize());
         if (areaZeroOnCow) {
             allocateArea();
         }
@@ -108,13 +110,13 @@ public final class PersistentStore extends ExceptionStore {
 
     /** read_header's read of chunk 0; EIO when it fails or lies past the end of the cow. */
     private byte[] readHeaderChunk() throws DmException {
-        if (!onCow(0)) {
+        if (!io.onCow(0, chunkSize())) {
             // the read fails with EIO (dm-io), before any chunk-sized buffer is allocated
             throw new DmException(Errno.EIO, "header chunk past the end of the cow");
         }
         byte[] header = new byte[(int) chunkSize() * BlockDevice.SECTOR_SIZE];
         try {
-            chunkIo(0, header, false);
+            io.chunk(0, chunkSize(), header, false);
         } catch (IOException e) {
             throw new DmException(Errno.EIO, "read_header");
         }
@@ -137,12 +139,6 @@ public final class PersistentStore extends ExceptionStore {
         }
     }
 
-    /** Whether the whole of chunk {@code chunk} lies on the cow (I/O past its end fails with EIO). */
-    private boolean onCow(long chunk) {
-        long sectors = cow.sectors();
-        return chunk >= 0 && chunk < sectors / chunkSize();
-    }
-
     private void allocateArea() {
         exceptionsPerArea = DiskFormat.exceptionsPerArea(chunkSize());
         areaChunks = new AreaChunks(exceptionsPerArea);
@@ -152,14 +148,14 @@ public final class PersistentStore extends ExceptionStore {
     private void initialiseNew() throws DmException {
         allocateArea();
         try {
-            writeHeader();
+            io.writeHeader(valid, version, chunkSize());
         } catch (IOException e) {
             log.log(PREFIX + "write_header failed");
             throw new DmException(Errno.EIO, "write_header failed");
         }
         currentArea = 0; // the area buffer is new, all zero
         try {
-            zeroDiskArea(0);
+            io.zeroArea(DiskFormat.areaLocation(exceptionsPerArea, 0), chunkSize());
             writtenEntries = 0;
         } catch (IOException e) {
             log.log(PREFIX + "zero_disk_area(0) failed");
@@ -172,7 +168,7 @@ public final class PersistentStore extends ExceptionStore {
         byte[] buf = new byte[area.length];
         for (currentArea = 0; full; currentArea++) {
             try {
-                chunkIo(DiskFormat.areaLocation(exceptionsPerArea, currentArea), buf, false);
+                io.chunk(DiskFormat.areaLocation(exceptionsPerArea, currentArea), chunkSize(), buf, false);
             } catch (IOException e) {
                 throw new DmException(Errno.EIO, "read_exceptions");
             }
@@ -291,7 +287,7 @@ public final class PersistentStore extends ExceptionStore {
             }
             currentArea--;
             writtenEntries = -1;
-            chunkIo(DiskFormat.areaLocation(exceptionsPerArea, currentArea), area, false);
+            io.chunk(DiskFormat.areaLocation(exceptionsPerArea, currentArea), chunkSize(), area, false);
             currentCommitted = (int) exceptionsPerArea;
             writtenEntries = currentCommitted;
         }
@@ -327,7 +323,7 @@ public final class PersistentStore extends ExceptionStore {
     public void drop() {
         valid = false;
         try {
-            writeHeader();
+            io.writeHeader(valid, version, chunkSize());
         } catch (IOException e) {
             log.log(PREFIX + "write header failed");
         }
@@ -349,32 +345,10 @@ public final class PersistentStore extends ExceptionStore {
         return StoreKind.PERSISTENT;
     }
 
-    /** write_header: the whole header chunk (zero beyond the four fields). */
-    private void writeHeader() throws IOException {
-        if (!onCow(0)) {
-            throw new IOException("header chunk past the end of the cow"); // no chunk-sized buffer for it
-        }
-        byte[] header = new byte[(int) chunkSize() * BlockDevice.SECTOR_SIZE];
-        DiskFormat.putLe32(header, 0, DiskFormat.MAGIC);
-        DiskFormat.putLe32(header, 4, valid ? 1 : 0);
-        DiskFormat.putLe32(header, 8, version);
-        DiskFormat.putLe32(header, 12, (int) chunkSize());
-        chunkIo(0, header, true);
-    }
-
-    /** zero_disk_area: writes zeros over metadata area {@code areaIndex}. */
-    private void zeroDiskArea(long areaIndex) throws IOException {
-        long chunk = DiskFormat.areaLocation(exceptionsPerArea, areaIndex);
-        if (!onCow(chunk)) {
-            throw new IOException("metadata area " + areaIndex + " past the end of the cow");
-        }
-        chunkIo(chunk, new byte[area.length], true);
-    }
-
     /** The area just filled: zero the next one on disk; a failure invalidates the store. Returns whether it was zeroed. */
     private boolean zeroNextArea() {
         try {
-            zeroDiskArea(currentArea + 1);
+            io.zeroArea(DiskFormat.areaLocation(exceptionsPerArea, currentArea + 1), chunkSize());
             return true;
         } catch (IOException e) {
             valid = false;
@@ -392,34 +366,9 @@ public final class PersistentStore extends ExceptionStore {
         }
     }
 
-    /**
-     * area_io(WRITE, PREFLUSH | FUA): a flush, then the whole area chunk with FUA. The request is
-     * a {@link BlockDevice#rewrite} hinting at the sectors of the entries from {@code known} on
-     * (the first entry that may differ from what the cow holds; -1: any): the whole chunk to
-     * whoever sees requests, the changed sectors for a device that keeps only content.
-     */
+    /** The current area's commit ({@link ChunkIo#writeArea}), with {@code known} as its hint. */
     private void writeArea(int known) throws IOException {
-        if (!bug(EngineBug.COMMIT_WITHOUT_FLUSH)) {
-            cow.flush();
-        }
-        int sectors = (int) chunkSize();
-        int from = known < 0 ? 0 : Math.min(sectors, known * DiskFormat.ENTRY_BYTES / BlockDevice.SECTOR_SIZE);
-        int to = Math.min(sectors, (currentCommitted * DiskFormat.ENTRY_BYTES + BlockDevice.SECTOR_SIZE - 1)
-                / BlockDevice.SECTOR_SIZE);
-        cow.rewrite(DiskFormat.areaLocation(exceptionsPerArea, currentArea) * chunkSize(), area, 0, sectors, true,
-                from, known < 0 ? sectors : Math.max(0, to - from));
-    }
-
-    /** One whole-chunk request (dm-io); a chunk past the end of the cow fails with EIO without a request. */
-    private void chunkIo(long chunk, byte[] buf, boolean write) throws IOException {
-        if (!onCow(chunk)) {
-            throw new IOException("chunk " + chunk + " past the end of the cow");
-        }
-        long sector = chunk * chunkSize();
-        if (write) {
-            cow.write(sector, buf, 0, (int) chunkSize(), false);
-        } else {
-            cow.read(sector, buf, 0, (int) chunkSize());
-        }
+        io.writeArea(DiskFormat.areaLocation(exceptionsPerArea, currentArea), chunkSize(), area, currentCommitted, known,
+                !bug(EngineBug.COMMIT_WITHOUT_FLUSH));
     }
 }
