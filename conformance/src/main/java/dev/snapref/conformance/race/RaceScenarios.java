@@ -208,11 +208,12 @@ public final class RaceScenarios {
      * origin: snapshot src has exceptions for chunks k and k+1 (the origin holds NEW there), a
      * {@code snapshot-merge} table on src's cow is loaded into the origin's device, src and the
      * origin's device are suspended. One thread resumes the origin (swap, merge; the resume
-     * returns once the merge is done), the other writes chunk k (or reads chunks k and k+1) of the
+     * returns once the merge is done), the other writes (or reads chunks k and k+1) of the
      * origin, which waits for the resume: so the I/O comes after the swap in every valid order and
-     * meets the merge wherever it is. A write goes through the merge target (to the cow while k is
-     * not merged, queued while k's run is being merged, to the origin after) and is kept: a write
-     * that lands in the cow after the merge copied k is lost, which no order allows. A read sees
+     * meets the merge wherever it is. A write (to chunk k+1, the last chunk of the run the merge
+     * takes first) goes through the merge target (to the cow while the chunk is not merged, queued
+     * while its run is being merged, to the origin after) and is kept: a write that lands in the
+     * cow after the merge copied the chunk is lost, which no order allows. A read sees
      * the snapshot's data whatever the merge has done. The check overwrites the
      * merged chunks' old cow data (free space after the merge, where a write remapped to the cow
      * before its chunk merged leaves data no sequential order leaves), then reads the origin and
@@ -229,7 +230,7 @@ public final class RaceScenarios {
                 + "dmsetup suspend src\n"
                 + "dmsetup suspend origin\n"
                 + "# race: thread\ndmsetup resume origin\n"
-                + (write ? "# race: thread\nwrite /dev/mapper/origin " + g.at(g.k()) + " " + g.chunk() + " LIVE\n"
+                + (write ? "# race: thread\nwrite /dev/mapper/origin " + g.at(g.second()) + " " + g.chunk() + " LIVE\n"
                         : "# race: thread\nread /dev/mapper/origin " + g.at(g.k()) + " " + g.chunk() + "\n"
                         + "read /dev/mapper/origin " + g.at(g.second()) + " " + g.chunk() + "\n")
                 + "# race: check\n"
