@@ -208,9 +208,9 @@ public final class RaceScenarios {
      * origin: snapshot src has exceptions for chunks k and k+1 (the origin holds NEW there), a
      * {@code snapshot-merge} table on src's cow is loaded into the origin's device, src and the
      * origin's device are suspended. One thread resumes the origin (swap, merge; the resume
-     * returns once the merge is done), the other writes (or reads chunks k and k+1) of the
+     * returns once the merge is done), the other writes chunk k+1 (or reads chunks k and k+1) of the
      * origin, which waits for the resume: so the I/O comes after the swap in every valid order and
-     * meets the merge wherever it is. A write (to chunk k+1, the last chunk of the run the merge
+     * meets the merge wherever it is. A write (k+1 is the last chunk of the run the merge
      * takes first) goes through the merge target (to the cow while the chunk is not merged, queued
      * while its run is being merged, to the origin after) and is kept: a write that lands in the
      * cow after the merge copied the chunk is lost, which no order allows. A read sees
