@@ -60,6 +60,28 @@ public final class FaultyBlockDevice implements BlockDevice {
         throw new IOException("injected " + f + ": " + op.describe());
     }
 
+    /**
+     * A {@link #write} to whoever sees requests (logged and faulted as one), passed on as a
+     * rewrite with its hint when no fault fires, so the inner device's use of the hint is what
+     * the mode's end-of-script byte comparison checks.
+     */
+    @Override
+    public synchronized void rewrite(long sector, byte[] src, int off, int count, boolean fua, int changedFrom,
+                                     int changedCount) throws IOException {
+        BlockDevice.checkRange(sector, count, sectors());
+        byte[] data = Arrays.copyOfRange(src, off, off + count * SECTOR_SIZE);
+        BlockOp op = record(BlockOp.Kind.WRITE, sector, count, fua, data);
+        Fault f = fire(op);
+        if (f == null) {
+            inner.rewrite(sector, src, off, count, fua, changedFrom, changedCount);
+            return;
+        }
+        if (f.kind() == Fault.Kind.TORN_WRITE && f.prefixSectors() > 0) {
+            inner.write(sector, src, off, Math.min(count, f.prefixSectors()), fua);
+        }
+        throw new IOException("injected " + f + ": " + op.describe());
+    }
+
     @Override
     public synchronized void flush() throws IOException {
         BlockOp op = record(BlockOp.Kind.FLUSH, 0, 0, false, null);
