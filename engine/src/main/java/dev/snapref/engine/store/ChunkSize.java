@@ -22,7 +22,7 @@ public final class ChunkSize {
         if (t.endsWith("\n")) {
             t = t.substring(0, t.length() - 1);
         }
-        if (t.isEmpty() || t.length() > 10) {
+        if (t.isEmpty()) {
             return OptionalLong.empty();
         }
         long v = 0;
@@ -32,8 +32,11 @@ public final class ChunkSize {
                 return OptionalLong.empty();
             }
             v = v * 10 + (c - '0');
+            if (v > 0xFFFF_FFFFL) {
+                return OptionalLong.empty(); // -ERANGE; leading zeros are no limit, as in kstrtouint
+            }
         }
-        return v > 0xFFFF_FFFFL ? OptionalLong.empty() : OptionalLong.of(v);
+        return OptionalLong.of(v);
     }
 
     /**
