@@ -181,8 +181,8 @@ public final class KernelTarget implements Target {
     private static void checkDisks(Script s) {
         for (var c : s.commands()) {
             if (c instanceof dev.snapref.scenario.DiskCommand d && d.sectors() * 512 > MAX_DISK_BYTES) {
-                throw new IllegalArgumentException(s.name() + ": disk " + d.name() + " has " + d.sectors()
-                        + " sectors; the kernel target keeps disks of at most 1 GiB");
+                throw new dev.snapref.conformance.targets.OutOfScope("kernel", s.name() + ": disk " + d.name()
+                        + " has " + d.sectors() + " sectors; the kernel target keeps disks of at most 1 GiB", null);
             }
         }
     }
