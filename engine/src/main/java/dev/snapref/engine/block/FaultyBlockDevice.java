@@ -46,18 +46,7 @@ public final class FaultyBlockDevice implements BlockDevice {
 
     @Override
     public synchronized void write(long sector, byte[] src, int off, int count, boolean fua) throws IOException {
-        BlockDevice.checkRange(sector, count, sectors());
-        byte[] data = Arrays.copyOfRange(src, off, off + count * SECTOR_SIZE);
-        BlockOp op = record(BlockOp.Kind.WRITE, sector, count, fua, data);
-        Fault f = fire(op);
-        if (f == null) {
-            inner.write(sector, src, off, count, fua);
-            return;
-        }
-        if (f.kind() == Fault.Kind.TORN_WRITE && f.prefixSectors() > 0) {
-            inner.write(sector, src, off, Math.min(count, f.prefixSectors()), fua);
-        }
-        throw new IOException("injected " + f + ": " + op.describe());
+        submitWrite(sector, src, off, count, fua, () -> inner.write(sector, src, off, count, fua));
     }
 
     /**
@@ -68,12 +57,28 @@ public final class FaultyBlockDevice implements BlockDevice {
     @Override
     public synchronized void rewrite(long sector, byte[] src, int off, int count, boolean fua, int changedFrom,
                                      int changedCount) throws IOException {
+        submitWrite(sector, src, off, count, fua,
+                () -> inner.rewrite(sector, src, off, count, fua, changedFrom, changedCount));
+    }
+
+    /** What the inner device is asked to do with a write no fault hits. */
+    @FunctionalInterface
+    private interface PassOn {
+        void run() throws IOException;
+    }
+
+    /**
+     * A write request: range check, logged, then {@code passOn} when no fault fires; a torn write
+     * lands its prefix on the inner device; a fault is an IOException naming it.
+     */
+    private void submitWrite(long sector, byte[] src, int off, int count, boolean fua, PassOn passOn)
+            throws IOException {
         BlockDevice.checkRange(sector, count, sectors());
         byte[] data = Arrays.copyOfRange(src, off, off + count * SECTOR_SIZE);
         BlockOp op = record(BlockOp.Kind.WRITE, sector, count, fua, data);
         Fault f = fire(op);
         if (f == null) {
-            inner.rewrite(sector, src, off, count, fua, changedFrom, changedCount);
+            passOn.run();
             return;
         }
         if (f.kind() == Fault.Kind.TORN_WRITE && f.prefixSectors() > 0) {
