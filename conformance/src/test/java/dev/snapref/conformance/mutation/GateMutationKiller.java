@@ -74,18 +74,23 @@ class GateMutationKiller {
             Script s = gen.generate(Seeds.scriptSeed(1, i), MODEL::open);
             passes(checker, s, "fuzz script " + i);
         }
-        RaceSummary races = new RaceCampaign(new RaceCampaign.Config(1, Set.of(), RACE_PREEMPTIONS, RACE_SCHEDULES, 2_000, null), MODEL).run();
+        RaceSummary races = new RaceCampaign(
+                new RaceCampaign.Config(1, Set.of(), RACE_PREEMPTIONS, RACE_SCHEDULES, 2_000, null), MODEL).run();
         assertTrue(races.failures().isEmpty(), () -> races.failures().get(0).summary());
-        FuzzCampaign.Config faults = new FuzzCampaign.Config(1, "1", (long) FAULT_SCRIPTS, null, Shard.ALL, null, null,
-                GeneratorConfig.classic(5, 40), 0, true);
-        FuzzCampaign.Config mergeFaults = new FuzzCampaign.Config(1, "1", (long) MERGE_FAULT_SCRIPTS, null, Shard.ALL,
-                null, null, GeneratorConfig.classic(5, 40), 0, true);
+        FuzzCampaign.Config faults = modeConfig(FAULT_SCRIPTS);
+        FuzzCampaign.Config mergeFaults = modeConfig(MERGE_FAULT_SCRIPTS);
         for (ModeSummary m : List.of(new ScriptModeCampaign(faults, new CrashCampaign(Set.of()), MODEL).run(),
                 new ScriptModeCampaign(faults, new FaultCampaign(Set.of()), MODEL).run(),
                 new ScriptModeCampaign(mergeFaults, new FaultCampaign(Set.of(), true), MODEL).run(),
                 new CorruptImageCampaign(faults, Set.of()).run())) {
             assertTrue(m.failures().isEmpty(), () -> m.mode() + ": " + m.failures().get(0));
         }
+    }
+
+    /** A fail-fast campaign of {@code scripts} classic scripts of seed 1, as the gate's script modes run. */
+    private static FuzzCampaign.Config modeConfig(int scripts) {
+        return new FuzzCampaign.Config(1, "1", (long) scripts, null, Shard.ALL, null, null, GeneratorConfig.classic(5, 40),
+                0, true);
     }
 
     private static void passes(DifferentialChecker checker, Script s, String what) {
