@@ -68,6 +68,11 @@ public final class RaceScenarios {
             return chunk * (c % chunks);
         }
 
+        /** This geometry with a store a merge can take: a transient draw becomes a persistent one. */
+        Geometry mergeable() {
+            return store.equals("N") ? new Geometry(chunk, chunks, "P", k) : this;
+        }
+
         /** Another chunk than {@link #k}. */
         int second() {
             return (k + 1) % chunks;
@@ -176,8 +181,7 @@ public final class RaceScenarios {
      * writes the origin through the finished merge table.
      */
     private static RaceScenario mergeAgainstHandover(Geometry drawn) {
-        // a transient store cannot be merged: its draw becomes a persistent one
-        Geometry g = drawn.store().equals("N") ? new Geometry(drawn.chunk(), drawn.chunks(), "P", drawn.k()) : drawn;
+        Geometry g = drawn.mergeable();
         String other = "0 " + g.origin() + " snapshot /dev/disk/origin /dev/disk/cow2 " + g.store() + " " + g.chunk();
         String t = g.base()
                 + "disk cow2 " + g.cow() + "\n"
@@ -220,8 +224,7 @@ public final class RaceScenarios {
      * its status.
      */
     private static RaceScenario ioDuringMerge(String name, Geometry drawn, boolean write) {
-        // a transient store cannot be merged: its draw becomes a persistent one
-        Geometry g = drawn.store().equals("N") ? new Geometry(drawn.chunk(), drawn.chunks(), "P", drawn.k()) : drawn;
+        Geometry g = drawn.mergeable();
         String t = g.base()
                 + "write /dev/mapper/origin " + g.at(g.k()) + " " + g.chunk() + " NEW\n"
                 + "write /dev/mapper/origin " + g.at(g.second()) + " " + g.chunk() + " NEW2\n"
