@@ -7,6 +7,7 @@ import dev.snapref.model.Model;
 import dev.snapref.model.Request;
 import dev.snapref.model.RequestKind;
 import dev.snapref.scenario.Command;
+import dev.snapref.scenario.LoadCommand;
 import dev.snapref.scenario.Errno;
 import dev.snapref.scenario.Outcome;
 import dev.snapref.scenario.Script;
@@ -30,8 +31,10 @@ import java.util.Set;
  * <p>The request is drawn from the model's own census of the script (a traced run without faults):
  * a cow with writes is picked, then 60% a write, 20% a flush, 20% a read (a write when the cow has
  * none of that kind), the index uniformly; 40% of the writes of more than one sector are torn at a
- * uniform prefix. Limits: one fault per script; scripts whose cows see no write are counted, not
- * run.
+ * uniform prefix. A merges-only campaign ({@link #FaultCampaign(Set, boolean)}) puts half the faults
+ * of its merge-tailed scripts on the merging origin's disk instead, drawn from the requests the
+ * merge sends it (its copy, its flush, the copy-outs' reads). Limits: one fault per script; scripts
+ * whose cows see no write are counted, not run.
  */
 public final class FaultCampaign implements ScriptMode {
     private static final String INVALIDATING = "snapshots: Invalidating snapshot: Error reading/writing.";
@@ -77,6 +80,13 @@ public final class FaultCampaign implements ScriptMode {
         BlockRequests census = BlockRequests.traced(Set.copyOf(cows), null, Map.of());
         Model.trace(script, census);
         Random rnd = new Random(seed ^ 0x5EEDFA17L);
+        boolean tailed = script.name().endsWith(MergeTail.SUFFIX);
+        if (mergesOnly && tailed && rnd.nextBoolean()) {
+            Optional<FaultPlan> onOrigin = originPlan(script, rnd);
+            if (onOrigin.isPresent()) {
+                return onOrigin;
+            }
+        }
         List<String> used = cows.stream().filter(c -> count(census.log(c), RequestKind.WRITE) > 0).toList();
         if (used.isEmpty()) {
             return Optional.empty();
@@ -87,7 +97,7 @@ public final class FaultCampaign implements ScriptMode {
         RequestKind kind = roll < 6 || count(log, roll < 8 ? RequestKind.FLUSH : RequestKind.READ) == 0
                 ? RequestKind.WRITE : roll < 8 ? RequestKind.FLUSH : RequestKind.READ;
         int total = count(log, kind);
-        int from = script.name().endsWith(MergeTail.SUFFIX) && (mergesOnly || rnd.nextBoolean()) ? beforeMergeTail(script, cow, kind) : 0;
+        int from = tailed && (mergesOnly || rnd.nextBoolean()) ? beforeMergeTail(script, cow, kind) : 0;
         int index = from < total ? from + rnd.nextInt(total - from) : rnd.nextInt(total);
         FaultPlan.Rule rule = FaultPlan.Rule.eio(kind, index);
         if (kind == RequestKind.WRITE && rnd.nextInt(10) < 4) {
@@ -98,6 +108,42 @@ public final class FaultCampaign implements ScriptMode {
             }
         }
         return Optional.of(new FaultPlan(cow, List.of(rule)));
+    }
+
+    /**
+     * A fault on the merging origin's disk, drawn from the requests the merge tail sends it (the
+     * merge's copy to the origin, its flush, the copy-outs' reads: "Write error" and "Flush after
+     * merge failed"), or empty when the tail sends it none. Half writes, a third of the rest
+     * flushes, else reads (a write when the tail has none of the kind drawn); never torn.
+     */
+    private static Optional<FaultPlan> originPlan(Script script, Random rnd) {
+        String origin = mergeOrigin(script).orElseThrow();
+        BlockRequests census = BlockRequests.traced(Set.of(origin), null, Map.of());
+        Model.trace(script, census);
+        List<Request> log = census.log(origin);
+        int roll = rnd.nextInt(6);
+        RequestKind kind = roll < 3 ? RequestKind.WRITE : roll < 5 ? RequestKind.FLUSH : RequestKind.READ;
+        int from = beforeMergeTail(script, origin, kind);
+        if (count(log, kind) <= from) {
+            kind = RequestKind.WRITE;
+            from = beforeMergeTail(script, origin, kind);
+        }
+        int total = count(log, kind);
+        if (total <= from) {
+            return Optional.empty();
+        }
+        return Optional.of(new FaultPlan(origin, List.of(FaultPlan.Rule.eio(kind, from + rnd.nextInt(total - from)))));
+    }
+
+    /** The origin disk a merge-tailed script's tail merges into, or empty for a script without the tail. */
+    private static Optional<String> mergeOrigin(Script script) {
+        if (!script.name().endsWith(MergeTail.SUFFIX)) {
+            return Optional.empty();
+        }
+        List<Command> cmds = script.commands();
+        String[] table = ((LoadCommand) cmds.get(cmds.size() - MergeTail.COMMANDS)).table().split(" ");
+        assert table[2].equals("snapshot-merge") : "the merge tail loads snapshot-merge";
+        return Optional.of(table[3].substring(table[3].lastIndexOf('/') + 1));
     }
 
     /**
@@ -151,8 +197,13 @@ public final class FaultCampaign implements ScriptMode {
         }
         String cow = plan.get().disk();
         long sectors = ModelCows.declaredSectors(script, cow);
+        boolean onOrigin = mergeOrigin(script).filter(cow::equals).isPresent();
         FaultedRun.Outcome run = FaultedRun.run(name(), script, bugs, Set.of(cow), plan.get(),
-                Map.of(cow, StaleCow.disk(cow, sectors)), Map.of(cow, StaleCow.image(sectors)));
+                onOrigin ? Map.of() : Map.of(cow, StaleCow.disk(cow, sectors)),
+                onOrigin ? Map.of() : Map.of(cow, StaleCow.image(sectors)));
+        if (onOrigin) {
+            counts.merge("faults-on-merge-origin", 1L, Long::sum);
+        }
         counts.merge("commands", (long) run.check().stepsChecked(), Long::sum);
         counts.merge(run.model().fired().isEmpty() ? "faults-not-reached" : "faults-fired", 1L, Long::sum);
         FaultPlan.Rule rule = plan.get().rules().get(0);
@@ -170,7 +221,7 @@ public final class FaultCampaign implements ScriptMode {
         if (run.finding().isEmpty() && run.check().passed()) {
             long disks = run.modelState().disks().size();
             counts.merge("origin-disks-verified", disks - ModelCows.cowDisks(List.of(run.modelState())).size(), Long::sum);
-            counts.merge("cow-disks-verified", 1L, Long::sum);
+            counts.merge(onOrigin ? "merge-origin-disks-verified" : "cow-disks-verified", 1L, Long::sum);
             counts.merge("requests-compared", (long) run.model().log(cow).size(), Long::sum);
         }
         return run.finding().map(f -> new Finding(f.signature(), f.detail() + "\nfault plan: " + plan.get()));

@@ -10,6 +10,7 @@ import dev.snapref.scenario.Command;
 import dev.snapref.scenario.LoadCommand;
 import dev.snapref.scenario.ResumeCommand;
 import dev.snapref.scenario.Script;
+import dev.snapref.scenario.StatusCommand;
 import dev.snapref.scenario.SuspendCommand;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,14 +20,15 @@ import java.util.Optional;
  * A generated script with {@code lvconvert --merge} appended, for the merge crash check: where the
  * script ends with a snapshot-origin device on a disk and a valid, active persistent snapshot of
  * that disk, the tail loads {@code snapshot-merge} on the snapshot's cow into the origin's device,
- * suspends the snapshot and resumes the origin (the handover, then the merge). Empty when the
- * script leaves no such pair.
+ * suspends the snapshot and resumes the origin (the handover, then the merge), then asks the
+ * origin's status (a failed merge shows "Merge failed" there, a finished one its counts). Empty when
+ * the script leaves no such pair.
  */
 final class MergeTail {
     /** What a merge-tailed script's name ends with. */
     static final String SUFFIX = "+merge";
-    /** How many commands the tail appends (load, suspend, resume). */
-    static final int COMMANDS = 3;
+    /** How many commands the tail appends (load, suspend, resume, status). */
+    static final int COMMANDS = 4;
 
     private MergeTail() {
     }
@@ -60,6 +62,7 @@ final class MergeTail {
                 out.add(new LoadCommand(o.name(), table));
                 out.add(new SuspendCommand(d.name()));
                 out.add(new ResumeCommand(o.name()));
+                out.add(new StatusCommand(o.name(), false));
                 assert out.size() == script.commands().size() + COMMANDS;
                 return Optional.of(Script.of(script.name() + SUFFIX, out));
             }

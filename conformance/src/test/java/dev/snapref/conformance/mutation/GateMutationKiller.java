@@ -23,11 +23,13 @@ import dev.snapref.conformance.targets.SteppableTarget;
 import dev.snapref.conformance.targets.TargetOptions;
 import dev.snapref.conformance.targets.engine.EngineTarget;
 import dev.snapref.conformance.targets.model.ModelTarget;
+import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.model.explore.Explorer;
 import dev.snapref.model.explore.ExplorerConfig;
 import dev.snapref.scenario.Script;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +41,11 @@ import org.junit.jupiter.api.Test;
  * {@value #RACE_PREEMPTIONS} preemptions, {@value #RACE_SCHEDULES} schedules per race, a worker
  * blocked outside the schedule points for 2 s is a stall: a failure), and {@value #FAULT_SCRIPTS}
  * scripts each of the crash, fault and corrupt-image modes, and {@value #MERGE_FAULT_SCRIPTS}
- * scripts of faults aimed at merges. Every part is bounded by counts, not time, so a
- * mutant's verdict does not depend on the machine's load. It passes on the correct engine in about
- * 9 s.
+ * scripts of faults aimed at merges (half of the merged ones faulted on the merging origin's disk),
+ * and last the gate's self-check ({@link BugSwitchSelfCheck}: every bug switch is still caught by
+ * these bounded parts). Every part is bounded by counts, not time, so a mutant's verdict does not
+ * depend on the machine's load. It passes on the correct engine in about 20-35 s (the self-check
+ * about 10 s of it).
  *
  * <p>Not a surefire test (its name does not end in {@code Test}): {@code mvn verify} does not run
  * it; PIT names it as its target test. Limits: what the full gate finds only in a longer campaign
@@ -50,7 +54,7 @@ import org.junit.jupiter.api.Test;
 class GateMutationKiller {
     static final int FUZZ_SCRIPTS = 1000;
     static final int FAULT_SCRIPTS = 100;
-    static final int MERGE_FAULT_SCRIPTS = 300;
+    static final int MERGE_FAULT_SCRIPTS = 1000;
     static final int RACE_PREEMPTIONS = 2;
     static final int RACE_SCHEDULES = 150;
     private static final SteppableTarget MODEL = (SteppableTarget) ModelTarget.fromOptions(TargetOptions.defaults());
@@ -60,8 +64,9 @@ class GateMutationKiller {
         EngineTarget engine = new EngineTarget();
         DifferentialChecker checker = new DifferentialChecker(MODEL, engine, true);
         Path td = Corpus.findTestdata().orElseThrow(() -> new IllegalStateException("testdata/ not found"));
-        for (CorpusScript cs : Corpus.load(List.of(td.resolve("kernel-transcripts"), td.resolve("goldens"),
-                td.resolve("scenarios")))) {
+        List<CorpusScript> corpus = Corpus.load(List.of(td.resolve("kernel-transcripts"), td.resolve("goldens"),
+                td.resolve("scenarios")));
+        for (CorpusScript cs : corpus) {
             passes(checker, cs.script(), "corpus " + cs.name());
         }
         Explorer explorer = new Explorer(ExplorerConfig.defaults());
@@ -85,6 +90,8 @@ class GateMutationKiller {
                 new CorruptImageCampaign(faults, Set.of()).run())) {
             assertTrue(m.failures().isEmpty(), () -> m.mode() + ": " + m.failures().get(0));
         }
+        Optional<EngineBug> missed = new BugSwitchSelfCheck(MODEL, corpus, FUZZ_SCRIPTS, faults, mergeFaults).firstMissed();
+        assertTrue(missed.isEmpty(), () -> "bug switch " + missed.get().id() + " is no longer caught");
     }
 
     /** A fail-fast campaign of {@code scripts} classic scripts of seed 1, as the gate's script modes run. */
