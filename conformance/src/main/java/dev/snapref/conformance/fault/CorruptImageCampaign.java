@@ -1,6 +1,8 @@
 package dev.snapref.conformance.fault;
 
 import dev.snapref.conformance.fuzz.FuzzCampaign;
+import dev.snapref.conformance.targets.TargetSession;
+import dev.snapref.conformance.targets.engine.EngineTarget;
 import dev.snapref.conformance.fuzz.Seeds;
 import dev.snapref.engine.cow.CowImageCheck;
 import dev.snapref.engine.kernel.EngineBug;
@@ -48,7 +50,11 @@ import java.util.concurrent.TimeoutException;
  * refinement of the exception tables, the same requests on the cow, the same bytes at the end).
  * What the kernel makes of a corrupt store is the model's to say (read_header, read_metadata,
  * read_exceptions; cow chunks as dm_insert_exception and its lookups take them). {@code cow check}
- * passing an image the model rejects is a finding too. Failures shrink by dropping mutations; the
+ * passing an image the model rejects is a finding too. An image the kernel BUG_ONs on (a run grown
+ * past 255 chunks, out of the model's scope: counted as {@code images-out-of-scope} and
+ * {@code images-bug-on}) must not load on the engine. The counts {@code images-loaded-with-upward-runs}
+ * and {@code images-loaded-with-downward-runs} ({@link ImageShapes}) say how many loaded images had
+ * entries the kernel's table joins into runs. Failures shrink by dropping mutations; the
  * reproducer is the image ({@code DIR/corrupt-SEED.img}) and a text file naming the mutations.
  */
 public final class CorruptImageCampaign {
@@ -152,7 +158,7 @@ public final class CorruptImageCampaign {
                 Map.of("cow", cow), Map.of("cow", SparseImage.of(Arrays.copyOf(image, (int) sectors * 512))));
         if (run.check().outOfScope().isPresent()) {
             counts.merge("images-out-of-scope", 1L, Long::sum);
-            return Optional.empty();
+            return run.check().outOfScope().get().contains("BUG_ON") ? bugOn(image, counts) : Optional.empty();
         }
         if (run.finding().isPresent()) {
             return run.finding();
@@ -164,6 +170,9 @@ public final class CorruptImageCampaign {
         if (!rejected && !invalid) {
             var t = run.modelState().snapshot(new dev.snapref.model.SnapRef("snap", dev.snapref.model.Slot.LIVE));
             counts.merge("exceptions-loaded", t == null ? 0L : t.store().exceptions().size(), Long::sum);
+            ImageShapes shapes = ImageShapes.of(image);
+            counts.merge("images-loaded-with-upward-runs", shapes.upward() ? 1L : 0L, Long::sum);
+            counts.merge("images-loaded-with-downward-runs", shapes.downward() ? 1L : 0L, Long::sum);
         }
         CowImageCheck.Result verdict = CowImageCheck.check(image);
         if (verdict.ok() && rejected && image.length >= 2 * 8 * 512) {
@@ -172,6 +181,29 @@ public final class CorruptImageCampaign {
         }
         if (!verdict.ok() && !rejected) {
             counts.merge("images-loaded-despite-check-problems", 1L, Long::sum);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An image the model says the kernel BUG_ONs on (a run of exceptions grown past 255 chunks): an
+     * oops, no transcript to compare, but never a load, so the engine must refuse it. Runs the
+     * script's disks and snapshot table on the engine alone.
+     */
+    private Optional<Finding> bugOn(byte[] image, Map<String, Long> counts) {
+        counts.merge("images-bug-on", 1L, Long::sum);
+        long sectors = image.length / 512;
+        FaultyDisks disks = new FaultyDisks(Map.of(), Map.of("cow", SparseImage.of(Arrays.copyOf(image,
+                (int) sectors * 512))));
+        TranscriptStep load = null;
+        try (TargetSession engine = new EngineTarget(bugs, disks).open()) {
+            for (Command c : script(sectors).commands().subList(0, 3)) {
+                load = engine.apply(c);
+            }
+        }
+        if (load.outcome().equals(Outcome.OK)) {
+            return Optional.of(new Finding("corrupt:loaded-past-bug-on", "the engine loads an image the kernel"
+                    + " stops on with BUG_ON (a run of exceptions grown past 255 chunks): " + load.render()));
         }
         return Optional.empty();
     }
