@@ -25,9 +25,13 @@ public record ApiDisagreement(String accessor, String device, String value, Stri
         return device + ":api." + accessor;
     }
 
-    /** One line, e.g. {@code DeviceMapper.isSuspended(/dev/mapper/s): true vs model: false}. */
+    /**
+     * One line, e.g. {@code DeviceMapper.isSuspended(/dev/mapper/s): true vs model: false}, or
+     * {@code DeviceMapper.deviceNames(): [] vs model: [s]} for a world-wide answer.
+     */
     @Override
     public String toString() {
-        return accessor + "(" + device + "): " + value + " vs " + against + ": " + otherValue;
+        return accessor + "(" + ("*".equals(device) ? "" : device) + "): " + value + " vs " + against + ": "
+                + otherValue;
     }
 }

@@ -1,11 +1,11 @@
 package dev.snapref.conformance.targets.engine;
 
+import dev.snapref.conformance.check.ApiDisagreement;
 import dev.snapref.conformance.targets.SteppableTarget;
 import dev.snapref.conformance.targets.Target;
 import dev.snapref.conformance.targets.TargetOptions;
 import dev.snapref.conformance.targets.TargetRun;
 import dev.snapref.conformance.targets.TargetSession;
-import dev.snapref.conformance.check.ApiDisagreement;
 
 import dev.snapref.engine.DeviceInfo;
 import dev.snapref.engine.DeviceMapper;
@@ -122,9 +122,9 @@ public final class EngineTarget implements SteppableTarget {
     }
 
     /**
-     * Applies one command and returns its transcript step (kernel messages drained from the log);
-     * a read whose return value disagrees with the sectors it read is not reported (see
-     * {@link #apply(DeviceMapper, Command, List, List)}).
+     * Applies one command and returns its transcript step (kernel messages drained from the log).
+     * A read's return value is checked, but a disagreement is reported only to a caller of
+     * {@link #apply(DeviceMapper, Command, List, List)} (the sessions of the step-by-step check).
      */
     public static TranscriptStep apply(DeviceMapper dm, Command c, List<String> disks) {
         return apply(dm, c, disks, new ArrayList<>());
