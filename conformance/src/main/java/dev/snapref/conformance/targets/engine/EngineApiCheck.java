@@ -21,10 +21,11 @@ import java.util.List;
  * <li>{@link DeviceMapper#inspect()}: its devices in name order, as its javadoc promises (the
  *     refinement check matches views by name, so it cannot see the order).</li>
  * </ul>
- * The facts the views carry (suspended flags, exceptions, split boundaries) are the refinement
- * check's; what a read returned is {@link CheckedRead}'s. Limit: accessors with no public route
- * (a snapshot's exception count, an origin's split boundary accessor, a store's cow) are not
- * reachable from here. Cost: a map lookup per device and disk, and a sort of the names. Stateless.
+ * The facts the views carry (suspended flags, exceptions, split boundaries: an origin's view reads
+ * its {@code splitBoundary()}) are the refinement check's; what a read returned is
+ * {@link CheckedRead}'s. Limit: accessors with no public route (a snapshot's
+ * {@code completeCount()}, a store's {@code cow()}) are not reachable from here. Cost: a map
+ * lookup per device and disk, and a sort of the names. Stateless.
  */
 final class EngineApiCheck {
     private EngineApiCheck() {
