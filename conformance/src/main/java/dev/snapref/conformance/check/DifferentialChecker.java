@@ -27,9 +27,10 @@ import java.util.Optional;
  * every command the two transcript steps must be equal, every model invariant must hold, and
  * the candidate's abstract state must equal the model's (refinement: both as the model's
  * {@link WorldAbstraction}, every field compared, every difference listed, the first one's
- * {@link AbstractionDifference#key()} as the failure's key); at the end every disk must hold
- * the same data labels. The first failure stops the script and is attributed to the clauses
- * its step exercises.
+ * {@link AbstractionDifference#key()} as the failure's key; a candidate that checks its own
+ * Java API, {@link ApiChecking}, must also find its API's answers agreeing with that state); at
+ * the end every disk must hold the same data labels. The first failure stops the script and is
+ * attributed to the clauses its step exercises.
  */
 public final class DifferentialChecker {
     /** {@link Clause#values()}, copied once instead of once a step. */
@@ -154,13 +155,31 @@ public final class DifferentialChecker {
                         clauses));
             }
         }
-        if (refinement) {
-            List<AbstractionDifference> d = ctx.after().differences(cand.world());
-            if (!d.isEmpty()) {
-                StringBuilder detail = new StringBuilder(reference.name() + " vs " + candidate.name() + ":\n");
-                d.forEach(x -> detail.append(x).append('\n'));
+        return refinement ? refinementFailure(i, c, ctx, clauses, cand) : Optional.empty();
+    }
+
+    /**
+     * The refinement check of one step: the candidate's abstract state must equal the model's,
+     * then, for a candidate that checks its own API ({@link ApiChecking}), every answer of that API
+     * must agree with the model's state and with the API's other routes to the same fact.
+     */
+    private Optional<Failure> refinementFailure(int i, Command c, StepContext ctx, List<Clause> clauses,
+                                                TargetSession cand) {
+        List<AbstractionDifference> d = ctx.after().differences(cand.world());
+        if (!d.isEmpty()) {
+            StringBuilder detail = new StringBuilder(reference.name() + " vs " + candidate.name() + ":\n");
+            d.forEach(x -> detail.append(x).append('\n'));
+            return Optional.of(new Failure(FailureKind.REFINEMENT, i, c.echo(), detail.toString(),
+                    d.get(0).key(), clauses));
+        }
+        if (cand instanceof ApiChecking api) {
+            List<ApiDisagreement> a = api.apiDisagreements(ctx.after());
+            if (!a.isEmpty()) {
+                StringBuilder detail = new StringBuilder(candidate.name() + "'s Java API vs " + reference.name()
+                        + " and its own views:\n");
+                a.forEach(x -> detail.append(x).append('\n'));
                 return Optional.of(new Failure(FailureKind.REFINEMENT, i, c.echo(), detail.toString(),
-                        d.get(0).key(), clauses));
+                        a.get(0).key(), clauses));
             }
         }
         return Optional.empty();

@@ -2,7 +2,9 @@
  * The step-by-step differential checker: a script is run on the model (the reference) and a
  * candidate, and after every command the transcript steps must be equal, every model invariant
  * must hold, and the candidate's {@link dev.snapref.model.WorldAbstraction} must equal the
- * model's (refinement); at the end every disk must hold the same data labels.
+ * model's (refinement), as must the answers of a candidate's own Java API that no transcript
+ * prints ({@link dev.snapref.conformance.check.ApiChecking}, also a {@code REFINEMENT} failure,
+ * keyed {@code DEVICE:api.ACCESSOR}); at the end every disk must hold the same data labels.
  *
  * <p>Guarantees: the first failure stops the script and is reported with its step, its kind, a
  * readable detail (for refinement: every {@link dev.snapref.model.AbstractionDifference}, one a

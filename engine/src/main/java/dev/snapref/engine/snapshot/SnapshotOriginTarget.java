@@ -133,9 +133,12 @@ public final class SnapshotOriginTarget extends Target {
         return path;
     }
 
-    /** The origin's view: its length and the split boundary computed at its last resume (0 before its first). */
+    /**
+     * The origin's view: its length and the split boundary computed at its last resume (0 before
+     * its first), read through {@link #splitBoundary()}, so the view and the accessor never differ.
+     */
     @Override
     public OriginView view() {
-        return new OriginView(length(), resumed ? splitBoundary : 0);
+        return new OriginView(length(), resumed ? splitBoundary() : 0);
     }
 }

@@ -2,7 +2,10 @@ package dev.snapref.conformance.targets.engine;
 
 import dev.snapref.conformance.targets.TargetSession;
 
+import dev.snapref.conformance.check.ApiChecking;
+import dev.snapref.conformance.check.ApiDisagreement;
 import dev.snapref.conformance.check.RawDisk;
+import dev.snapref.engine.inspect.DeviceView;
 import dev.snapref.engine.block.BlockDevice;
 import dev.snapref.engine.DeviceMapper;
 import dev.snapref.engine.block.MemoryBlockDevice;
@@ -26,9 +29,10 @@ import java.util.Optional;
 /**
  * One engine world driven command by command, with the abstraction function of the refinement
  * check: the engine's {@link DeviceMapper#inspect()} mapped onto the model's
- * {@link WorldAbstraction} by {@link EngineAbstraction}.
+ * {@link WorldAbstraction} by {@link EngineAbstraction}; and the check of the engine's Java API
+ * after every step ({@link ApiChecking}: {@link EngineApiCheck}, {@link CheckedRead}).
  */
-final class EngineSession implements TargetSession, RawDisk {
+final class EngineSession implements TargetSession, RawDisk, ApiChecking {
     private final DeviceMapper dm;
     private final DiskProvider provider;
     private final List<String> disks = new ArrayList<>();
@@ -36,6 +40,11 @@ final class EngineSession implements TargetSession, RawDisk {
     private long applied;
     /** Disks whose store rules held, with the {@link #applied} count they were checked at. */
     private final Map<String, Long> rulesCheckedAt = new HashMap<>();
+    /** What the API answered wrongly during the last step (its read's return value). */
+    private final List<ApiDisagreement> stepApi = new ArrayList<>();
+    /** The views {@link #world()} last took, and the {@link #applied} count they were taken at. */
+    private List<DeviceView> views;
+    private long viewsAt = -1;
 
     EngineSession(DeviceMapper dm, DiskProvider provider) {
         this.dm = dm;
@@ -45,6 +54,7 @@ final class EngineSession implements TargetSession, RawDisk {
     @Override
     public TranscriptStep apply(Command command) {
         applied++;
+        stepApi.clear();
         if (command instanceof DiskCommand d) {
             BlockDevice b = provider.provide(d.name(), d.sectors());
             if (b != null) {
@@ -53,7 +63,22 @@ final class EngineSession implements TargetSession, RawDisk {
                 return new TranscriptStep(command.echo(), List.of(), dm.log().drain(), Outcome.OK);
             }
         }
-        return EngineTarget.apply(dm, command, disks);
+        return EngineTarget.apply(dm, command, disks, stepApi);
+    }
+
+    /**
+     * The API's disagreements after the last step ({@link EngineApiCheck}, and the step's read
+     * return value, {@link CheckedRead}), on the views {@link #world()} took after that step when
+     * it was asked since (the differential checker asks it just before), else on new ones.
+     */
+    @Override
+    public List<ApiDisagreement> apiDisagreements(WorldAbstraction reference) {
+        List<DeviceView> at = views != null && viewsAt == applied ? views : dm.inspect();
+        List<ApiDisagreement> out = EngineApiCheck.check(dm, at, reference, disks);
+        if (!stepApi.isEmpty()) {
+            out.addAll(0, stepApi);
+        }
+        return out;
     }
 
     /**
@@ -69,7 +94,9 @@ final class EngineSession implements TargetSession, RawDisk {
 
     @Override
     public WorldAbstraction world() {
-        return EngineAbstraction.world(dm.inspect());
+        views = dm.inspect();
+        viewsAt = applied;
+        return EngineAbstraction.world(views);
     }
 
     /**

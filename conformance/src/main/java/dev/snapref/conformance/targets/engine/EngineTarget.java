@@ -1,5 +1,6 @@
 package dev.snapref.conformance.targets.engine;
 
+import dev.snapref.conformance.check.ApiDisagreement;
 import dev.snapref.conformance.targets.SteppableTarget;
 import dev.snapref.conformance.targets.Target;
 import dev.snapref.conformance.targets.TargetOptions;
@@ -120,12 +121,24 @@ public final class EngineTarget implements SteppableTarget {
         return new EngineSession(dm, DiskProvider.ZEROED);
     }
 
-    /** Applies one command and returns its transcript step (kernel messages drained from the log). */
+    /**
+     * Applies one command and returns its transcript step (kernel messages drained from the log).
+     * A read's return value is checked, but a disagreement is reported only to a caller of
+     * {@link #apply(DeviceMapper, Command, List, List)} (the sessions of the step-by-step check).
+     */
     public static TranscriptStep apply(DeviceMapper dm, Command c, List<String> disks) {
+        return apply(dm, c, disks, new ArrayList<>());
+    }
+
+    /**
+     * Applies one command as {@link #apply(DeviceMapper, Command, List)} does, adding to
+     * {@code api} a disagreement of the read API's return value ({@link CheckedRead}).
+     */
+    static TranscriptStep apply(DeviceMapper dm, Command c, List<String> disks, List<ApiDisagreement> api) {
         List<String> out = new ArrayList<>();
         Outcome outcome;
         try {
-            outcome = execute(dm, c, out, disks, false);
+            outcome = execute(dm, c, out, disks, api);
         } catch (DmException e) {
             outcome = Outcome.error(toScenario(e.errno()));
         }
@@ -143,15 +156,21 @@ public final class EngineTarget implements SteppableTarget {
         List<String> out = new ArrayList<>();
         Outcome outcome;
         try {
-            outcome = execute(dm, c, out, disks, true);
+            outcome = execute(dm, c, out, disks, null);
         } catch (DmException e) {
             outcome = Outcome.error(toScenario(e.errno()));
         }
         return new TranscriptStep(c.echo(), out, List.of(), outcome);
     }
 
+    /**
+     * Runs {@code c}. {@code api} is null for a command issued among others at once (I/O to a
+     * suspended device waits; a read uses the array form); else I/O to a suspended device is not
+     * issued, and a read's return value is checked into {@code api}.
+     */
     private static Outcome execute(DeviceMapper dm, Command c, List<String> out, List<String> disks,
-                                   boolean waitWhenSuspended) throws DmException {
+                                   List<ApiDisagreement> api) throws DmException {
+        boolean waitWhenSuspended = api == null;
         if (c instanceof DiskCommand d) {
             dm.addDisk(d.name(), d.sectors());
             disks.add(d.name());
@@ -186,7 +205,8 @@ public final class EngineTarget implements SteppableTarget {
             if (!waitWhenSuspended && dm.wouldBlock(r.device().path(), r.sector())) {
                 return Outcome.BLOCKED;
             }
-            byte[] data = dm.read(r.device().path(), r.sector(), (int) r.count());
+            byte[] data = waitWhenSuspended ? dm.read(r.device().path(), r.sector(), (int) r.count())
+                    : CheckedRead.read(dm, r, api);
             out.addAll(ReadRuns.format(r.sector(), data));
         } else {
             throw new IllegalArgumentException("unknown command " + c);
