@@ -40,10 +40,6 @@ final class CompleteExceptions {
         return map.remove(chunk);
     }
 
-    int size() {
-        return map.size();
-    }
-
     /** A sorted copy, for the inspection view. */
     SortedMap<Long, Long> copy() {
         TreeMap<Long, Long> out = new TreeMap<>();

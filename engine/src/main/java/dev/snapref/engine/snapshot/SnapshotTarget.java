@@ -307,14 +307,4 @@ public final class SnapshotTarget extends Target {
             lock.unlock();
         }
     }
-
-    /** Number of completed exceptions (tests). */
-    public int completeCount() {
-        lock.lock();
-        try {
-            return complete.size();
-        } finally {
-            lock.unlock();
-        }
-    }
 }

@@ -73,11 +73,6 @@ public abstract class ExceptionStore {
         userspaceSupportsOverflow = value;
     }
 
-    /** The cow device this store lives on. */
-    public final BlockDevice cow() {
-        return cow;
-    }
-
     /**
      * Reads existing metadata (or initialises a new store), passing every committed exception to
      * {@code sink}. Returns true when the store is valid, false when it is marked invalid; fails

@@ -23,8 +23,7 @@ import java.util.List;
  * </ul>
  * The facts the views carry (suspended flags, exceptions, split boundaries: an origin's view reads
  * its {@code splitBoundary()}) are the refinement check's; what a read returned is
- * {@link CheckedRead}'s. Limit: accessors with no public route (a snapshot's
- * {@code completeCount()}, a store's {@code cow()}) are not reachable from here. Cost: a map
+ * {@link CheckedRead}'s. Cost: a map
  * lookup per device and disk, and a sort of the names. Stateless.
  */
 final class EngineApiCheck {
