@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
@@ -40,15 +41,20 @@ final class TableConstructor {
     /** Loads {@code text} for {@code device}; on success the table is in slot NEW. */
     static Built build(World w, String device, String text) {
         String[] words = words(text.trim());
-        if (words.length < 3 || !digits(words[0], 0, 18) || !digits(words[1], 0, 18)) {
+        OptionalLong startWord = words.length < 3 ? OptionalLong.empty() : TableLineNumbers.sectors(words[0]);
+        OptionalLong lengthWord = words.length < 3 ? OptionalLong.empty() : TableLineNumbers.sectors(words[1]);
+        if (startWord.isEmpty() || lengthWord.isEmpty()) {
             return Built.failed(Errno.EINVAL);
         }
-        long start = Long.parseLong(words[0]);
-        long length = Long.parseLong(words[1]);
+        long start = startWord.getAsLong();
+        long length = lengthWord.getAsLong();
         String type = words[2];
         List<String> params = Arrays.asList(words).subList(3, words.length);
         if (length == 0) {
             return tableFailure(w, "table: " + device + ": zero-length target");
+        }
+        if (TableLineNumbers.tooLarge(start, length)) {
+            return tableFailure(w, "table: " + device + ": too large device");
         }
         if (UNMODELLED.contains(type)) {
             throw new ModelLimitation("target type '" + type + "' is not covered by the model");

@@ -33,6 +33,11 @@ public final class TableLoader {
             ctx.log().log("table: " + md.name() + ": zero-length target");
             throw tableFailure(ctx);
         }
+        long end = start + length;
+        if (Long.compareUnsigned(end, start) < 0 || Long.compareUnsigned(end, Long.MAX_VALUE >> 9) > 0) {
+            ctx.log().log("table: " + md.name() + ": too large device");
+            throw tableFailure(ctx);
+        }
         Optional<TargetType> tt = ctx.targetTypes().lookup(type);
         if (tt.isEmpty()) {
             ctx.log().log("table: " + md.name() + ": " + type + ": unknown target type");
@@ -57,13 +62,31 @@ public final class TableLoader {
         return new DmException(Errno.EINVAL, "error adding target to table");
     }
 
-    /** A sector count of a table line (sscanf "%llu"-like: a non-negative decimal), empty if it is none. */
+    /**
+     * A sector count of a table line as dmsetup's {@code sscanf("%llu")} reads a whole word: an
+     * optional sign and decimal digits; past 2^64 - 1 it stays at 2^64 - 1, a minus sign negates
+     * modulo 2^64 (unsigned, in a long). Empty when the word is not that (dmsetup: "Invalid format").
+     */
     private static OptionalLong parseSectors(String s) {
-        try {
-            long v = Long.parseLong(s);
-            return v < 0 ? OptionalLong.empty() : OptionalLong.of(v);
-        } catch (NumberFormatException e) {
+        int i = s.startsWith("-") || s.startsWith("+") ? 1 : 0;
+        if (i == s.length()) {
             return OptionalLong.empty();
         }
+        long v = 0;
+        boolean saturated = false;
+        for (; i < s.length(); i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return OptionalLong.empty();
+            }
+            long times10 = v * 10;
+            saturated |= Long.compareUnsigned(v, Long.divideUnsigned(-1L, 10)) > 0
+                    || Long.compareUnsigned(times10 + d, times10) < 0;
+            v = times10 + d;
+        }
+        if (saturated) {
+            return OptionalLong.of(-1L);
+        }
+        return OptionalLong.of(s.startsWith("-") ? -v : v);
     }
 }
