@@ -17,6 +17,8 @@ import java.util.List;
  * <li>{@link DeviceMapper#isSuspended} of every mapped device the model has: true exactly when
  *     the model's device is suspended and has a live table (a node of non-zero size; a table is
  *     never of length 0); of every disk: false;</li>
+ * <li>{@link DeviceMapper#busy} of every mapped device: false (a step ends with no merge running:
+ *     the resume that starts one returns when it is over, the spec's merge rule);</li>
  * <li>{@link DeviceMapper#deviceNames()}: the model's device names (any order, each once);</li>
  * <li>{@link DeviceMapper#inspect()}: its devices in name order, as its javadoc promises (the
  *     refinement check matches views by name, so it cannot see the order).</li>
@@ -53,6 +55,9 @@ final class EngineApiCheck {
                 out.add(new ApiDisagreement("DeviceMapper.isSuspended", path, String.valueOf(got),
                         "model (suspended " + d.suspended() + ", live table " + d.live().isPresent() + ")",
                         String.valueOf(want)));
+            }
+            if (dm.busy(d.name())) {
+                out.add(new ApiDisagreement("DeviceMapper.busy", path, "true", "the runner's merge rule", "false"));
             }
         }
         for (String disk : disks) {
