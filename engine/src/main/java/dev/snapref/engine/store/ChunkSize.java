@@ -15,13 +15,12 @@ public final class ChunkSize {
 
     /**
      * Parses like kstrtouint(s, 10): optional '+', decimal digits, at most UINT_MAX; empty when
-     * the text is not such a number.
+     * the text is not such a number. kstrtouint's one trailing newline never occurs: a table word
+     * holds no whitespace.
      */
     public static OptionalLong parseUnsigned(String s) {
+        assert s.chars().noneMatch(Character::isWhitespace) : "a table word holds no whitespace";
         String t = s.startsWith("+") ? s.substring(1) : s;
-        if (t.endsWith("\n")) {
-            t = t.substring(0, t.length() - 1);
-        }
         if (t.isEmpty()) {
             return OptionalLong.empty();
         }

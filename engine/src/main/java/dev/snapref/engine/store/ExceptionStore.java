@@ -94,11 +94,7 @@ public abstract class ExceptionStore {
      * due at once and alone: returns its success. The same commit as {@link #commit} (the same
      * requests), without a list of callbacks.
      */
-    public boolean commitAlone(long oldChunk, long newChunk, boolean valid) {
-        List<Committed> due = commit(oldChunk, newChunk, valid, this);
-        assert due.size() == 1 && due.get(0).token() == this : "an exception committed alone is due alone";
-        return due.get(0).success();
-    }
+    public abstract boolean commitAlone(long oldChunk, long newChunk, boolean valid);
 
     /**
      * prepare_merge: the newest run of consecutive committed exceptions, stepping back to the
