@@ -97,7 +97,7 @@ public final class FaultCampaign implements ScriptMode {
         RequestKind kind = roll < 6 || count(log, roll < 8 ? RequestKind.FLUSH : RequestKind.READ) == 0
                 ? RequestKind.WRITE : roll < 8 ? RequestKind.FLUSH : RequestKind.READ;
         int total = count(log, kind);
-        int from = tailed && (mergesOnly || rnd.nextBoolean()) ? beforeMergeTail(script, cow, kind) : 0;
+        int from = tailed && (mergesOnly || rnd.nextBoolean()) ? count(beforeMergeTail(script, cow), kind) : 0;
         int index = from < total ? from + rnd.nextInt(total - from) : rnd.nextInt(total);
         FaultPlan.Rule rule = FaultPlan.Rule.eio(kind, index);
         if (kind == RequestKind.WRITE && rnd.nextInt(10) < 4) {
@@ -113,8 +113,8 @@ public final class FaultCampaign implements ScriptMode {
     /**
      * A fault on the merging origin's disk, drawn from the requests the merge tail sends it (the
      * merge's copy to the origin, its flush, the copy-outs' reads: "Write error" and "Flush after
-     * merge failed"), or empty when the tail sends it none. Half writes, a third of the rest
-     * flushes, else reads (a write when the tail has none of the kind drawn); never torn.
+     * merge failed"), or empty when the tail sends it none. Half writes, a third flushes, a sixth
+     * reads (a write when the tail has none of the kind drawn); never torn.
      */
     private static Optional<FaultPlan> originPlan(Script script, Random rnd) {
         String origin = mergeOrigin(script).orElseThrow();
@@ -123,11 +123,11 @@ public final class FaultCampaign implements ScriptMode {
         List<Request> log = census.log(origin);
         int roll = rnd.nextInt(6);
         RequestKind kind = roll < 3 ? RequestKind.WRITE : roll < 5 ? RequestKind.FLUSH : RequestKind.READ;
-        int from = beforeMergeTail(script, origin, kind);
-        if (count(log, kind) <= from) {
+        List<Request> before = beforeMergeTail(script, origin);
+        if (count(log, kind) <= count(before, kind)) {
             kind = RequestKind.WRITE;
-            from = beforeMergeTail(script, origin, kind);
         }
+        int from = count(before, kind);
         int total = count(log, kind);
         if (total <= from) {
             return Optional.empty();
@@ -147,17 +147,17 @@ public final class FaultCampaign implements ScriptMode {
     }
 
     /**
-     * How many requests of {@code kind} reach {@code cow} before the merge tail ({@link MergeTail})
-     * of {@code script}: half the faults of a merge-tailed script are drawn from the merge's own
+     * The requests that reach {@code disk} before the merge tail ({@link MergeTail}) of
+     * {@code script}, counted to draw a fault after them: half the faults of a merge-tailed script are drawn from the merge's own
      * requests (the handover and the merge's reads, commits and flushes), so that "Merge failed"
      * is reached, not only the earlier I/O.
      */
-    private static int beforeMergeTail(Script script, String cow, RequestKind kind) {
+    private static List<Request> beforeMergeTail(Script script, String disk) {
         List<Command> cmds = script.commands();
         Script prefix = Script.of(script.name(), cmds.subList(0, cmds.size() - MergeTail.COMMANDS));
-        BlockRequests census = BlockRequests.traced(Set.of(cow), null, Map.of());
+        BlockRequests census = BlockRequests.traced(Set.of(disk), null, Map.of());
         Model.trace(prefix, census);
-        return count(census.log(cow), kind);
+        return census.log(disk);
     }
 
     private static int count(List<Request> log, RequestKind kind) {
