@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
  * third write, removing a snapshot while an exception is pending on it, the handover after the
  * origin's table was reloaded), and the background merge against the handover of another
  * snapshot of its origin (kernel fix 09ee96b21456; the merge worker is one more scheduled thread),
- * and origin I/O while the merge runs ({@code lvconvert --merge} of a live origin).
+ * and origin I/O while the merge runs ({@code lvconvert --merge} of a live origin), and a
+ * snapshot activated while an origin write waits for its copy-out (retry_origin_bios' second pass).
  * They mirror the jcstress races of
  * {@code stress/} (see {@code proofs-notes/stress-races.md}), small enough to explore exhaustively
  * up to a few preemptions.
@@ -46,6 +47,7 @@ public final class RaceScenarios {
         out.add(mergeAgainstHandover(new Geometry(rnd)));
         out.add(ioDuringMerge("origin-write-during-merge", new Geometry(rnd), true));
         out.add(ioDuringMerge("origin-read-during-merge", new Geometry(rnd), false));
+        out.add(activationBetweenPasses(new Geometry(rnd)));
         return out;
     }
 
@@ -244,6 +246,33 @@ public final class RaceScenarios {
                 + "dmsetup status origin\n"
                 + "dmsetup table origin\n";
         return parse(name, t);
+    }
+
+    /**
+     * A snapshot activated between an origin write's two passes over the snapshots
+     * (retry_origin_bios): two {@code snapshot-origin} devices on one disk, {@code origin} (found
+     * first, so the one snapshot_resume holds off) and {@code ob}; snapshot src is active, s2 is
+     * loaded. One thread writes chunk k through {@code ob}: its first pass skips the inactive s2
+     * and waits for src's copy-out. The other resumes s2 (holding off {@code origin} only, so the write
+     * stays in flight) and reads chunk k of s2. When the resume lands between the write's passes,
+     * the second pass must copy the chunk out to s2 too: a read that saw the old data before the
+     * write reached the disk and a later read that sees the new data fit no sequential order.
+     */
+    private static RaceScenario activationBetweenPasses(Geometry g) {
+        String table = "0 " + g.origin() + " snapshot /dev/disk/origin /dev/disk/cow2 " + g.store() + " " + g.chunk();
+        String t = g.base()
+                + "disk cow2 " + g.cow() + "\n"
+                + "dmsetup create ob --table '0 " + g.origin() + " snapshot-origin /dev/disk/origin'\n"
+                + "dmsetup create s2 --notable\n"
+                + "dmsetup load s2 --table '" + table + "'\n"
+                + "# race: thread\nwrite /dev/mapper/ob " + g.at(g.k()) + " " + g.chunk() + " NEW\n"
+                + "# race: thread\ndmsetup resume s2\nread /dev/mapper/s2 " + g.at(g.k()) + " " + g.chunk() + "\n"
+                + "# race: check\n"
+                + "read /dev/mapper/s2 0 " + g.origin() + "\n"
+                + "read /dev/mapper/src 0 " + g.origin() + "\n"
+                + "dmsetup status s2\n"
+                + "dmsetup status src\n";
+        return parse("activation-between-passes", t);
     }
 
     /** The copy-out races of one snapshot; {@code kind} picks the second thread. */
