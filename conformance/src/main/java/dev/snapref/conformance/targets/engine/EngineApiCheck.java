@@ -21,12 +21,15 @@ import java.util.List;
  *     the resume that starts one returns when it is over, the spec's merge rule);</li>
  * <li>{@link DeviceMapper#deviceNames()}: the model's device names (any order, each once);</li>
  * <li>{@link DeviceMapper#inspect()}: its devices in name order, as its javadoc promises (the
- *     refinement check matches views by name, so it cannot see the order).</li>
+ *     refinement check matches views by name, so it cannot see the order);</li>
+ * <li>the pread/pwrite forms' buffer checks, probed on the script's first disk
+ *     ({@link BufferContract}).</li>
  * </ul>
  * The facts the views carry (suspended flags, exceptions, split boundaries: an origin's view reads
  * its {@code splitBoundary()}) are the refinement check's; what a read returned is
  * {@link CheckedRead}'s. Cost: a map
- * lookup per device and disk, and a sort of the names. Stateless.
+ * lookup per device and disk, a sort of the names, and three probes that issue no request.
+ * Stateless.
  */
 final class EngineApiCheck {
     private EngineApiCheck() {
@@ -59,6 +62,9 @@ final class EngineApiCheck {
             if (dm.busy(d.name())) {
                 out.add(new ApiDisagreement("DeviceMapper.busy", path, "true", "the runner's merge rule", "false"));
             }
+        }
+        if (!disks.isEmpty()) {
+            BufferContract.probe(dm, disks.get(0), out);
         }
         for (String disk : disks) {
             String path = DevicePath.disk(disk).path();

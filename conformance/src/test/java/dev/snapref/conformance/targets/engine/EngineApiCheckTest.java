@@ -49,6 +49,17 @@ class EngineApiCheckTest {
     }
 
     @Test
+    void theBufferProbesAreRefusedWithoutTouchingTheDisk() throws Exception {
+        DeviceMapper dm = world();
+        dm.write("/dev/disk/cow", 0, new byte[2 * 512]);
+        byte[] before = dm.read("/dev/disk/cow", 0, 64);
+        List<ApiDisagreement> out = new ArrayList<>();
+        BufferContract.probe(dm, "cow", out);
+        assertEquals(List.of(), out);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, dm.read("/dev/disk/cow", 0, 64));
+    }
+
+    @Test
     void aSuspendedFlagTheApiDoesNotReportIsNamedWithBothValues() throws Exception {
         DeviceMapper dm = world();
         List<DeviceView> views = dm.inspect();
