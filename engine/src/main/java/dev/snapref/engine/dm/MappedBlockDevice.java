@@ -31,7 +31,7 @@ public final class MappedBlockDevice implements BlockDevice {
 
     @Override
     public void write(long sector, byte[] src, int off, int count, boolean fua) throws IOException {
-        io(new Bio(true, sector, count, src, off));
+        io(new Bio(true, sector, count, src, off, fua));
     }
 
     private void io(Bio bio) throws IOException {

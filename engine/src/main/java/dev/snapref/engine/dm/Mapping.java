@@ -30,7 +30,7 @@ public interface Mapping {
     static Mapping remap(BlockDevice dev, long sector, Bio bio) {
         return () -> {
             if (bio.write) {
-                dev.write(sector, bio.buf, bio.off, bio.count, false);
+                dev.write(sector, bio.buf, bio.off, bio.count, bio.fua);
             } else {
                 dev.read(sector, bio.buf, bio.off, bio.count);
             }

@@ -27,7 +27,8 @@ final class ExceptionCompletion {
         ExceptionStore st = pe.store;
         try {
             if (pe.fullBio != null) {
-                s.cow.write(pe.newChunk << st.chunkShift(), pe.fullBio.buf, pe.fullBio.off, pe.fullBio.count, false);
+                s.cow.write(pe.newChunk << st.chunkShift(), pe.fullBio.buf, pe.fullBio.off, pe.fullBio.count,
+                        pe.fullBio.fua);
             } else {
                 copyChunk(s, st, pe.oldChunk, pe.newChunk);
             }

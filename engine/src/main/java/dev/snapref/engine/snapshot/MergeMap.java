@@ -67,7 +67,7 @@ final class MergeMap {
     private static Mapping trackedWrite(SnapshotTarget s, long cowSector, Bio bio, long chunk) {
         return () -> {
             try {
-                s.cow.write(cowSector, bio.buf, bio.off, bio.count, false);
+                s.cow.write(cowSector, bio.buf, bio.off, bio.count, bio.fua);
             } finally {
                 s.lock.lock();
                 try {

@@ -87,7 +87,7 @@ final class OriginWrite implements Mapping, Consumer<PendingException> {
             pass();
             startClaimed();
         }
-        dev.write(bio.sector, bio.buf, bio.off, bio.count, false);
+        dev.write(bio.sector, bio.buf, bio.off, bio.count, bio.fua);
     }
 
     /*

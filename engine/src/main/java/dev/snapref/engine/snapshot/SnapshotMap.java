@@ -106,7 +106,7 @@ final class SnapshotMap {
                 if (!pe.await()) {
                     throw new IOException("exception failed");
                 }
-                s.cow.write(cowSector, bio.buf, bio.off, bio.count, false);
+                s.cow.write(cowSector, bio.buf, bio.off, bio.count, bio.fua);
             }
         };
     }
