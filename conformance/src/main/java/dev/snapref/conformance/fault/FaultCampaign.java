@@ -20,10 +20,11 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Fault injection: one fault per script on one cow - EIO on a read, a write or a flush, or a torn
- * write - at a request chosen from the seed among those the script issues. The model and the
- * engine both run the script under that same fault plan, the cow starting stale on both sides
- * ({@link StaleCow}), and are compared as the differential checker compares any run, then request
+ * Fault injection: one fault per script on one cow (a cow stacked on linear devices: the disk
+ * beneath it) - EIO on a read, a write or a flush, or a torn write - at a request chosen from the
+ * seed among those the script issues. The model and the engine both run the script under that
+ * same fault plan, a cow disk starting stale on both sides ({@link StaleCow}; a disk beneath a
+ * stacked cow as the script leaves it), and are compared as the differential checker compares any run, then request
  * by request and byte by byte on the cow ({@link FaultedRun}). What a fault does is the model's to
  * say (EIO to the caller, "Invalidating snapshot: Error reading/writing.", a failed metadata
  * commit, what a reload finds); the engine must do exactly that.
@@ -76,7 +77,7 @@ public final class FaultCampaign implements ScriptMode {
     /** The fault plan this seed chooses for {@code script}, or empty when no cow is written. */
     Optional<FaultPlan> plan(Script script, long seed) {
         Model.Trace plain = Model.trace(script);
-        List<String> cows = new ArrayList<>(ModelCows.cowDisks(plain.states()));
+        List<String> cows = new ArrayList<>(ModelCows.cowBackingDisks(plain.states()));
         BlockRequests census = BlockRequests.traced(Set.copyOf(cows), null, Map.of());
         Model.trace(script, census);
         Random rnd = new Random(seed ^ 0x5EEDFA17L);
@@ -174,6 +175,17 @@ public final class FaultCampaign implements ScriptMode {
                 || t.output().stream().anyMatch(o -> o.contains("Merge failed"));
     }
 
+    /**
+     * The plain campaign runs LVM stacks too: a stacked cow's faults and request log are on the
+     * disk beneath it ({@link ModelCows#cowBackingDisks}), which starts as the script leaves it (not
+     * stale: it holds the origin's data too). The merges-only campaign keeps to the classic scripts,
+     * the ones its merge tail applies to.
+     */
+    @Override
+    public boolean withStacks() {
+        return !mergesOnly;
+    }
+
     @Override
     public List<String> describe(Script script, long seed) {
         return List.of("faults: " + plan(script, seed).map(FaultPlan::toString).orElse("none (no cow I/O)"));
@@ -198,9 +210,13 @@ public final class FaultCampaign implements ScriptMode {
         String cow = plan.get().disk();
         long sectors = ModelCows.declaredSectors(script, cow);
         boolean onOrigin = mergeOrigin(script).filter(cow::equals).isPresent();
+        boolean stale = !onOrigin && ModelCows.cowDisks(Model.trace(script).states()).contains(cow);
+        if (!stale && !onOrigin) {
+            counts.merge("faults-under-stacked-cows", 1L, Long::sum);
+        }
         FaultedRun.Outcome run = FaultedRun.run(name(), script, bugs, Set.of(cow), plan.get(),
-                onOrigin ? Map.of() : Map.of(cow, StaleCow.disk(cow, sectors)),
-                onOrigin ? Map.of() : Map.of(cow, StaleCow.image(sectors)));
+                stale ? Map.of(cow, StaleCow.disk(cow, sectors)) : Map.of(),
+                stale ? Map.of(cow, StaleCow.image(sectors)) : Map.of());
         if (onOrigin) {
             counts.merge("faults-on-merge-origin", 1L, Long::sum);
         }
@@ -220,7 +236,8 @@ public final class FaultCampaign implements ScriptMode {
         }
         if (run.finding().isEmpty() && run.check().passed()) {
             long disks = run.modelState().disks().size();
-            counts.merge("origin-disks-verified", disks - ModelCows.cowDisks(List.of(run.modelState())).size(), Long::sum);
+            counts.merge("origin-disks-verified", disks - ModelCows.cowBackingDisks(List.of(run.modelState())).size(),
+                    Long::sum);
             counts.merge(onOrigin ? "merge-origin-disks-verified" : "cow-disks-verified", 1L, Long::sum);
             counts.merge("requests-compared", (long) run.model().log(cow).size(), Long::sum);
         }

@@ -23,6 +23,16 @@ public interface ScriptMode {
         return generated;
     }
 
+    /**
+     * Whether the mode's scripts include LVM stacks ({@link
+     * dev.snapref.conformance.gen.ScriptGenerator#withStacks}: linear devices, cows on mapped
+     * devices, {@code lvconvert --merge}) for one seed in three. Default: no (the classic scripts
+     * only).
+     */
+    default boolean withStacks() {
+        return false;
+    }
+
     /** Extra reproducer header lines (without {@code #}) for {@code script} checked with {@code seed}. */
     default java.util.List<String> describe(Script script, long seed) {
         return java.util.List.of();

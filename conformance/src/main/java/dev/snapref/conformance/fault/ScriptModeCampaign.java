@@ -71,7 +71,8 @@ public final class ScriptModeCampaign {
      * Interruptions and fatal errors ({@link Severity}) are passed on.
      */
     public ModeSummary run() {
-        ScriptGenerator gen = new ScriptGenerator(config.generator());
+        ScriptGenerator gen = mode.withStacks() ? new ScriptGenerator(config.generator()).withStacks()
+                : new ScriptGenerator(config.generator());
         Map<String, Long> counts = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         Set<String> signatures = new HashSet<>();
