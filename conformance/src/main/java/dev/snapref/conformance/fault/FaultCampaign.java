@@ -1,6 +1,7 @@
 package dev.snapref.conformance.fault;
 
 import dev.snapref.engine.kernel.EngineBug;
+import dev.snapref.engine.store.DiskFormat;
 import dev.snapref.model.BlockRequests;
 import dev.snapref.model.FaultPlan;
 import dev.snapref.model.Model;
@@ -38,6 +39,7 @@ import java.util.Set;
  * whose cows see no write are counted, not run.
  */
 public final class FaultCampaign implements ScriptMode {
+    private static final String STEP_BACK_FAILED = "Read error in exception store: shutting down merge";
     private static final String INVALIDATING = "snapshots: Invalidating snapshot: Error reading/writing.";
 
     private final Set<EngineBug> bugs;
@@ -63,14 +65,15 @@ public final class FaultCampaign implements ScriptMode {
     }
 
     /**
-     * A quarter of the scripts run with chunk size 1 ({@link SmallChunks}), so that metadata areas
-     * fill; a quarter (all, for a merges-only campaign) get {@code lvconvert --merge} appended where
+     * A quarter of the scripts (half, for a merges-only campaign: a merge of more exceptions than
+     * an area holds steps back into the area before) run with chunk size 1 ({@link SmallChunks}),
+     * so that metadata areas fill; a quarter (all, for a merges-only campaign) get {@code lvconvert --merge} appended where
      * they leave a snapshot to merge ({@link MergeTail}), so that faults hit merges too ("Merge failed").
      */
     @Override
     public Script prepare(Script generated, long seed) {
         Random rnd = new Random(seed ^ 0xF11L);
-        Script s = rnd.nextInt(4) == 0 ? SmallChunks.of(generated) : generated;
+        Script s = rnd.nextInt(mergesOnly ? 2 : 4) == 0 ? SmallChunks.of(generated) : generated;
         return mergesOnly || rnd.nextInt(4) == 0 ? MergeTail.of(s).orElse(s) : s;
     }
 
@@ -82,6 +85,12 @@ public final class FaultCampaign implements ScriptMode {
         Model.trace(script, census);
         Random rnd = new Random(seed ^ 0x5EEDFA17L);
         boolean tailed = script.name().endsWith(MergeTail.SUFFIX);
+        if (mergesOnly && tailed) {
+            Optional<FaultPlan> stepBack = stepBackPlan(script, census, rnd);
+            if (stepBack.isPresent()) {
+                return stepBack;
+            }
+        }
         if (mergesOnly && tailed && rnd.nextBoolean()) {
             Optional<FaultPlan> onOrigin = originPlan(script, rnd);
             if (onOrigin.isPresent()) {
@@ -136,14 +145,46 @@ public final class FaultCampaign implements ScriptMode {
         return Optional.of(new FaultPlan(origin, List.of(FaultPlan.Rule.eio(kind, from + rnd.nextInt(total - from)))));
     }
 
+    /**
+     * For half the merge-tailed scripts whose merge steps back into an earlier metadata area
+     * (persistent_prepare_merge re-reading the area before it once the last one's exceptions are
+     * merged: more exceptions than one area holds, e.g. chunk size 1), EIO on one of those area
+     * reads ("Read error in exception store: shutting down merge"); else empty. They are the tail's
+     * only reads of the merging cow's area chunks.
+     */
+    private static Optional<FaultPlan> stepBackPlan(Script script, BlockRequests census, Random rnd) {
+        String[] table = mergeTable(script);
+        String cow = table[4].substring(table[4].lastIndexOf('/') + 1);
+        long chunk = Long.parseLong(table[6]);
+        if (!rnd.nextBoolean() || census.log(cow).isEmpty()) {
+            return Optional.empty();
+        }
+        List<Request> log = census.log(cow);
+        long e = DiskFormat.exceptionsPerArea(chunk);
+        int from = count(beforeMergeTail(script, cow), RequestKind.READ);
+        List<Request> areaReads = log.stream().filter(r -> r.kind() == RequestKind.READ && r.kindIndex() >= from
+                && r.sector() % chunk == 0 && DiskFormat.isAreaChunk(e, r.sector() / chunk)).toList();
+        if (areaReads.isEmpty()) {
+            return Optional.empty();
+        }
+        Request r = areaReads.get(rnd.nextInt(areaReads.size()));
+        return Optional.of(new FaultPlan(cow, List.of(FaultPlan.Rule.eio(RequestKind.READ, r.kindIndex()))));
+    }
+
+    /** The words of a merge-tailed script's {@code snapshot-merge} table: START LEN snapshot-merge ORIGIN COW P CHUNK. */
+    private static String[] mergeTable(Script script) {
+        List<Command> cmds = script.commands();
+        String[] table = ((LoadCommand) cmds.get(cmds.size() - MergeTail.COMMANDS)).table().split(" ");
+        assert table.length == 7 && table[2].equals("snapshot-merge") : "the merge tail loads snapshot-merge";
+        return table;
+    }
+
     /** The origin disk a merge-tailed script's tail merges into, or empty for a script without the tail. */
     private static Optional<String> mergeOrigin(Script script) {
         if (!script.name().endsWith(MergeTail.SUFFIX)) {
             return Optional.empty();
         }
-        List<Command> cmds = script.commands();
-        String[] table = ((LoadCommand) cmds.get(cmds.size() - MergeTail.COMMANDS)).table().split(" ");
-        assert table[2].equals("snapshot-merge") : "the merge tail loads snapshot-merge";
+        String[] table = mergeTable(script);
         return Optional.of(table[3].substring(table[3].lastIndexOf('/') + 1));
     }
 
@@ -233,6 +274,9 @@ public final class FaultCampaign implements ScriptMode {
         }
         if (steps.stream().anyMatch(FaultCampaign::mergeFailed)) {
             counts.merge("scripts-with-merge-failed", 1L, Long::sum);
+        }
+        if (steps.stream().anyMatch(t -> t.kmsg().stream().anyMatch(k -> k.contains(STEP_BACK_FAILED)))) {
+            counts.merge("scripts-with-merge-area-read-error", 1L, Long::sum);
         }
         if (run.finding().isEmpty() && run.check().passed()) {
             long disks = run.modelState().disks().size();
