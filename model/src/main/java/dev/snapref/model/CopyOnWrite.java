@@ -37,8 +37,8 @@ final class CopyOnWrite {
             }
             long cs = s.store().chunkSize();
             long chunk = sector / cs;
-            if (chunk != (Math.min(sector + count, length) - 1) / cs && !s.store().splitQuirk()) {
-                w.setSnap(ref, s.withStore(s.store().withSplitQuirk()));
+            if (chunk != (Math.min(sector + count, length) - 1) / cs && !s.store().ghostVoid()) {
+                w.setSnap(ref, s.withStore(s.store().withGhostVoid()));
             }
             if (w.snap(ref).store().exceptions().contains(chunk) || isPending(group, ref, chunk)) {
                 continue;

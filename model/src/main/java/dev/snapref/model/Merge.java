@@ -98,7 +98,8 @@ final class Merge {
         ExceptionTable handed = st.handedOver();
         for (long c = oldChunk + n - 1; c >= oldChunk; c--) {
             if (!ex.contains(c)) {
-                w.setSnap(ref, w.snap(ref).withStore(st.withExceptions(ex)));
+                // the run's copy already put a chunk that was no exception's onto the origin
+                w.setSnap(ref, w.snap(ref).withStore(st.withExceptions(ex).withGhostVoid()));
                 return fail(w, ref, "Corruption detected: exception for block " + Long.toUnsignedString(c)
                         + " is on disk but not in memory");
             }

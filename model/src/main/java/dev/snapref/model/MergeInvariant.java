@@ -20,7 +20,7 @@ public enum MergeInvariant implements Invariant {
                     continue;
                 }
                 Disk ghost = t.store().ghost();
-                if (ghost == null || t.store().splitQuirk() || Volumes.tainted(s, t.originDisk())
+                if (ghost == null || t.store().ghostVoid() || Volumes.tainted(s, t.originDisk())
                         || Volumes.tainted(s, t.cowDisk())) {
                     continue;
                 }

@@ -189,7 +189,7 @@ public final class StateFingerprint {
         h = combine(h, s.exceptions() == null ? TAG_NULL : s.exceptions().fingerprint());
         h = combine(h, s.handedOver() == null ? TAG_NULL : s.handedOver().fingerprint());
         h = combine(h, s.ghost() == null ? TAG_NULL : s.ghost().fingerprint());
-        h = bool(h, s.splitQuirk());
+        h = bool(h, s.ghostVoid());
         return combine(h, s.areaBase() == null ? TAG_NULL : s.areaBase().fingerprint());
     }
 

@@ -17,9 +17,11 @@ package dev.snapref.model;
  *                         over (null if never); used by invariant INV-HO-3
  * @param ghost            ghost: what a correct snapshot shows (the view at activation plus the
  *                         snapshot's own writes); null before activation or once invalid
- * @param splitQuirk       ghost: an origin write piece spanned several of this store's chunks
- *                         (the kernel's stale split boundary quirk), so {@code ghost} is not
- *                         guaranteed any more
+ * @param ghostVoid        ghost: {@code ghost} is not guaranteed any more: an origin write piece
+ *                         spanned several of this store's chunks (the kernel's stale split boundary
+ *                         quirk), or a merge copied a chunk for an entry that was no exception
+ *                         ("Corruption detected": e.g. an entry a failed merge commit had cleared in
+ *                         memory only, old 0 new 0, which 6.1 merges when the merge restarts)
  * @param areaBase         persistent: the current area's chunk as read from disk, when it holds
  *                         bytes its entries do not account for (after the terminating entry);
  *                         the kernel keeps them in its area buffer and writes them back with every
@@ -28,7 +30,7 @@ package dev.snapref.model;
  */
 public record Store(StoreType type, boolean overflowAware, long chunkSize, boolean initialised,
                     boolean metadataValid, long nextFree, long currentArea, PairList area,
-                    ExceptionTable exceptions, ExceptionTable handedOver, Disk ghost, boolean splitQuirk,
+                    ExceptionTable exceptions, ExceptionTable handedOver, Disk ghost, boolean ghostVoid,
                     Disk areaBase) {
     /** Sectors per metadata area entry list: 16-byte exceptions. */
     public static final int EXCEPTION_BYTES = 16;
@@ -66,51 +68,51 @@ public record Store(StoreType type, boolean overflowAware, long chunkSize, boole
 
     public Store withChunkSize(long c) {
         return new Store(type, overflowAware, c, initialised, metadataValid, nextFree, currentArea, area,
-                exceptions, handedOver, ghost, splitQuirk, areaBase);
+                exceptions, handedOver, ghost, ghostVoid, areaBase);
     }
 
     public Store withOverflowAware(boolean o) {
         return new Store(type, o, chunkSize, initialised, metadataValid, nextFree, currentArea, area,
-                exceptions, handedOver, ghost, splitQuirk, areaBase);
+                exceptions, handedOver, ghost, ghostVoid, areaBase);
     }
 
     public Store withMetadataValid(boolean v) {
         return new Store(type, overflowAware, chunkSize, initialised, v, nextFree, currentArea, area,
-                exceptions, handedOver, ghost, splitQuirk, areaBase);
+                exceptions, handedOver, ghost, ghostVoid, areaBase);
     }
 
     public Store withLayout(long nf, long curArea, PairList a) {
         return new Store(type, overflowAware, chunkSize, initialised, metadataValid, nf, curArea, a,
-                exceptions, handedOver, ghost, splitQuirk, areaBase);
+                exceptions, handedOver, ghost, ghostVoid, areaBase);
     }
 
     public Store withInitialised() {
         return new Store(type, overflowAware, chunkSize, true, metadataValid, nextFree, currentArea, area,
-                exceptions, handedOver, ghost, splitQuirk, areaBase);
+                exceptions, handedOver, ghost, ghostVoid, areaBase);
     }
 
     public Store withExceptions(ExceptionTable e) {
         return new Store(type, overflowAware, chunkSize, initialised, metadataValid, nextFree, currentArea, area,
-                e, handedOver, ghost, splitQuirk, areaBase);
+                e, handedOver, ghost, ghostVoid, areaBase);
     }
 
     public Store withHandedOver(ExceptionTable h) {
         return new Store(type, overflowAware, chunkSize, initialised, metadataValid, nextFree, currentArea, area,
-                exceptions, h, ghost, splitQuirk, areaBase);
+                exceptions, h, ghost, ghostVoid, areaBase);
     }
 
     public Store withGhost(Disk g) {
         return new Store(type, overflowAware, chunkSize, initialised, metadataValid, nextFree, currentArea, area,
-                exceptions, handedOver, g, splitQuirk, areaBase);
+                exceptions, handedOver, g, ghostVoid, areaBase);
     }
 
-    public Store withSplitQuirk() {
+    public Store withGhostVoid() {
         return new Store(type, overflowAware, chunkSize, initialised, metadataValid, nextFree, currentArea, area,
                 exceptions, handedOver, ghost, true, areaBase);
     }
 
     public Store withAreaBase(Disk base) {
         return new Store(type, overflowAware, chunkSize, initialised, metadataValid, nextFree, currentArea, area,
-                exceptions, handedOver, ghost, splitQuirk, base);
+                exceptions, handedOver, ghost, ghostVoid, base);
     }
 }
