@@ -26,8 +26,8 @@ import java.util.Set;
  * beneath it) - EIO on a read, a write or a flush, or a torn write - at a request chosen from the
  * seed among those the script issues. The model and the engine both run the script under that
  * same fault plan, a cow disk starting stale on both sides ({@link StaleCow}; a disk beneath a
- * stacked cow as the script leaves it), and are compared as the differential checker compares any run, then request
- * by request and byte by byte on the cow ({@link FaultedRun}). What a fault does is the model's to
+ * stacked cow as the script leaves it), and are compared as the differential checker compares any
+ * run, then request by request and byte by byte on the cow ({@link FaultedRun}). What a fault does is the model's to
  * say (EIO to the caller, "Invalidating snapshot: Error reading/writing.", a failed metadata
  * commit, what a reload finds); the engine must do exactly that.
  *
@@ -68,8 +68,9 @@ public final class FaultCampaign implements ScriptMode {
     /**
      * A quarter of the scripts (half, for a merges-only campaign: a merge of more exceptions than
      * an area holds steps back into the area before) run with chunk size 1 ({@link SmallChunks}),
-     * so that metadata areas fill; a quarter (all, for a merges-only campaign) get {@code lvconvert --merge} appended where
-     * they leave a snapshot to merge ({@link MergeTail}), so that faults hit merges too ("Merge failed").
+     * so that metadata areas fill; a quarter (all, for a merges-only campaign) get {@code lvconvert
+     * --merge} appended where they leave a snapshot to merge ({@link MergeTail}), so that faults hit
+     * merges too ("Merge failed").
      */
     @Override
     public Script prepare(Script generated, long seed) {
