@@ -92,7 +92,8 @@ public final class DiffCommand implements Callable<Integer> {
                 names.add(0, "recorded");
                 ts.add(0, rec.get());
             }
-            diverged += report(out, loaded.get(i), names, ts) ? 1 : 0;
+            boolean api = reportApiProblems(out, loaded.get(i), targets, runs, i);
+            diverged += report(out, loaded.get(i), names, ts, api) || api ? 1 : 0;
         }
         out.println(loaded.size() + " scripts, " + diverged + " diverged (targets: " + String.join(",", targets)
                 + (recorded ? ", recorded" : "") + ")");
@@ -117,7 +118,26 @@ public final class DiffCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean report(PrintWriter out, Script script, List<String> names, List<Transcript> ts) {
+    /**
+     * Prints each API problem a target found in its own answers for script {@code i} (a read
+     * returning another count than it read: the transcript cannot show it); whether there was one.
+     */
+    private static boolean reportApiProblems(PrintWriter out, Script script, List<String> names,
+                                             List<List<TargetRun>> runs, int i) {
+        boolean any = false;
+        for (int k = 0; k < runs.size(); k++) {
+            TargetRun r = runs.get(k).get(i);
+            for (String p : r == null ? List.<String>of() : r.apiProblems()) {
+                out.println("DIVERGED " + script.name() + ": " + names.get(k) + " API at " + p);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** Compares each transcript with the first; prints the divergences, or {@code ok} when none (and no API problem). */
+    private static boolean report(PrintWriter out, Script script, List<String> names, List<Transcript> ts,
+                                  boolean apiDiverged) {
         boolean any = false;
         for (int k = 1; k < ts.size(); k++) {
             Optional<Divergence> d = TranscriptComparison.compare(script, names.get(0), ts.get(0), names.get(k),
@@ -129,7 +149,7 @@ public final class DiffCommand implements Callable<Integer> {
                 out.print(d.get().unified());
             }
         }
-        if (!any) {
+        if (!any && !apiDiverged) {
             out.println("ok " + script.name());
         }
         return any;

@@ -18,9 +18,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code snapref run --target T SCRIPT...}: prints each script's canonical transcript. */
+/**
+ * {@code snapref run --target T SCRIPT...}: prints each script's canonical transcript. Exit 1 when
+ * the target found an API problem the transcript cannot show (the engine: a read that returned
+ * another count than it read), each named on stderr; else 0.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run scenario scripts on one target and print their canonical transcripts.")
+        description = {"Run scenario scripts on one target and print their canonical transcripts.",
+            "Exit 1 when the engine's API answered wrongly where the transcript cannot show it (named on stderr)."})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -50,10 +55,18 @@ public final class RunCommand implements Callable<Integer> {
             out.print(runs.get(i).transcript().render());
         }
         out.flush();
+        int problems = 0;
+        for (int i = 0; i < runs.size(); i++) {
+            for (String p : runs.get(i).apiProblems()) {
+                spec.commandLine().getErr().println("API problem in " + loaded.get(i).name() + ": " + p);
+                problems++;
+            }
+        }
+        spec.commandLine().getErr().flush();
         if (keepDisks != null && !runs.isEmpty()) {
             writeDisks(runs.get(runs.size() - 1).disks(), keepDisks);
         }
-        return ExitCode.OK;
+        return problems == 0 ? ExitCode.OK : ExitCode.FAILED;
     }
 
     static void writeDisks(Map<String, SparseImage> disks, Path dir) throws IOException {

@@ -51,7 +51,9 @@ public enum EngineBug {
             + " merged chunks can be in neither the origin nor the cow (fixed upstream by fcc42338375a \"dm snapshot:"
             + " flush merged data before committing metadata\"; crash campaigns)"),
     MERGE_SKIPS_OTHER_SNAPSHOTS("a merge overwrites origin chunks without copying them out to the origin's other"
-            + " snapshots first, so their views change");
+            + " snapshots first, so their views change"),
+    READ_RETURNS_ASKED("an O_DIRECT read that reaches past the end of a device returns the count asked, not the"
+            + " sectors it read (the bytes read are right: only the read API's return value shows it)");
 
     private final String description;
 

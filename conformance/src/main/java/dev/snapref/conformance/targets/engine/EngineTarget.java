@@ -92,19 +92,31 @@ public final class EngineTarget implements SteppableTarget {
         return "engine";
     }
 
+    /**
+     * Runs the whole script on a fresh engine: its transcript, every declared disk's final image,
+     * and each read whose return value disagreed with the sectors it read ({@link CheckedRead}) as
+     * an API problem of the run, named by step.
+     */
     @Override
     public TargetRun run(Script script) {
         DeviceMapper dm = new DeviceMapper(bugs);
         List<TranscriptStep> steps = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         List<String> disks = new ArrayList<>();
+        List<ApiDisagreement> api = new ArrayList<>();
         for (Command c : script.commands()) {
-            steps.add(apply(dm, c, disks));
+            int before = api.size();
+            TranscriptStep step = apply(dm, c, disks, api);
+            steps.add(step);
+            for (int i = before; i < api.size(); i++) {
+                problems.add("step " + steps.size() + " (" + step.echo() + "): " + api.get(i));
+            }
         }
         Map<String, SparseImage> images = new LinkedHashMap<>();
         for (String d : disks) {
             images.put(d, SparseImage.of(dm.disk(d)));
         }
-        return new TargetRun(new Transcript(steps), images);
+        return new TargetRun(new Transcript(steps), images, problems);
     }
 
     @Override
@@ -124,7 +136,8 @@ public final class EngineTarget implements SteppableTarget {
     /**
      * Applies one command and returns its transcript step (kernel messages drained from the log).
      * A read's return value is checked, but a disagreement is reported only to a caller of
-     * {@link #apply(DeviceMapper, Command, List, List)} (the sessions of the step-by-step check).
+     * {@link #apply(DeviceMapper, Command, List, List)} (the sessions of the step-by-step check and
+     * {@link #run}).
      */
     public static TranscriptStep apply(DeviceMapper dm, Command c, List<String> disks) {
         return apply(dm, c, disks, new ArrayList<>());
