@@ -29,6 +29,8 @@ import org.openjdk.jmh.annotations.State;
  *       zero or fill while cold): what the in-memory devices add on top of the copy-on-write;</li>
  *   <li>{@link #cowCopyFloor}: the data moves of a copy-on-write alone, on plain 4 KiB arrays
  *       (what no engine on this page layout can beat);</li>
+ *   <li>{@link #freshPageCopy}: the caller's bytes copied into new, kept arrays: the one copy an
+ *       origin write that shares the old page with the cow still makes, into cold memory;</li>
  *   <li>{@link #snapshotRead}: reads of the snapshot where every chunk is an exception (cow);</li>
  *   <li>{@link #originRead}: reads of the origin through dm.</li>
  * </ul>
@@ -163,6 +165,33 @@ public class EngineDataPathBench {
             System.arraycopy(src, i * PAGE_BYTES, p.origin[i], 0, PAGE_BYTES);
         }
         return p.cow;
+    }
+
+    /** New pages for {@link #freshPageCopy}, kept as a device keeps its pages. */
+    @State(Scope.Thread)
+    public static class KeptPages {
+        byte[][] pages;
+
+        @Setup(Level.Trial)
+        public void setUp(EngineDataPathBench b) {
+            pages = new byte[BYTES / (b.chunkSectors * 512)][];
+        }
+    }
+
+    /**
+     * The one copy a COW origin write cannot avoid: the caller's bytes, chunk by chunk, into new
+     * arrays that are kept (the old ones become garbage), as the origin's new page of a
+     * copy-on-write is (the old data stays where it was, shared with the cow). New memory is
+     * memory no cache holds, so this costs more than {@link #rawCopy}, whose destination is the
+     * same buffer every time. For context only: the targets are against {@link #rawCopy}.
+     */
+    @Benchmark
+    public byte[][] freshPageCopy(KeptPages k) {
+        int n = chunkSectors * 512;
+        for (int i = 0; i < k.pages.length; i++) {
+            k.pages[i] = java.util.Arrays.copyOfRange(src, i * n, i * n + n);
+        }
+        return k.pages;
     }
 
     /** The baseline: the same bytes moved chunk by chunk with System.arraycopy. */

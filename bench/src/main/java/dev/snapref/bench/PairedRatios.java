@@ -16,7 +16,8 @@ import java.util.Locale;
  * write pass, a raw copy pass, a snapshot read pass and a raw copy pass over the same
  * {@value EngineDataPathBench#BYTES} bytes as {@link EngineDataPathBench} (same worlds, same calls),
  * and each path's ratio is the mean of the raw passes on either side of it divided by the path's
- * time. Rounds are microseconds apart, so a change of the machine's load moves both sides of a
+ * time. For context, rounds of their own after those time a fresh-page copy
+ * ({@link EngineDataPathBench#freshPageCopy}) between two raw copies the same way. Rounds are microseconds apart, so a change of the machine's load moves both sides of a
  * ratio together; the spread of the per-round ratios (25th to 75th percentile) is the noise. The
  * same ratios are also given on the thread's CPU time ({@code -cpu}), which leaves out the time the
  * thread was descheduled on a loaded machine (it still includes what other processes do to the
@@ -39,6 +40,11 @@ final class PairedRatios {
                     Double.parseDouble(w[5]));
         }
     }
+
+    /** The paths' names in the output lines. */
+    static final String COW = "cowOriginWrite";
+    static final String READ = "snapshotRead";
+    static final String FRESH = "freshPageCopy";
 
     private PairedRatios() {
     }
@@ -105,8 +111,30 @@ final class PairedRatios {
                 read[k][i] = (r1[k] + r2[k]) / 2.0 / s[k];
             }
         }
-        return List.of(summary("cowOriginWrite", cow[0]), summary("snapshotRead", read[0]),
-                summary("cowOriginWrite-cpu", cow[1]), summary("snapshotRead-cpu", read[1]));
+        return List.of(summary(COW, cow[0]), summary(READ, read[0]), summary(COW + "-cpu", cow[1]),
+                summary(READ + "-cpu", read[1]), summary(FRESH, freshPageCopy(b, warmup, rounds)));
+    }
+
+    /**
+     * The fresh-page copy's ratios, in rounds of their own after the paired ones (raw copy, fresh
+     * copy, raw copy), so that its 8 MiB of new arrays a round leave the target rounds as they were.
+     */
+    private static double[] freshPageCopy(EngineDataPathBench b, int warmup, int rounds) {
+        EngineDataPathBench.KeptPages kept = new EngineDataPathBench.KeptPages();
+        kept.setUp(b);
+        double[] out = new double[rounds];
+        long[] t = new long[2];
+        for (int i = -warmup; i < rounds; i++) {
+            long[] r0 = timeRaw(b);
+            start(t);
+            b.freshPageCopy(kept);
+            long[] f = stop(t);
+            long[] r1 = timeRaw(b);
+            if (i >= 0) {
+                out[i] = (r0[0] + r1[0]) / 2.0 / f[0];
+            }
+        }
+        return out;
     }
 
     private static final java.lang.management.ThreadMXBean THREADS =
