@@ -4,6 +4,7 @@ import dev.snapref.conformance.diff.Divergence;
 import dev.snapref.conformance.diff.TranscriptComparison;
 import dev.snapref.conformance.kernel.KernelScriptResult;
 import dev.snapref.conformance.kernel.KernelTarget;
+import dev.snapref.conformance.kernel.KnownDifferences;
 import dev.snapref.conformance.shrink.BatchShrinker;
 import dev.snapref.conformance.targets.OutOfScope;
 import dev.snapref.conformance.targets.Target;
@@ -26,10 +27,35 @@ import java.util.Optional;
 public final class BatchChecker {
     private final Target model;
     private final Target candidate;
+    private KnownDifferences known = KnownDifferences.NONE;
 
     public BatchChecker(Target model, Target candidate) {
         this.model = model;
         this.candidate = candidate;
+    }
+
+    /**
+     * From now on, compares the target's transcripts with the model's after applying {@code k}
+     * (the known differences of its kernel series, known once a guest has booted): an outcome's
+     * divergence is the first difference they do not explain, and shrinking keeps that one.
+     */
+    public void useKnownDifferences(KnownDifferences k) {
+        this.known = k;
+    }
+
+    /** The known differences applied (none until {@link #useKnownDifferences}). */
+    public KnownDifferences knownDifferences() {
+        return known;
+    }
+
+    /** {@code outcomes} judged again with the known differences now in use (no script runs again). */
+    public List<BatchOutcome> rejudge(List<BatchOutcome> outcomes) {
+        List<BatchOutcome> out = new ArrayList<>(outcomes.size());
+        for (BatchOutcome o : outcomes) {
+            out.add(o.model().isEmpty() || o.candidate().isEmpty() ? o
+                    : compared(o.script(), o.model().get(), o.candidate().get()));
+        }
+        return out;
     }
 
     public Target candidate() {
@@ -64,19 +90,29 @@ public final class BatchChecker {
             ref = model.run(s).transcript();
         } catch (OutOfScope e) {
             return new BatchOutcome(s, Optional.empty(), run.map(TargetRun::transcript), Optional.empty(),
-                    Optional.of(e.getMessage()));
+                    Optional.of(e.getMessage()), false);
         }
         if (run.isEmpty()) {
-            return new BatchOutcome(s, Optional.of(ref), Optional.empty(), Optional.empty(), problem);
+            return new BatchOutcome(s, Optional.of(ref), Optional.empty(), Optional.empty(), problem, false);
+        }
+        return compared(s, ref, run.get().transcript());
+    }
+
+    /** The model's and the target's transcripts of {@code s} compared, the known differences applied. */
+    private BatchOutcome compared(Script s, Transcript ref, Transcript printed) {
+        Optional<Divergence> raw = TranscriptComparison.compare(s, model.name(), ref, candidate.name(), printed);
+        if (raw.isEmpty() || known.isEmpty()) {
+            return new BatchOutcome(s, Optional.of(ref), Optional.of(printed), raw, Optional.empty(), false);
         }
         Optional<Divergence> d = TranscriptComparison.compare(s, model.name(), ref, candidate.name(),
-                run.get().transcript());
-        return new BatchOutcome(s, Optional.of(ref), Optional.of(run.get().transcript()), d, Optional.empty());
+                known.normalise(printed));
+        return new BatchOutcome(s, Optional.of(ref), Optional.of(printed), d, Optional.empty(), d.isEmpty());
     }
 
     /**
      * Shrinks a diverging script on the candidate: the smallest script found that still diverges
-     * from the model with the same signature, within {@code maxBatches} batches (boots).
+     * from the model with the same signature (after the known differences in use), within
+     * {@code maxBatches} batches (boots).
      */
     public BatchOutcome shrink(BatchOutcome failing, int maxBatches) {
         String signature = failing.signature().orElseThrow(() -> new IllegalArgumentException("not a divergence"));

@@ -1,5 +1,6 @@
 package dev.snapref.conformance.batch;
 
+import dev.snapref.conformance.kernel.KnownDifferences;
 import dev.snapref.conformance.diff.Divergence;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,9 +18,14 @@ public final class BatchReproducer {
     private BatchReproducer() {
     }
 
-    /** Writes the files; returns the script's path. */
-    public static Path write(Path dir, String id, long seed, String kernel, BatchOutcome shrunk, int originalSteps)
-            throws IOException {
+    /**
+     * Writes the files; returns the script's path. {@code known}: the known differences the
+     * divergence was judged with; when there are rules, the header names them (a replay with
+     * {@code diff} compares without them, so the kernel's transcript shows them too: the divergence
+     * named is the first they do not explain). The kernel's transcript is written as it printed it.
+     */
+    public static Path write(Path dir, String id, long seed, String kernel, BatchOutcome shrunk, int originalSteps,
+                             KnownDifferences known) throws IOException {
         Divergence d = shrunk.divergence().orElseThrow();
         Files.createDirectories(dir);
         List<String> head = new ArrayList<>();
@@ -30,6 +36,10 @@ public final class BatchReproducer {
         head.add("# bug: none");
         head.add("# failure: transcript divergence at " + d.summary());
         head.add("# signature: " + shrunk.signature().orElseThrow());
+        if (!known.isEmpty()) {
+            head.add("# known differences applied: " + known.source() + " (diff shows them too; the divergence above"
+                    + " is the first they do not explain)");
+        }
         head.add("# shrunk: " + originalSteps + " -> " + shrunk.script().commands().size() + " commands");
         head.add("# replay: snapref diff --targets kernel,model --kernel " + kernel + " " + id + ".dms");
         Path script = dir.resolve(id + ".dms");

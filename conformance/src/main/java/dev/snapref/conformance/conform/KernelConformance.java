@@ -87,6 +87,8 @@ public final class KernelConformance {
         List<String> labels = new ArrayList<>(scripts.keySet());
         List<BatchOutcome> outcomes = checker.check(new ArrayList<>(scripts.values()));
         known = knownDifferences(); // the release is known once a guest has booted
+        checker.useKnownDifferences(known);
+        outcomes = checker.rejudge(outcomes);
         Map<String, Transcript> transcripts = new LinkedHashMap<>();
         Set<String> shrunk = new HashSet<>();
         for (int i = 0; i < outcomes.size(); i++) {
@@ -125,6 +127,11 @@ public final class KernelConformance {
             return;
         }
         Optional<Divergence> d = o.divergence();
+        if (o.knownOnly()) {
+            knownDifferences++;
+            notes.add(label + ": known difference (" + known.source() + ")");
+            return;
+        }
         if (o.model().isEmpty()) {
             if (recorded.isEmpty()) {
                 notes.add(label + ": " + o.problem().orElse("outside the model's scope") + "; skipped");
@@ -132,14 +139,13 @@ public final class KernelConformance {
             }
             notes.add(label + ": outside the model's scope; compared with the recorded kernel transcript");
             d = TranscriptComparison.compare(o.script(), "recorded", recorded.get(), "kernel", o.candidate().get());
+            if (d.isPresent() && isKnown(o, recorded.get())) {
+                knownDifferences++;
+                notes.add(label + ": known difference (" + known.source() + "): " + d.get().summary());
+                return;
+            }
         }
         if (d.isEmpty()) {
-            return;
-        }
-        Transcript reference = o.model().isPresent() ? o.model().get() : recorded.get();
-        if (isKnown(o, reference)) {
-            knownDifferences++;
-            notes.add(label + ": known difference (" + known.source() + "): " + d.get().summary());
             return;
         }
         int step = d.get().step();
@@ -162,8 +168,8 @@ public final class KernelConformance {
     }
 
     /**
-     * The kernel's transcript equals the reference (the model's, or the recorded one for a script
-     * outside the model's scope) once the series' known differences are applied.
+     * The kernel's transcript equals the recorded one (for a script outside the model's scope; the
+     * checker applies the rules against the model's) once the series' known differences are applied.
      */
     private boolean isKnown(BatchOutcome o, Transcript reference) {
         if (known.isEmpty()) {
@@ -182,7 +188,7 @@ public final class KernelConformance {
             String name = label.substring(label.lastIndexOf(' ') + 1);
             long seed = name.startsWith("seed-") ? Long.parseUnsignedLong(name.substring(5)) : 0;
             Path p = BatchReproducer.write(config.out().resolve("reproducers"), "kernel-" + name, seed, label(), small,
-                    o.script().commands().size());
+                    o.script().commands().size(), known);
             return ", shrunk to " + small.script().commands().size() + " commands: " + p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

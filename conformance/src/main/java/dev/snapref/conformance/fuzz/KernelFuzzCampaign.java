@@ -5,7 +5,6 @@ import dev.snapref.conformance.batch.BatchOutcome;
 import dev.snapref.conformance.batch.BatchReproducer;
 import dev.snapref.conformance.clause.Clause;
 import dev.snapref.conformance.clause.StepContext;
-import dev.snapref.conformance.diff.TranscriptComparison;
 import dev.snapref.conformance.gen.GeneratorConfig;
 import dev.snapref.conformance.gen.ScriptGenerator;
 import dev.snapref.conformance.kernel.KnownDifferences;
@@ -14,7 +13,6 @@ import dev.snapref.conformance.targets.TargetSession;
 import dev.snapref.model.WorldAbstraction;
 import dev.snapref.scenario.Command;
 import dev.snapref.scenario.Script;
-import dev.snapref.scenario.Transcript;
 import dev.snapref.scenario.TranscriptStep;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,7 +30,10 @@ import java.util.function.Supplier;
  * A fuzz campaign against a batch target (the kernel): the same generated scripts as
  * {@link FuzzCampaign} for a seed (script k from {@link Seeds#scriptSeed}, shard-aware), run in
  * batches (several scripts per boot, parallel guests), each transcript compared with the
- * model's; the first divergence of each signature is shrunk on the target and written as a
+ * model's once the kernel series' known differences are applied ({@link #withKnownDifferences}):
+ * a script they fully explain is counted as a known difference; of any other, the first
+ * difference they do not explain is its divergence, and the first divergence of each signature is
+ * shrunk on the target (keeping that difference, not a known one before it) and written as a
  * reproducer. Scripts the kernel could not finish are counted and named, not failures.
  *
  * <p>Deterministic for a seed and script count as far as the kernel is. Limits: transcripts only
@@ -112,14 +113,16 @@ public final class KernelFuzzCampaign {
             }
             List<BatchOutcome> outcomes = checker.check(scripts);
             if (known == null) {
-                known = knownSource.get();
+                known = knownSource.get(); // the release is known once the first batch has booted a guest
+                checker.useKnownDifferences(known);
+                outcomes = checker.rejudge(outcomes);
             }
             for (int i = 0; i < outcomes.size(); i++) {
                 BatchOutcome o = outcomes.get(i);
                 commands += o.script().commands().size();
                 countClauses(o.script(), hits);
                 o.problem().ifPresent(p -> unfinished.add(o.script().name() + ": " + p));
-                if (o.diverged() && isKnown(o)) {
+                if (o.knownOnly()) {
                     knownDifferences++;
                 } else if (o.diverged() && signatures.add(o.signature().get())) {
                     failures.add(shrinkAndWrite(config.shard().scriptIndex(n + i), seeds.get(i), o));
@@ -135,15 +138,6 @@ public final class KernelFuzzCampaign {
                 hits, failures);
     }
 
-    /** The kernel's transcript equals the model's once the series' known differences are applied. */
-    private boolean isKnown(BatchOutcome o) {
-        if (known.isEmpty() || o.model().isEmpty() || o.candidate().isEmpty()) {
-            return false;
-        }
-        Transcript normalised = known.normalise(o.candidate().get());
-        return TranscriptComparison.compare(o.script(), "model", o.model().get(), "kernel", normalised).isEmpty();
-    }
-
     private boolean done(long n, long start) {
         if (config.scripts() != null) {
             return n >= config.scripts();
@@ -157,7 +151,7 @@ public final class KernelFuzzCampaign {
         if (config.out() != null) {
             try {
                 Path p = BatchReproducer.write(config.out(), "kernel-" + Long.toHexString(seed), seed, kernel, small,
-                        failing.script().commands().size());
+                        failing.script().commands().size(), known);
                 where = " reproducer=" + p;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
