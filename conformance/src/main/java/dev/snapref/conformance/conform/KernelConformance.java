@@ -187,8 +187,8 @@ public final class KernelConformance {
         try {
             String name = label.substring(label.lastIndexOf(' ') + 1);
             long seed = name.startsWith("seed-") ? Long.parseUnsignedLong(name.substring(5)) : 0;
-            Path p = BatchReproducer.write(config.out().resolve("reproducers"), "kernel-" + name, seed, label(), small,
-                    o.script().commands().size(), known);
+            Path p = BatchReproducer.write(config.out().resolve("reproducers"), "kernel-" + name, seed, label(), small, o,
+                    known);
             return ", shrunk to " + small.script().commands().size() + " commands: " + p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

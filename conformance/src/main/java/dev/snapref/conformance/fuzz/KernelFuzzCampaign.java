@@ -151,7 +151,7 @@ public final class KernelFuzzCampaign {
         if (config.out() != null) {
             try {
                 Path p = BatchReproducer.write(config.out(), "kernel-" + Long.toHexString(seed), seed, kernel, small,
-                        failing.script().commands().size(), known);
+                        failing, known);
                 where = " reproducer=" + p;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -132,15 +132,19 @@ class BatchKnownDifferencesTest {
     }
 
     @Test
-    void theReproducerNamesTheRulesItWasJudgedWith() throws IOException {
+    void theReproducerNamesTheRulesAndKeepsTheUnshrunkScript() throws IOException {
         BatchChecker checker = new BatchChecker(new ModelTarget(), new Like612());
         KnownDifferences k = rules();
         checker.useKnownDifferences(k);
         BatchOutcome o = checker.check(List.of(script("both", true))).get(0);
-        Path p = BatchReproducer.write(dir.resolve("out"), "kernel-x", 7, "6.12-like", o, 8, k);
+        BatchOutcome small = checker.shrink(o, 12);
+        Path p = BatchReproducer.write(dir.resolve("out"), "kernel-x", 7, "6.12-like", small, o, k);
         String head = Files.readString(p);
         assertTrue(head.contains("# known differences applied: " + k.source()), head);
-        assertTrue(Files.readString(dir.resolve("out/kernel-x.kernel.transcript")).contains("-> error ENOENT"),
-                "the kernel's transcript as it printed it");
+        assertTrue(head.contains("# shrunk: 8 -> " + small.script().commands().size() + " commands"), head);
+        assertTrue(Files.readString(dir.resolve("out/kernel-x.unshrunk.kernel.transcript")).contains("-> error ENOENT"),
+                "the kernel's transcript of the unshrunk script, as it printed it");
+        assertTrue(Files.readString(dir.resolve("out/kernel-x.unshrunk.dms")).contains(MISSING_COW));
+        assertTrue(Files.readString(dir.resolve("out/kernel-x.kernel.transcript")).contains("unexplained"));
     }
 }
