@@ -50,6 +50,10 @@ final class KernelFuzz {
             pw.printf("known differences %d (%s: scripts that differ from the model only as stated there)%n",
                     campaign.knownDifferences(), campaign.knownDifferencesSource());
         }
+        if (campaign.otherRaceOutcomes() > 0) {
+            pw.printf("other race outcomes %d (scripts that print the model's transcript under another outcome of the "
+                    + "split-write race, SplitWriteRace: legal Linux 6.1 behaviour)%n", campaign.otherRaceOutcomes());
+        }
         for (String u : campaign.unfinished()) {
             pw.println("unfinished " + u);
         }

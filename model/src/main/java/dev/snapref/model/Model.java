@@ -50,8 +50,16 @@ public final class Model {
      * layer this is {@link #step(ModelState, Command)}.
      */
     public static ModelTransition step(ModelState state, Command command, BlockRequests io) {
+        return step(state, command, io, SplitWriteRace.reference());
+    }
+
+    /**
+     * One command as {@link #step(ModelState, Command, BlockRequests)}, its split writes decided by
+     * {@code race} (the same instance for every step of a run numbers the run's decisions).
+     */
+    public static ModelTransition step(ModelState state, Command command, BlockRequests io, SplitWriteRace race) {
         io.stepStarted();
-        World w = new World(state, io);
+        World w = new World(state, io, race);
         Outcome outcome = apply(w, command);
         ModelState next = w.freeze();
         if (next != state && next.equals(state)) {
@@ -111,7 +119,12 @@ public final class Model {
 
     /** Runs a whole script from the initial state. */
     public static Transcript run(Script script) {
-        return new Transcript(trace(script).steps());
+        return run(script, SplitWriteRace.reference());
+    }
+
+    /** Runs a whole script from the initial state, its split writes decided by {@code race}. */
+    public static Transcript run(Script script, SplitWriteRace race) {
+        return new Transcript(trace(script, BlockRequests.untracked(), race).steps());
     }
 
     /** A script's run with the state after every step (states.get(i) follows step i). */
@@ -125,11 +138,16 @@ public final class Model {
 
     /** Runs a script keeping every intermediate state, its disk requests going through {@code io}. */
     public static Trace trace(Script script, BlockRequests io) {
+        return trace(script, io, SplitWriteRace.reference());
+    }
+
+    /** {@link #trace(Script, BlockRequests)} with the split writes decided by {@code race}. */
+    public static Trace trace(Script script, BlockRequests io, SplitWriteRace race) {
         ModelState s = ModelState.initial();
         List<ModelState> states = new ArrayList<>();
         List<TranscriptStep> steps = new ArrayList<>();
         for (Command c : script.commands()) {
-            ModelTransition t = step(s, c, io);
+            ModelTransition t = step(s, c, io, race);
             s = t.next();
             states.add(s);
             steps.add(t.step());

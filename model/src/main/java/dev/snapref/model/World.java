@@ -26,14 +26,17 @@ final class World implements VolumeLookup {
     final List<String> kmsg = new ArrayList<>();
     /** The block layer every disk request of the step goes through. */
     final BlockRequests io;
+    /** How the run decides the race of split writes (the reference outcome unless a caller asks). */
+    final SplitWriteRace splitWriteRace;
 
     World(ModelState s) {
-        this(s, BlockRequests.untracked());
+        this(s, BlockRequests.untracked(), SplitWriteRace.reference());
     }
 
-    World(ModelState s, BlockRequests io) {
+    World(ModelState s, BlockRequests io, SplitWriteRace splitWriteRace) {
         this.base = s;
         this.io = io;
+        this.splitWriteRace = splitWriteRace;
         this.disks = NameMap.of(s.disks(), Disk::name);
         this.devices = NameMap.of(s.devices(), Device::name);
     }

@@ -25,6 +25,10 @@
  * ({@link dev.snapref.model.Merge}), which is what the scenario format's merge rule lets runners
  * observe.
  *
+ * <p>Races: where Linux 6.1 itself is not deterministic in what a script prints, the model states
+ * the race by name and takes the reference outcome unless a caller asks for another
+ * ({@link dev.snapref.model.SplitWriteRace}: a split write that overflows the cow).
+ *
  * <p>Guarantees: states and abstractions are immutable and compare by value; a step never
  * mutates its input. Limits: disk data is abstract (sector labels); scripts outside the model's
  * scope raise {@link dev.snapref.model.ModelLimitation} (other target types, devices named by

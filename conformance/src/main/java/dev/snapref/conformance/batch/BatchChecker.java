@@ -90,23 +90,44 @@ public final class BatchChecker {
             ref = model.run(s).transcript();
         } catch (OutOfScope e) {
             return new BatchOutcome(s, Optional.empty(), run.map(TargetRun::transcript), Optional.empty(),
-                    Optional.of(e.getMessage()), false);
+                    Optional.of(e.getMessage()), BatchOutcome.Explained.NONE);
         }
         if (run.isEmpty()) {
-            return new BatchOutcome(s, Optional.of(ref), Optional.empty(), Optional.empty(), problem, false);
+            return new BatchOutcome(s, Optional.of(ref), Optional.empty(), Optional.empty(), problem,
+                    BatchOutcome.Explained.NONE);
         }
         return compared(s, ref, run.get().transcript());
     }
 
-    /** The model's and the target's transcripts of {@code s} compared, the known differences applied. */
+    /**
+     * The model's and the target's transcripts of {@code s} compared: equal; else equal once the
+     * known differences are applied; else equal (with them applied) to the model's transcript
+     * under another outcome of a race it states ({@link Target#otherOutcomes}); else the first
+     * difference from the reference transcript the known differences do not explain.
+     */
     private BatchOutcome compared(Script s, Transcript ref, Transcript printed) {
         Optional<Divergence> raw = TranscriptComparison.compare(s, model.name(), ref, candidate.name(), printed);
-        if (raw.isEmpty() || known.isEmpty()) {
-            return new BatchOutcome(s, Optional.of(ref), Optional.of(printed), raw, Optional.empty(), false);
+        if (raw.isEmpty()) {
+            return outcome(s, ref, printed, raw, BatchOutcome.Explained.NONE);
         }
-        Optional<Divergence> d = TranscriptComparison.compare(s, model.name(), ref, candidate.name(),
-                known.normalise(printed));
-        return new BatchOutcome(s, Optional.of(ref), Optional.of(printed), d, Optional.empty(), d.isEmpty());
+        Transcript normalised = known.isEmpty() ? printed : known.normalise(printed);
+        Optional<Divergence> d = known.isEmpty() ? raw
+                : TranscriptComparison.compare(s, model.name(), ref, candidate.name(), normalised);
+        if (d.isEmpty()) {
+            return outcome(s, ref, printed, d, BatchOutcome.Explained.KNOWN_DIFFERENCE);
+        }
+        String shown = normalised.render();
+        for (Transcript other : model.otherOutcomes(s)) {
+            if (other.render().equals(shown)) {
+                return outcome(s, ref, printed, Optional.empty(), BatchOutcome.Explained.OTHER_RACE_OUTCOME);
+            }
+        }
+        return outcome(s, ref, printed, d, BatchOutcome.Explained.NONE);
+    }
+
+    private static BatchOutcome outcome(Script s, Transcript ref, Transcript printed, Optional<Divergence> d,
+                                        BatchOutcome.Explained explained) {
+        return new BatchOutcome(s, Optional.of(ref), Optional.of(printed), d, Optional.empty(), explained);
     }
 
     /**

@@ -16,13 +16,36 @@ import java.util.Optional;
  *                   they do not explain)
  * @param problem    why the target's transcript is not comparable (it did not run to its end), or
  *                   why the model could not run the script
- * @param knownOnly  the transcripts differ, but only as the known differences state (no
- *                   divergence then)
+ * @param explained  why the transcripts differ without a divergence ({@link Explained#NONE} when
+ *                   they are equal, or diverge, or were not both run)
  */
 public record BatchOutcome(Script script, Optional<Transcript> model, Optional<Transcript> candidate,
-                           Optional<Divergence> divergence, Optional<String> problem, boolean knownOnly) {
+                           Optional<Divergence> divergence, Optional<String> problem, Explained explained) {
     public BatchOutcome {
-        assert !(knownOnly && divergence.isPresent()) : "a divergence the known differences explain";
+        assert explained == Explained.NONE || divergence.isEmpty() : "a divergence that is explained";
+    }
+
+    /** What makes a target's transcript that differs from the model's reference one no divergence. */
+    public enum Explained {
+        /** Nothing: equal, diverging, or not comparable. */
+        NONE,
+        /** The kernel series' known differences turn it into the model's. */
+        KNOWN_DIFFERENCE,
+        /**
+         * It is the model's transcript under another outcome of a race the model states (with the
+         * known differences applied, if any).
+         */
+        OTHER_RACE_OUTCOME
+    }
+
+    /** The transcripts differ only as the known differences state. */
+    public boolean knownOnly() {
+        return explained == Explained.KNOWN_DIFFERENCE;
+    }
+
+    /** The target took another outcome of a race the model states. */
+    public boolean otherRaceOutcome() {
+        return explained == Explained.OTHER_RACE_OUTCOME;
     }
 
     /** True when both ran the script to its end and their transcripts differ. */

@@ -132,6 +132,11 @@ public final class KernelConformance {
             notes.add(label + ": known difference (" + known.source() + ")");
             return;
         }
+        if (o.otherRaceOutcome()) {
+            notes.add(label + ": the kernel took another outcome of the split-write race the model states "
+                    + "(SplitWriteRace; legal, not a failure)");
+            return;
+        }
         if (o.model().isEmpty()) {
             if (recorded.isEmpty()) {
                 notes.add(label + ": " + o.problem().orElse("outside the model's scope") + "; skipped");

@@ -1,6 +1,7 @@
 package dev.snapref.conformance.targets;
 
 import dev.snapref.scenario.Script;
+import dev.snapref.scenario.Transcript;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,16 @@ public interface Target {
 
     /** Runs one script on a fresh world (fresh zero-filled disks, no mapped devices). */
     TargetRun run(Script script);
+
+    /**
+     * The transcripts of the script's other legal outcomes where the reference kernel races (the
+     * model states them: {@code dev.snapref.model.SplitWriteRace}); a comparison with a real
+     * kernel may accept a transcript equal to one of them. Default: none (a target that prints
+     * one outcome).
+     */
+    default List<Transcript> otherOutcomes(Script script) {
+        return List.of();
+    }
 
     /**
      * Runs several scripts, each on a fresh world, results in the same order. Targets with a

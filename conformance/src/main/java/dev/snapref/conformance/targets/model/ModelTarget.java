@@ -12,6 +12,7 @@ import dev.snapref.conformance.check.InvariantViolation;
 import dev.snapref.model.BlockRequests;
 import dev.snapref.model.Model;
 import dev.snapref.model.ModelState;
+import dev.snapref.model.SplitWriteRace;
 import dev.snapref.model.WorldAbstraction;
 import dev.snapref.scenario.Command;
 import dev.snapref.scenario.SectorContent;
@@ -64,6 +65,38 @@ public final class ModelTarget implements SteppableTarget {
             throw new OutOfScope("model", e.getMessage(), e);
         }
     }
+
+    /**
+     * The transcripts of the script's other Linux 6.1 outcomes ({@link SplitWriteRace}): every
+     * split write taking the other outcome, and each split write alone taking it (at most
+     * {@value #MAX_SINGLE_FLIPS} of them), those that differ from the reference transcript, each
+     * once. Empty when the script has no split write, or is outside the model's scope.
+     */
+    @Override
+    public List<Transcript> otherOutcomes(Script script) {
+        try {
+            SplitWriteRace counted = SplitWriteRace.reference();
+            String reference = Model.run(script, counted).render();
+            java.util.Set<String> seen = new java.util.LinkedHashSet<>(List.of(reference));
+            List<Transcript> out = new ArrayList<>();
+            List<SplitWriteRace> races = new ArrayList<>(List.of(SplitWriteRace.otherEverywhere()));
+            for (int i = 0; i < Math.min(counted.decisions(), MAX_SINGLE_FLIPS); i++) {
+                races.add(SplitWriteRace.otherAt(i));
+            }
+            for (SplitWriteRace r : counted.decisions() == 0 ? List.<SplitWriteRace>of() : races) {
+                Transcript t = Model.run(script, r);
+                if (seen.add(t.render())) {
+                    out.add(t);
+                }
+            }
+            return out;
+        } catch (dev.snapref.model.ModelLimitation e) {
+            return List.of();
+        }
+    }
+
+    /** At most this many split writes of a script are flipped one at a time ({@link #otherOutcomes}). */
+    static final int MAX_SINGLE_FLIPS = 64;
 
     @Override
     public TargetSession open() {
