@@ -144,8 +144,9 @@ public final class KernelFuzzCampaign {
             }
             n += size;
             if (progress != null) {
-                progress.printf("kernel fuzz: %d scripts, %d distinct divergences, %d known differences, %.0f s%n", n,
-                        failures.size(), knownDifferences, (System.nanoTime() - start) / 1e9);
+                progress.printf("kernel fuzz: %d scripts, %d distinct divergences, %d known differences, %d other race"
+                        + " outcomes, %.0f s%n", n, failures.size(), knownDifferences, otherRaceOutcomes,
+                        (System.nanoTime() - start) / 1e9);
             }
         }
         return new FuzzSummary(config.seedText(), config.shard().toString(), n, commands, System.nanoTime() - start,
