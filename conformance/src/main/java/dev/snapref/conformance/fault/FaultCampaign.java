@@ -5,6 +5,7 @@ import dev.snapref.engine.store.DiskFormat;
 import dev.snapref.model.BlockRequests;
 import dev.snapref.model.FaultPlan;
 import dev.snapref.model.Model;
+import dev.snapref.model.ModelState;
 import dev.snapref.model.ModelLimitation;
 import dev.snapref.model.Request;
 import dev.snapref.model.RequestKind;
@@ -79,10 +80,22 @@ public final class FaultCampaign implements ScriptMode {
         return mergesOnly || rnd.nextInt(4) == 0 ? MergeTail.of(s).orElse(s) : s;
     }
 
+    /**
+     * A seed's fault plan for a script and the script's cow disks (those a snapshot uses as its cow
+     * directly, which start stale; a disk beneath a stacked cow does not).
+     */
+    record Planned(FaultPlan fault, Set<String> cowDisks) {
+    }
+
     /** The fault plan this seed chooses for {@code script}, or empty when no cow is written. */
-    Optional<FaultPlan> plan(Script script, long seed) {
-        Model.Trace plain = Model.trace(script);
-        List<String> cows = new ArrayList<>(ModelCows.cowBackingDisks(plain.states()));
+    Optional<Planned> plan(Script script, long seed) {
+        List<ModelState> states = Model.trace(script).states();
+        Set<String> cowDisks = ModelCows.cowDisks(states);
+        return faultPlan(script, seed, states).map(f -> new Planned(f, cowDisks));
+    }
+
+    private Optional<FaultPlan> faultPlan(Script script, long seed, List<ModelState> states) {
+        List<String> cows = new ArrayList<>(ModelCows.cowBackingDisks(states));
         BlockRequests census = BlockRequests.traced(Set.copyOf(cows), null, Map.of());
         Model.trace(script, census);
         Random rnd = new Random(seed ^ 0x5EEDFA17L);
@@ -231,7 +244,7 @@ public final class FaultCampaign implements ScriptMode {
 
     @Override
     public List<String> describe(Script script, long seed) {
-        return List.of("faults: " + plan(script, seed).map(FaultPlan::toString).orElse("none (no cow I/O)"));
+        return List.of("faults: " + plan(script, seed).map(p -> p.fault().toString()).orElse("none (no cow I/O)"));
     }
 
     @Override
@@ -250,19 +263,20 @@ public final class FaultCampaign implements ScriptMode {
     }
 
     private Optional<Finding> checkPlanned(Script script, long seed, Map<String, Long> counts) {
-        Optional<FaultPlan> plan = plan(script, seed);
-        if (plan.isEmpty()) {
+        Optional<Planned> planned = plan(script, seed);
+        if (planned.isEmpty()) {
             counts.merge("scripts-without-cow-io", 1L, Long::sum);
             return Optional.empty();
         }
-        String cow = plan.get().disk();
+        FaultPlan plan = planned.get().fault();
+        String cow = plan.disk();
         long sectors = ModelCows.declaredSectors(script, cow);
         boolean onOrigin = mergeOrigin(script).filter(cow::equals).isPresent();
-        boolean stale = !onOrigin && ModelCows.cowDisks(Model.trace(script).states()).contains(cow);
+        boolean stale = !onOrigin && planned.get().cowDisks().contains(cow);
         if (!stale && !onOrigin) {
             counts.merge("faults-under-stacked-cows", 1L, Long::sum);
         }
-        FaultedRun.Outcome run = FaultedRun.run(name(), script, bugs, Set.of(cow), plan.get(),
+        FaultedRun.Outcome run = FaultedRun.run(name(), script, bugs, Set.of(cow), plan,
                 stale ? Map.of(cow, StaleCow.disk(cow, sectors)) : Map.of(),
                 stale ? Map.of(cow, StaleCow.image(sectors)) : Map.of());
         if (onOrigin) {
@@ -270,7 +284,7 @@ public final class FaultCampaign implements ScriptMode {
         }
         counts.merge("commands", (long) run.check().stepsChecked(), Long::sum);
         counts.merge(run.model().fired().isEmpty() ? "faults-not-reached" : "faults-fired", 1L, Long::sum);
-        FaultPlan.Rule rule = plan.get().rules().get(0);
+        FaultPlan.Rule rule = plan.rules().get(0);
         counts.merge("fault-" + rule.kind().word() + (rule.torn() ? "-torn" : "-eio"), 1L, Long::sum);
         List<TranscriptStep> steps = run.check().reference().steps();
         if (steps.stream().anyMatch(t -> t.kmsg().contains(INVALIDATING))) {
@@ -292,6 +306,6 @@ public final class FaultCampaign implements ScriptMode {
             counts.merge(onOrigin ? "merge-origin-disks-verified" : "cow-disks-verified", 1L, Long::sum);
             counts.merge("requests-compared", (long) run.model().log(cow).size(), Long::sum);
         }
-        return run.finding().map(f -> new Finding(f.signature(), f.detail() + "\nfault plan: " + plan.get()));
+        return run.finding().map(f -> new Finding(f.signature(), f.detail() + "\nfault plan: " + plan));
     }
 }
