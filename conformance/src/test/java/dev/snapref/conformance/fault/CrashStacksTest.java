@@ -1,0 +1,70 @@
+package dev.snapref.conformance.fault;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.snapref.conformance.gen.GeneratorConfig;
+import dev.snapref.conformance.gen.LvmScriptGenerator;
+import dev.snapref.conformance.targets.SteppableTarget;
+import dev.snapref.conformance.targets.TargetOptions;
+import dev.snapref.conformance.targets.model.ModelTarget;
+import dev.snapref.engine.kernel.EngineBug;
+import dev.snapref.scenario.Script;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Crash mode on LVM-shaped scripts (cows on linear devices over one PV, the origin on the same
+ * PV): crash points on the PV's requests, the PV's crash images compared whole, each cow reloaded
+ * through a linear device over its range.
+ */
+class CrashStacksTest {
+    private static final int SEEDS = 12;
+
+    private static Script lvm(long seed) {
+        SteppableTarget model = (SteppableTarget) ModelTarget.fromOptions(TargetOptions.defaults());
+        return new LvmScriptGenerator(new GeneratorConfig(5, 30)).generate(seed, model::open);
+    }
+
+    private static List<Finding> run(Set<EngineBug> bugs, Map<String, Long> counts) {
+        CrashCampaign crash = new CrashCampaign(bugs);
+        List<Finding> out = new ArrayList<>();
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            Optional<Finding> f = crash.check(crash.prepare(lvm(seed), seed), seed, counts);
+            f.ifPresent(out::add);
+        }
+        return out;
+    }
+
+    @Test
+    void theCorrectEnginePassesAtEveryCrashPointOfThePv() {
+        Map<String, Long> counts = new TreeMap<>();
+        List<Finding> findings = run(Set.of(), counts);
+        assertEquals(List.of(), findings, counts.toString());
+        assertTrue(counts.getOrDefault("scripts-stacked", 0L) >= SEEDS / 2, counts.toString());
+        assertTrue(counts.getOrDefault("crash-points-on-pvs", 0L) > 100, counts.toString());
+        assertTrue(counts.getOrDefault("stacked-reloads", 0L) > 100, counts.toString());
+        assertTrue(counts.getOrDefault("exceptions-verified", 0L) > 10, counts.toString());
+        assertTrue(counts.getOrDefault("crash-points-with-model-properties", 0L) > 10, counts.toString());
+    }
+
+    /**
+     * A metadata area written without flushing the copied chunks first: the engine's requests to
+     * the PV part from the model's (no flush before the area's FUA write), and a crash image after
+     * the area would hold exceptions whose data never landed.
+     */
+    @Test
+    void aCommitWithoutFlushIsFoundOnThePv() {
+        Map<String, Long> counts = new TreeMap<>();
+        List<Finding> findings = run(Set.of(EngineBug.COMMIT_WITHOUT_FLUSH), counts);
+        assertTrue(!findings.isEmpty(), counts.toString());
+        Finding f = findings.get(0);
+        assertTrue(f.signature().startsWith("crash:"), f.toString());
+        assertTrue(f.detail().contains("pv"), f.toString());
+    }
+}
