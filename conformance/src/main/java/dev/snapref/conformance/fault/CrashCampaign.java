@@ -2,10 +2,12 @@ package dev.snapref.conformance.fault;
 
 import dev.snapref.engine.block.SparseImage;
 import dev.snapref.engine.kernel.EngineBug;
+import dev.snapref.model.Device;
 import dev.snapref.model.Disk;
 import dev.snapref.model.Model;
 import dev.snapref.model.ModelLimitation;
 import dev.snapref.model.ModelState;
+import dev.snapref.model.SnapRef;
 import dev.snapref.model.SnapshotTarget;
 import dev.snapref.scenario.LoadCommand;
 import dev.snapref.scenario.Script;
@@ -19,24 +21,41 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Crash consistency: the model and the engine run a script with every cow stale at the start and
- * logged request by request ({@link FaultedRun}: the runs must agree as any checked run does, and
- * issue the same requests with the same data). Then for every cow write and flush, and the end,
- * the crash just before it: the model's crash image ({@link CrashImage}, from its own log) and
- * the engine's ({@link DurableImage}, from its device's log) must be the same bytes, writes of
- * more than one sector being torn at random (a prefix lands); and both reload from their image
- * (a fresh snapshot table on it with the chunk size the script first used there, its status and
- * every sector, then an origin write through a fresh snapshot-origin and the status and sectors
- * again), compared as any checked run ({@link CrashReload}).
+ * Crash consistency: the model and the engine run a script with every cow disk stale at the start
+ * and logged request by request ({@link FaultedRun}: the runs must agree as any checked run does,
+ * and issue the same requests with the same data). Then for every write and flush on a logged
+ * disk, and the end, the crash just before it ({@link CrashPoints}): the model's crash image
+ * ({@link CrashImage}, from its own log) and the engine's ({@link DurableImage}, from its device's
+ * log) must be the same bytes, writes of more than one sector being torn at random (a prefix
+ * lands); and both reload from their image (a fresh snapshot table on it with the chunk size the
+ * script first used there, its status and every sector, then an origin write through a fresh
+ * snapshot-origin and the status and sectors again), compared as any checked run
+ * ({@link CrashReload}).
+ *
+ * <p>LVM stacks ({@link #withStacks}: one script in three): a cow on a mapped device is followed
+ * to its slice ({@link CowSlice}: a single {@code linear} table onto a disk, offset and length),
+ * and the disk beneath (the PV, which often holds the origin LV too) is the logged one: its crash
+ * points are all the PV's writes and flushes, origin I/O included, and its crash images are
+ * compared whole. It starts as the script leaves it (zeroed), not stale. Each cow slice on it is
+ * reloaded from the whole PV image through a linear device over the slice, with a separate zeroed
+ * origin disk of the origin LV's size, at every crash point from the step its first snapshot
+ * was made. A cow whose table is anything else (another target, or linear onto a mapped device)
+ * is skipped and counted ({@code stacked-cows-not-single-linear}).
  *
  * <p>So what a crash leaves, and what a reload makes of it, is the model's to say, and the engine
  * must agree at every crash point. The model's answer is itself held to crash consistency
- * ({@link CrashProperties}: committed exceptions survive, no phantom appears), so agreement is not
- * agreement on nonsense. Where the script leaves a snapshot to merge, the merge is appended
- * ({@link MergeTail}) and every crash point of it is checked on both disks ({@link MergeCrash}:
- * merge progress never loses a committed exception). A quarter of the scripts use chunk size 1 ({@link SmallChunks}),
- * so metadata areas fill. Limits: at most {@value #MAX_POINTS} crash points per cow per script
- * (evenly spread); a crash tears at most the request it happens at.
+ * ({@link CrashProperties}: committed exceptions survive, no phantom appears; for a stacked cow on
+ * its slice of the PV), so agreement is not agreement on nonsense. Where a classic script leaves a
+ * snapshot to merge, the merge is appended ({@link MergeTail}) and every crash point of it is
+ * checked on both disks ({@link MergeCrash}: merge progress never loses a committed exception).
+ * A quarter of the scripts use chunk size 1 ({@link SmallChunks}), so metadata areas fill.
+ *
+ * <p>Limits: at most {@value #MAX_POINTS} crash points per logged disk per script (evenly
+ * spread); a crash tears at most the request it happens at. A stacked script's own merges
+ * (lvconvert --merge) are checked as every other request on the PV (request by request, crash
+ * image by crash image) but not by {@link MergeCrash}, and no merge is appended to it (counted:
+ * {@code stacked-merges-not-crash-checked}). Scripts the model refuses ({@link ModelLimitation})
+ * are skipped and counted ({@code scripts-out-of-scope}).
  */
 public final class CrashCampaign implements ScriptMode {
     static final int MAX_POINTS = 120;
@@ -94,32 +113,17 @@ public final class CrashCampaign implements ScriptMode {
             counts.merge("scripts-without-cows", 1L, Long::sum);
             return Optional.empty();
         }
-        List<String> unresolved = new ArrayList<>();
-        List<CowSlice> slices = CowSlice.of(states, cows, unresolved);
-        if (!unresolved.isEmpty()) {
-            counts.merge("stacked-cows-not-single-linear", (long) unresolved.size(), Long::sum);
-        }
-        Map<String, List<CowSlice>> byDisk = new TreeMap<>();
-        for (CowSlice c : slices) {
-            byDisk.computeIfAbsent(c.disk(), d -> new ArrayList<>()).add(c);
-        }
-        if (stacked) {
-            counts.merge("scripts-stacked", 1L, Long::sum);
-            counts.merge("stacked-cow-slices", slices.stream().filter(CowSlice::stacked).count(), Long::sum);
-        }
+        Map<String, List<CowSlice>> byDisk = slicesByDisk(states, cows, stacked, counts);
         Map<String, Disk> modelDisks = new HashMap<>();
         Map<String, SparseImage> images = new HashMap<>();
-        for (String d : byDisk.keySet()) {
-            long sectors = ModelCows.declaredSectors(script, d);
-            boolean stale = cows.contains(d);
-            images.put(d, stale ? StaleCow.image(sectors) : SparseImage.zeroed(sectors));
-            modelDisks.put(d, stale ? StaleCow.disk(d, sectors) : Disk.zeroed(d, sectors));
+        for (String d : cows) {
+            if (byDisk.containsKey(d)) {
+                long sectors = ModelCows.declaredSectors(script, d);
+                images.put(d, StaleCow.image(sectors));
+                modelDisks.put(d, StaleCow.disk(d, sectors));
+            }
         }
-        Map<String, Disk> preset = new HashMap<>(modelDisks);
-        preset.keySet().retainAll(cows);
-        Map<String, SparseImage> presetImages = new HashMap<>(images);
-        presetImages.keySet().retainAll(cows);
-        FaultedRun.Outcome run = FaultedRun.run(name(), script, bugs, byDisk.keySet(), null, preset, presetImages);
+        FaultedRun.Outcome run = FaultedRun.run(name(), script, bugs, byDisk.keySet(), null, modelDisks, images);
         if (run.check().outOfScope().isPresent()) {
             counts.merge("scripts-out-of-scope", 1L, Long::sum);
         }
@@ -132,24 +136,54 @@ public final class CrashCampaign implements ScriptMode {
             if (run.engine().device(d) == null) {
                 continue;
             }
-            List<CrashPoints.SliceCheck> checks = new ArrayList<>();
-            for (CowSlice c : e.getValue()) {
-                CrashProperties properties = new CrashProperties(c, states);
-                if (c.stacked()) {
-                    counts.merge(properties.judged() ? "stacked-slices-judged" : "stacked-slices-not-judged", 1L,
-                            Long::sum);
-                }
-                checks.add(new CrashPoints.SliceCheck(reloadFor(script, states, c), properties,
-                        c.stacked() ? firstUse(states, c) : 0));
-            }
-            CrashPoints points = new CrashPoints(d, modelDisks.get(d), images.get(d), run.model().log(d),
+            long sectors = ModelCows.declaredSectors(script, d);
+            CrashPoints points = new CrashPoints(d, modelDisks.getOrDefault(d, Disk.zeroed(d, sectors)),
+                    images.getOrDefault(d, SparseImage.zeroed(sectors)), run.model().log(d),
                     run.engine().device(d).log(), !cows.contains(d));
-            Optional<Finding> f = points.check(checks, rnd, counts);
+            Optional<Finding> f = points.check(sliceChecks(script, states, e.getValue(), counts), rnd, counts);
             if (f.isPresent()) {
                 return f;
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The logged disks and the cow slices on each, sorted by disk: a cow disk (preset stale), or a
+     * disk beneath stacked cows (as the script leaves it).
+     */
+    private static Map<String, List<CowSlice>> slicesByDisk(List<ModelState> states, Set<String> cows,
+                                                            boolean stacked, Map<String, Long> counts) {
+        List<String> unresolved = new ArrayList<>();
+        List<CowSlice> slices = CowSlice.of(states, cows, unresolved);
+        if (!unresolved.isEmpty()) {
+            counts.merge("stacked-cows-not-single-linear", (long) unresolved.size(), Long::sum);
+        }
+        if (stacked) {
+            counts.merge("scripts-stacked", 1L, Long::sum);
+            counts.merge("stacked-cow-slices", slices.stream().filter(CowSlice::stacked).count(), Long::sum);
+        }
+        Map<String, List<CowSlice>> byDisk = new TreeMap<>();
+        for (CowSlice c : slices) {
+            byDisk.computeIfAbsent(c.disk(), d -> new ArrayList<>()).add(c);
+        }
+        return byDisk;
+    }
+
+    /** What is checked for each slice of one logged disk at its crash points. */
+    private List<CrashPoints.SliceCheck> sliceChecks(Script script, List<ModelState> states, List<CowSlice> slices,
+                                                     Map<String, Long> counts) {
+        List<CrashPoints.SliceCheck> checks = new ArrayList<>();
+        for (CowSlice c : slices) {
+            CrashProperties properties = new CrashProperties(c, states);
+            if (c.stacked()) {
+                counts.merge(properties.judged() ? "stacked-slices-judged" : "stacked-slices-not-judged", 1L,
+                        Long::sum);
+            }
+            checks.add(new CrashPoints.SliceCheck(reloadFor(script, states, c), properties,
+                    c.stacked() ? firstUse(states, c) : 0));
+        }
+        return checks;
     }
 
     /** The merge crash check of a classic script: the merge appended where it leaves one to merge ({@link MergeTail}). */
@@ -177,17 +211,25 @@ public final class CrashCampaign implements ScriptMode {
         return Optional.empty();
     }
 
-    /** The reload of {@code slice}: with the chunk size the script first gave a store there (8 if none), on its origin. */
+    /**
+     * The reload of {@code slice}: with the chunk size the script first gave a store there (8 if
+     * none), on its origin; for a stacked slice (or a mapped origin) a fresh disk of the origin's
+     * size then (the snapshot table's length if the origin device has none).
+     */
     private CrashReload reloadFor(Script script, List<ModelState> states, CowSlice slice) {
         long chunk = 0;
         long originSectors = 0;
         String origin = null;
         boolean[] holds = slice.holdsIn(states);
         for (int j = 0; j < states.size() && chunk == 0; j++) {
-            for (SnapshotTarget s : holds[j] ? ModelCows.on(states.get(j), slice.cow()) : List.<SnapshotTarget>of()) {
+            for (Map.Entry<SnapRef, SnapshotTarget> e : states.get(j).allSnapshots().entrySet()) {
+                SnapshotTarget s = e.getValue();
+                if (!holds[j] || !s.cowDisk().equals(slice.cow())) {
+                    continue;
+                }
                 if (origin == null) {
                     origin = s.originDisk();
-                    originSectors = sizeOf(states.get(j), origin);
+                    originSectors = sizeOf(states.get(j), origin, states.get(j).table(e.getKey()).length());
                 }
                 if (chunk == 0 && s.store().chunkSize() > 0) {
                     chunk = s.store().chunkSize();
@@ -216,9 +258,12 @@ public final class CrashCampaign implements ScriptMode {
         return states.size();
     }
 
-    /** The size of a disk or mapped device key in {@code state}. */
-    private static long sizeOf(ModelState state, String key) {
-        return CowSlice.mapped(key) ? state.device(key.substring("/dev/mapper/".length())).size()
-                : state.disk(key).sectors();
+    /** The size of a disk or mapped device key in {@code state}; {@code fallback} for a device without a table. */
+    private static long sizeOf(ModelState state, String key, long fallback) {
+        if (!CowSlice.mapped(key)) {
+            return state.disk(key).sectors();
+        }
+        Device d = state.device(key.substring("/dev/mapper/".length()));
+        return d == null || d.size() == 0 ? fallback : d.size();
     }
 }
