@@ -9,7 +9,6 @@ import dev.snapref.model.ModelLimitation;
 import dev.snapref.model.ModelState;
 import dev.snapref.model.SnapRef;
 import dev.snapref.model.SnapshotTarget;
-import dev.snapref.scenario.LoadCommand;
 import dev.snapref.scenario.Script;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +32,7 @@ import java.util.TreeMap;
  * ({@link CrashReload}).
  *
  * <p>LVM stacks ({@link #withStacks}: one script in three): a cow on a mapped device is followed
- * to its slice ({@link CowSlice}: a single {@code linear} table onto a disk, offset and length),
+ * to its slice ({@link VolumeSlice}: a single {@code linear} table onto a disk, offset and length),
  * and the disk beneath (the PV, which often holds the origin LV too) is the logged one: its crash
  * points are all the PV's writes and flushes, origin I/O included, and its crash images are
  * compared whole. It starts as the script leaves it (zeroed), not stale. Each cow slice on it is
@@ -51,11 +50,10 @@ import java.util.TreeMap;
  * A quarter of the scripts use chunk size 1 ({@link SmallChunks}), so metadata areas fill.
  *
  * <p>Limits: at most {@value #MAX_POINTS} crash points per logged disk per script (evenly
- * spread); a crash tears at most the request it happens at. A stacked script's own merges
- * (lvconvert --merge) are checked as every other request on the PV (request by request, crash
- * image by crash image) but not by {@link MergeCrash}, and no merge is appended to it (counted:
- * {@code stacked-merges-not-crash-checked}). Scripts the model refuses ({@link ModelLimitation})
- * are skipped and counted ({@code scripts-out-of-scope}).
+ * spread); a crash tears at most the request it happens at. No merge is appended to a stacked
+ * script: its own merges (lvconvert --merge, onto single-segment LVs) are crash-checked
+ * ({@link MergeCrash}, counted {@code stacked-merges-crash-checked}). Scripts the model refuses
+ * ({@link ModelLimitation}) are skipped and counted ({@code scripts-out-of-scope}).
  */
 public final class CrashCampaign implements ScriptMode {
     static final int MAX_POINTS = 120;
@@ -104,8 +102,8 @@ public final class CrashCampaign implements ScriptMode {
     private Optional<Finding> checkCrashes(Script script, long seed, Map<String, Long> counts) {
         List<ModelState> states = Model.trace(script).states();
         Set<String> cows = ModelCows.cowDisks(states);
-        boolean stacked = cows.stream().anyMatch(CowSlice::mapped);
-        Optional<Finding> merge = stacked ? skipMerges(script, counts) : checkMerge(script, counts);
+        boolean stacked = cows.stream().anyMatch(VolumeSlice::mapped);
+        Optional<Finding> merge = stacked ? MergeCrash.check(script, bugs, counts) : checkMerge(script, counts);
         if (merge.isPresent()) {
             return merge;
         }
@@ -113,7 +111,7 @@ public final class CrashCampaign implements ScriptMode {
             counts.merge("scripts-without-cows", 1L, Long::sum);
             return Optional.empty();
         }
-        Map<String, List<CowSlice>> byDisk = slicesByDisk(states, cows, stacked, counts);
+        Map<String, List<VolumeSlice>> byDisk = slicesByDisk(states, cows, stacked, counts);
         Map<String, Disk> modelDisks = new HashMap<>();
         Map<String, SparseImage> images = new HashMap<>();
         for (String d : cows) {
@@ -131,7 +129,7 @@ public final class CrashCampaign implements ScriptMode {
             return run.finding();
         }
         Random rnd = new Random(seed);
-        for (Map.Entry<String, List<CowSlice>> e : byDisk.entrySet()) {
+        for (Map.Entry<String, List<VolumeSlice>> e : byDisk.entrySet()) {
             String d = e.getKey();
             if (run.engine().device(d) == null) {
                 continue;
@@ -152,29 +150,29 @@ public final class CrashCampaign implements ScriptMode {
      * The logged disks and the cow slices on each, sorted by disk: a cow disk (preset stale), or a
      * disk beneath stacked cows (as the script leaves it).
      */
-    private static Map<String, List<CowSlice>> slicesByDisk(List<ModelState> states, Set<String> cows,
+    private static Map<String, List<VolumeSlice>> slicesByDisk(List<ModelState> states, Set<String> cows,
                                                             boolean stacked, Map<String, Long> counts) {
         List<String> unresolved = new ArrayList<>();
-        List<CowSlice> slices = CowSlice.of(states, cows, unresolved);
+        List<VolumeSlice> slices = VolumeSlice.cows(states, cows, unresolved);
         if (!unresolved.isEmpty()) {
             counts.merge("stacked-cows-not-single-linear", (long) unresolved.size(), Long::sum);
         }
         if (stacked) {
             counts.merge("scripts-stacked", 1L, Long::sum);
-            counts.merge("stacked-cow-slices", slices.stream().filter(CowSlice::stacked).count(), Long::sum);
+            counts.merge("stacked-cow-slices", slices.stream().filter(VolumeSlice::stacked).count(), Long::sum);
         }
-        Map<String, List<CowSlice>> byDisk = new TreeMap<>();
-        for (CowSlice c : slices) {
+        Map<String, List<VolumeSlice>> byDisk = new TreeMap<>();
+        for (VolumeSlice c : slices) {
             byDisk.computeIfAbsent(c.disk(), d -> new ArrayList<>()).add(c);
         }
         return byDisk;
     }
 
     /** What is checked for each slice of one logged disk at its crash points. */
-    private List<CrashPoints.SliceCheck> sliceChecks(Script script, List<ModelState> states, List<CowSlice> slices,
+    private List<CrashPoints.SliceCheck> sliceChecks(Script script, List<ModelState> states, List<VolumeSlice> slices,
                                                      Map<String, Long> counts) {
         List<CrashPoints.SliceCheck> checks = new ArrayList<>();
-        for (CowSlice c : slices) {
+        for (VolumeSlice c : slices) {
             CrashProperties properties = new CrashProperties(c, states);
             if (c.stacked()) {
                 counts.merge(properties.judged() ? "stacked-slices-judged" : "stacked-slices-not-judged", 1L,
@@ -197,26 +195,11 @@ public final class CrashCampaign implements ScriptMode {
     }
 
     /**
-     * A stacked script's merges are not crash-checked: {@link MergeCrash} reloads an origin disk
-     * and a cow disk, and here both are ranges of one PV behind linear devices (LVM's lvconvert
-     * --merge). Counted, never a finding; the crash points on the PV still cover the merge's writes
-     * (the PV images are compared byte for byte).
-     */
-    private static Optional<Finding> skipMerges(Script script, Map<String, Long> counts) {
-        long merges = script.commands().stream()
-                .filter(c -> c instanceof LoadCommand l && l.table().contains(" snapshot-merge ")).count();
-        if (merges > 0) {
-            counts.merge("stacked-merges-not-crash-checked", merges, Long::sum);
-        }
-        return Optional.empty();
-    }
-
-    /**
      * The reload of {@code slice}: with the chunk size the script first gave a store there (8 if
      * none), on its origin; for a stacked slice (or a mapped origin) a fresh disk of the origin's
      * size then (the snapshot table's length if the origin device has none).
      */
-    private CrashReload reloadFor(Script script, List<ModelState> states, CowSlice slice) {
+    private CrashReload reloadFor(Script script, List<ModelState> states, VolumeSlice slice) {
         long chunk = 0;
         long originSectors = 0;
         String origin = null;
@@ -224,7 +207,7 @@ public final class CrashCampaign implements ScriptMode {
         for (int j = 0; j < states.size() && chunk == 0; j++) {
             for (Map.Entry<SnapRef, SnapshotTarget> e : states.get(j).allSnapshots().entrySet()) {
                 SnapshotTarget s = e.getValue();
-                if (!holds[j] || !s.cowDisk().equals(slice.cow())) {
+                if (!holds[j] || !s.cowDisk().equals(slice.volume())) {
                     continue;
                 }
                 if (origin == null) {
@@ -236,7 +219,7 @@ public final class CrashCampaign implements ScriptMode {
                 }
             }
         }
-        if (CowSlice.mapped(origin) || slice.stacked()) {
+        if (VolumeSlice.mapped(origin) || slice.stacked()) {
             origin = slice.disk().equals("origin") ? "reboot-origin" : "origin";
         }
         return new CrashReload(bugs, slice, ModelCows.declaredSectors(script, slice.disk()), origin, originSectors,
@@ -248,10 +231,10 @@ public final class CrashCampaign implements ScriptMode {
      * stacked slice is reloaded from there on (a classic cow disk at every crash point, as it only
      * ever holds cow data).
      */
-    private static int firstUse(List<ModelState> states, CowSlice slice) {
+    private static int firstUse(List<ModelState> states, VolumeSlice slice) {
         boolean[] holds = slice.holdsIn(states);
         for (int j = 0; j < states.size(); j++) {
-            if (holds[j] && !ModelCows.on(states.get(j), slice.cow()).isEmpty()) {
+            if (holds[j] && !ModelCows.on(states.get(j), slice.volume()).isEmpty()) {
                 return j;
             }
         }
@@ -260,7 +243,7 @@ public final class CrashCampaign implements ScriptMode {
 
     /** The size of a disk or mapped device key in {@code state}; {@code fallback} for a device without a table. */
     private static long sizeOf(ModelState state, String key, long fallback) {
-        if (!CowSlice.mapped(key)) {
+        if (!VolumeSlice.mapped(key)) {
             return state.disk(key).sectors();
         }
         Device d = state.device(key.substring("/dev/mapper/".length()));

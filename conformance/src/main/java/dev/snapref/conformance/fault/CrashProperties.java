@@ -23,7 +23,7 @@ import java.util.Set;
  * have reached the disk); it comes back marked invalid or is refused only if a snapshot on it was
  * invalidated by then.
  *
- * <p>A stacked cow is judged on its slice ({@link CowSlice}): the reload reads the crash image of
+ * <p>A stacked cow is judged on its slice ({@link VolumeSlice}): the reload reads the crash image of
  * the whole disk beneath through a linear device at the slice's offset ({@link CrashReload#setup}),
  * which is exactly the view the store had, and only the states in which the cow is that slice
  * count (a cow LV removed and created elsewhere starts over). Sound because a store only ever
@@ -39,13 +39,13 @@ import java.util.Set;
  * is the merge's crash check).
  */
 final class CrashProperties {
-    private final CowSlice slice;
+    private final VolumeSlice slice;
     private final List<ModelState> states;
     private final boolean[] holds;
     private final boolean judged;
     private final int mergeFrom;
 
-    CrashProperties(CowSlice slice, List<ModelState> states) {
+    CrashProperties(VolumeSlice slice, List<ModelState> states) {
         this.slice = slice;
         this.states = states;
         this.holds = slice.holdsIn(states);
@@ -106,7 +106,7 @@ final class CrashProperties {
 
     /** The snapshots on the cow in state {@code j} while it is this slice (none before the first state). */
     private List<SnapshotTarget> on(int j) {
-        return j < 0 || !holds[j] ? List.of() : ModelCows.on(states.get(j), slice.cow());
+        return j < 0 || !holds[j] ? List.of() : ModelCows.on(states.get(j), slice.volume());
     }
 
     private boolean suitable() {

@@ -26,7 +26,7 @@ import java.util.Set;
  * from their own crash image and are compared as any checked run ({@link FaultedRun}), the cow
  * byte by byte at the end.
  *
- * <p>A stacked cow ({@link CowSlice#stacked}) reloads as LVM activates it again: the disk beneath
+ * <p>A stacked cow ({@link VolumeSlice#stacked}) reloads as LVM activates it again: the disk beneath
  * it holds the crash image of the whole disk, a {@code linear} device {@value #COW_DEVICE} maps
  * the cow's range of it (same offset and length), and the snapshot names
  * {@code /dev/mapper/}{@value #COW_DEVICE} as its cow; the origin is a separate zeroed disk of the
@@ -40,7 +40,7 @@ import java.util.Set;
  * @param originSectors its size (and the snapshot's length)
  * @param chunk         the table's chunk size
  */
-record CrashReload(Set<EngineBug> bugs, CowSlice slice, long diskSectors, String origin, long originSectors,
+record CrashReload(Set<EngineBug> bugs, VolumeSlice slice, long diskSectors, String origin, long originSectors,
                    long chunk) {
     /** The linear device a stacked cow's reload maps the cow's range with. */
     static final String COW_DEVICE = "reboot-cow";
@@ -61,14 +61,13 @@ record CrashReload(Set<EngineBug> bugs, CowSlice slice, long diskSectors, String
 
     /** The reload's first commands: the disks, the stacked cow's linear device, and the snapshot table. */
     List<Command> setup() {
-        String cowPath = slice.stacked() ? "/dev/mapper/" + COW_DEVICE : "/dev/disk/" + slice.disk();
-        String snap = "0 " + originSectors + " snapshot /dev/disk/" + origin + " " + cowPath + " P " + chunk;
+        String snap = "0 " + originSectors + " snapshot /dev/disk/" + origin + " " + slice.path(COW_DEVICE) + " P "
+                + chunk;
         List<Command> out = new ArrayList<>();
         out.add(new DiskCommand(origin, originSectors));
         out.add(new DiskCommand(slice.disk(), diskSectors));
         if (slice.stacked()) {
-            out.add(new CreateCommand(COW_DEVICE, "0 " + slice.sectors() + " linear /dev/disk/" + slice.disk() + " "
-                    + slice.offset()));
+            out.add(new CreateCommand(COW_DEVICE, slice.linearTable()));
         }
         out.add(new CreateCommand("reboot", snap));
         return out;
