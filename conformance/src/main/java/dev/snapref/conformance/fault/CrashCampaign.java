@@ -77,7 +77,8 @@ public final class CrashCampaign implements ScriptMode {
     /**
      * LVM-shaped scripts too: a stacked cow's crash points are on the disk beneath it (the PV,
      * which starts as the script leaves it, not stale), reloaded through a linear device over the
-     * cow's range ({@link CrashReload}).
+     * cow's range ({@link CrashReload}); the script's own lvconvert --merge steps are crash-checked
+     * on the LVs' ranges ({@link MergeCrash}).
      */
     @Override
     public boolean withStacks() {

@@ -6,8 +6,11 @@ import dev.snapref.engine.DeviceMapper;
 import dev.snapref.engine.block.BlockDevices;
 import dev.snapref.engine.kernel.DmException;
 import dev.snapref.engine.kernel.EngineBug;
+import dev.snapref.model.Device;
 import dev.snapref.model.Model;
 import dev.snapref.model.ModelState;
+import dev.snapref.model.SnapshotTarget;
+import dev.snapref.model.StoreType;
 import dev.snapref.scenario.Command;
 import dev.snapref.scenario.LoadCommand;
 import dev.snapref.scenario.ResumeCommand;
@@ -37,8 +40,11 @@ import java.util.Set;
  * a linear device over the same range of its disk's crash image (one image when both are on one
  * PV).
  *
- * <p>Limits: a merge whose origin or cow is another kind of mapped device is skipped and counted
- * ({@code merges-not-single-linear}); one check per merge step; the images come from the engine
+ * <p>The merges are the model's ({@link #merges}): a resume that swapped a snapshot-merge table in
+ * and left it merging a persistent store. Limits: a merge whose origin or cow is another kind of
+ * mapped device is skipped and counted ({@code merges-not-single-linear}), and so is one that does
+ * not run on a persistent store after its resume ({@code merges-not-persistent}: the resume
+ * failed, or the store handed over was transient); one check per merge step; the images come from the engine
  * only (the model's merge runs within one step, with no crash points of its own).
  */
 final class MergeCrash {
@@ -48,16 +54,18 @@ final class MergeCrash {
     private MergeCrash() {
     }
 
-    /** A merge of the script: its step, the merge table's words, and where its origin and cow live. */
-    private record MergeStep(int step, String[] table, VolumeSlice origin, VolumeSlice cow) {
-        /** The merge table's length. */
-        long length() {
-            return Long.parseLong(table[1]);
+    /**
+     * A merge of the script: the step whose resume started it, where its origin and cow live, the
+     * merge table's length and the store's chunk size.
+     */
+    private record MergeStep(int step, VolumeSlice origin, VolumeSlice cow, long length, long chunk) {
+        /** How a finding names the merge. */
+        String describe() {
+            return "merge of " + shown(cow) + " into " + shown(origin);
         }
 
-        /** The merge table's chunk size. */
-        String chunk() {
-            return table[6];
+        private static String shown(VolumeSlice v) {
+            return v.stacked() ? v.toString() : "/dev/disk/" + v.disk();
         }
     }
 
@@ -101,9 +109,7 @@ final class MergeCrash {
             if (got.isEmpty() || !Arrays.equals(expected.get(), got.get())) {
                 String before = k < to ? describe(disks.ops(k, k + 1).get(0)) : "the end of the merge";
                 return Optional.of(new Finding("crash:merge-lost-data", "crash before " + before + " (step "
-                        + (m.step() + 1) + ", merge of " + m.table()[4] + " into " + m.table()[3]
-                        + (m.cow().stacked() || m.origin().stacked() ? ": " + m.cow() + " into " + m.origin() : "")
-                        + "): " + (got.isEmpty() ? "the reloaded snapshot is unreadable"
+                        + (m.step() + 1) + ", " + m.describe() + "): " + (got.isEmpty() ? "the reloaded snapshot is unreadable"
                         : "the reloaded snapshot reads other data than at the merge's start, first at sector "
                         + firstDifference(expected.get(), got.get()))));
             }
@@ -143,46 +149,44 @@ final class MergeCrash {
     }
 
     /**
-     * The merges of {@code script}: resumes (or creates) that follow a snapshot-merge load naming
-     * disks or single-segment LVs (as the model's state before the resume has them).
+     * The merges of {@code script}, as the model ran it: the resumes that swapped a
+     * {@code snapshot-merge} table in (the inactive table before the step, which a failed later
+     * load leaves in place) and left it live and merging a persistent store, its origin and cow
+     * disks or single-segment LVs ({@link VolumeSlice}, as the state before the resume has them).
      */
     private static List<MergeStep> merges(Script script, Map<String, Long> counts) {
-        List<MergeStep> out = new ArrayList<>();
-        Map<String, String[]> loaded = new HashMap<>();
         List<Command> cs = script.commands();
-        List<ModelState> states = null;
-        for (int i = 0; i < cs.size(); i++) {
-            if (cs.get(i) instanceof LoadCommand l) {
-                String[] w = l.table().trim().split("\\s+");
-                boolean merge = w.length >= 7 && w[2].equals("snapshot-merge") && volume(w[3]) != null
-                        && volume(w[4]) != null && !w[3].equals(w[4]);
-                if (merge) {
-                    loaded.put(l.name(), w);
-                } else {
-                    loaded.remove(l.name());
-                }
-            } else if (cs.get(i) instanceof ResumeCommand r && loaded.containsKey(r.name())) {
-                String[] w = loaded.remove(r.name());
-                states = states == null ? Model.trace(script).states() : states;
-                ModelState before = i == 0 ? ModelState.initial() : states.get(i - 1);
-                Optional<VolumeSlice> origin = VolumeSlice.in(before, volume(w[3]));
-                Optional<VolumeSlice> cow = VolumeSlice.in(before, volume(w[4]));
-                if (origin.isPresent() && cow.isPresent()) {
-                    out.add(new MergeStep(i, w, origin.get(), cow.get()));
-                } else {
-                    counts.merge("merges-not-single-linear", 1L, Long::sum);
-                }
+        if (cs.stream().noneMatch(c -> c instanceof LoadCommand l && l.table().contains("snapshot-merge"))) {
+            return List.of();
+        }
+        List<ModelState> states = Model.trace(script).states();
+        List<MergeStep> out = new ArrayList<>();
+        for (int i = 0; i < cs.size() && i < states.size(); i++) {
+            ModelState before = i == 0 ? ModelState.initial() : states.get(i - 1);
+            if (!(cs.get(i) instanceof ResumeCommand r) || !swapsMergeIn(before, r.name())) {
+                continue;
             }
+            Device d = states.get(i).device(r.name());
+            if (d == null || d.live() == null || !(d.live().target() instanceof SnapshotTarget t) || !t.merge()
+                    || t.store().type() != StoreType.PERSISTENT) {
+                counts.merge("merges-not-persistent", 1L, Long::sum);
+                continue;
+            }
+            Optional<VolumeSlice> origin = VolumeSlice.in(before, t.originDisk());
+            Optional<VolumeSlice> cow = VolumeSlice.in(before, t.cowDisk());
+            if (origin.isEmpty() || cow.isEmpty() || t.originDisk().equals(t.cowDisk())) {
+                counts.merge("merges-not-single-linear", 1L, Long::sum);
+                continue;
+            }
+            out.add(new MergeStep(i, origin.get(), cow.get(), d.live().length(), t.store().chunkSize()));
         }
         return out;
     }
 
-    /** The volume key a table's path names ({@code /dev/disk/NAME}: NAME; {@code /dev/mapper/NAME}: itself), or null. */
-    private static String volume(String path) {
-        if (path.startsWith("/dev/disk/")) {
-            return path.substring("/dev/disk/".length());
-        }
-        return VolumeSlice.mapped(path) ? path : null;
+    /** Whether {@code device}'s inactive table in {@code before} is a snapshot-merge (its resume swaps it in). */
+    private static boolean swapsMergeIn(ModelState before, String device) {
+        Device d = before.device(device);
+        return d != null && d.inactive() != null && d.inactive().target() instanceof SnapshotTarget t && t.merge();
     }
 
     private static String describe(SequencedDisks.Op op) {

@@ -10,6 +10,7 @@ import dev.snapref.conformance.targets.TargetOptions;
 import dev.snapref.conformance.targets.model.ModelTarget;
 import dev.snapref.engine.kernel.EngineBug;
 import dev.snapref.scenario.Script;
+import dev.snapref.scenario.ScriptParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,5 +92,33 @@ class CrashStacksTest {
             assertEquals("crash:requests-diverged", f.signature(), f.toString());
             assertTrue(f.detail().contains("model flush"), f.toString());
         }
+    }
+
+    /**
+     * A second snapshot-merge load that fails ("A snapshot is already merging") leaves the first
+     * one inactive, and the resume merges that one: the merge crash check takes the merge the model
+     * ran (vg-s1-cow), not the last load's words (vg-s3-cow, a transient snapshot's cow, whose
+     * reload after the origin write legitimately reads other data). Found as a false
+     * {@code crash:merge-lost-data} by {@code fuzz --crash --scripts 10000 --seed 22}, script 3923.
+     */
+    @Test
+    void theMergeCheckedIsTheOneTheResumeStarted() throws Exception {
+        Script s = ScriptParser.parse("merge-load-refused", String.join("\n",
+                "disk pv 8190",
+                "dmsetup create vg-o-real --table '0 1 linear /dev/disk/pv 2048'",
+                "dmsetup create vg-o --table '0 1 snapshot-origin /dev/mapper/vg-o-real'",
+                "dmsetup create vg-s1-cow --table '0 16 linear /dev/disk/pv 4096'",
+                "dmsetup create vg-s1 --table '0 1 snapshot /dev/mapper/vg-o-real /dev/mapper/vg-s1-cow PO 4'",
+                "dmsetup create vg-s3-cow --table '0 32 linear /dev/disk/pv 4264'",
+                "dmsetup create vg-s3 --table '0 1 snapshot /dev/mapper/vg-o-real /dev/mapper/vg-s3-cow N 4'",
+                "dmsetup load vg-o --table '0 1 snapshot-merge /dev/mapper/vg-o-real /dev/mapper/vg-s1-cow P 8'",
+                "write /dev/mapper/vg-o 0 1 A",
+                "dmsetup suspend vg-s1",
+                "dmsetup load vg-o --table '0 1 snapshot-merge /dev/mapper/vg-o-real /dev/mapper/vg-s3-cow P 16'",
+                "dmsetup resume vg-o", ""));
+        Map<String, Long> counts = new TreeMap<>();
+        assertEquals(Optional.empty(), new CrashCampaign(Set.of()).check(s, 1, counts), counts.toString());
+        assertEquals(1L, counts.get("stacked-merges-crash-checked"), counts.toString());
+        assertTrue(counts.get("merge-crash-points") > 1, counts.toString());
     }
 }
