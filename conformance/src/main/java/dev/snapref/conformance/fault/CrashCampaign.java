@@ -185,7 +185,7 @@ public final class CrashCampaign implements ScriptMode {
         return checks;
     }
 
-    /** The merge crash check of a classic script: the merge appended where it leaves one to merge ({@link MergeTail}). */
+    /** The merge crash check of a classic script: the merge appended where it leaves one ({@link MergeTail}). */
     private Optional<Finding> checkMerge(Script script, Map<String, Long> counts) {
         Optional<Script> merged = MergeTail.of(script);
         if (merged.isPresent()) {

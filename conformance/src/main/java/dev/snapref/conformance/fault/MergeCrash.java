@@ -41,11 +41,12 @@ import java.util.Set;
  * PV).
  *
  * <p>The merges are the model's ({@link #merges}): a resume that swapped a snapshot-merge table in
- * and left it merging a persistent store. Limits: a merge whose origin or cow is another kind of
- * mapped device is skipped and counted ({@code merges-not-single-linear}), and so is one that does
- * not run on a persistent store after its resume ({@code merges-not-persistent}: the resume
- * failed, or the store handed over was transient); one check per merge step; the images come from the engine
- * only (the model's merge runs within one step, with no crash points of its own).
+ * and left it merging a persistent store (a refused load leaves none, or the one loaded before).
+ * Limits: a merge whose origin or cow is another kind of mapped device is skipped and counted
+ * ({@code merges-not-single-linear}), and so is one that does not run on a persistent store after
+ * its resume ({@code merges-not-persistent}: the resume failed, or the store handed over was
+ * transient); one check per merge step; the images come from the engine only (the model's merge
+ * runs within one step, with no crash points of its own).
  */
 final class MergeCrash {
     private static final String ORIGIN_DEVICE = "reboot-origin";
@@ -109,7 +110,8 @@ final class MergeCrash {
             if (got.isEmpty() || !Arrays.equals(expected.get(), got.get())) {
                 String before = k < to ? describe(disks.ops(k, k + 1).get(0)) : "the end of the merge";
                 return Optional.of(new Finding("crash:merge-lost-data", "crash before " + before + " (step "
-                        + (m.step() + 1) + ", " + m.describe() + "): " + (got.isEmpty() ? "the reloaded snapshot is unreadable"
+                        + (m.step() + 1) + ", " + m.describe() + "): "
+                        + (got.isEmpty() ? "the reloaded snapshot is unreadable"
                         : "the reloaded snapshot reads other data than at the merge's start, first at sector "
                         + firstDifference(expected.get(), got.get()))));
             }
