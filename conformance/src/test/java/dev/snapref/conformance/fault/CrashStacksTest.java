@@ -121,4 +121,29 @@ class CrashStacksTest {
         assertEquals(1L, counts.get("stacked-merges-crash-checked"), counts.toString());
         assertTrue(counts.get("merge-crash-points") > 1, counts.toString());
     }
+
+    /**
+     * A cow on two levels of linear (not one segment of a disk) is skipped and counted; the other
+     * cow on the same PV is still crashed and reloaded there.
+     */
+    @Test
+    void aCowThatIsNoSingleLinearSegmentIsSkippedAndCounted() throws Exception {
+        Script s = ScriptParser.parse("two-level-cow", String.join("\n",
+                "disk pv 16384",
+                "dmsetup create vg-o-real --table '0 256 linear /dev/disk/pv 2048'",
+                "dmsetup create vg-o --table '0 256 snapshot-origin /dev/mapper/vg-o-real'",
+                "dmsetup create lower --table '0 512 linear /dev/disk/pv 4096'",
+                "dmsetup create vg-s1-cow --table '0 512 linear /dev/mapper/lower 0'",
+                "dmsetup create vg-s1 --table '0 256 snapshot /dev/mapper/vg-o-real /dev/mapper/vg-s1-cow P 8'",
+                "dmsetup create vg-s2-cow --table '0 512 linear /dev/disk/pv 8192'",
+                "dmsetup create vg-s2 --table '0 256 snapshot /dev/mapper/vg-o-real /dev/mapper/vg-s2-cow P 8'",
+                "write /dev/mapper/vg-o 0 16 A",
+                "write /dev/mapper/vg-o 64 16 B", ""));
+        Map<String, Long> counts = new TreeMap<>();
+        assertEquals(Optional.empty(), new CrashCampaign(Set.of()).check(s, 1, counts), counts.toString());
+        assertEquals(1L, counts.get("stacked-cows-not-single-linear"), counts.toString());
+        assertEquals(1L, counts.get("stacked-cow-slices"), counts.toString());
+        assertTrue(counts.get("crash-points-on-pvs") > 4 && counts.get("stacked-reloads") > 4, counts.toString());
+        assertTrue(counts.get("exceptions-verified") > 0, counts.toString());
+    }
 }
