@@ -97,7 +97,8 @@ final class FaultModeRuns {
         evidence.exercised(clause, s.scripts(), s.mode() + " campaign");
         boolean crash = clause == Clause.CRS_1;
         if (crash && s.count("merge-crash-points") > 0) {
-            evidence.exercised(Clause.CRS_2, s.count("scripts-with-merge-tail"), "crash campaign (merges appended)");
+            evidence.exercised(Clause.CRS_2, s.count("merges-crash-checked") + s.count("stacked-merges-crash-checked"),
+                    "crash campaign (merges crash-checked: appended ones, and LVM scripts' own)");
         }
         if (clause == Clause.FLT_1 && s.count("scripts-with-merge-failed") > 0) {
             evidence.exercised(Clause.MRG_6, s.count("scripts-with-merge-failed"), "faults campaign (merges appended)");

@@ -12,6 +12,7 @@ import dev.snapref.scenario.ReadCommand;
 import dev.snapref.scenario.Script;
 import dev.snapref.scenario.StatusCommand;
 import dev.snapref.scenario.WriteCommand;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,34 +26,57 @@ import java.util.Set;
  * from their own crash image and are compared as any checked run ({@link FaultedRun}), the cow
  * byte by byte at the end.
  *
+ * <p>A stacked cow ({@link VolumeSlice#stacked}) reloads as LVM activates it again: the disk beneath
+ * it holds the crash image of the whole disk, a {@code linear} device {@value #COW_DEVICE} maps
+ * the cow's range of it (same offset and length), and the snapshot names
+ * {@code /dev/mapper/}{@value #COW_DEVICE} as its cow; the origin is a separate zeroed disk of the
+ * origin's size, so the disk's other contents (the origin LV, other cows) are only compared, not
+ * read through. The logged and compared disk is the one beneath.
+ *
  * @param bugs          the engine's bug switches
- * @param cow           the cow disk's name
- * @param cowSectors    its size
+ * @param slice         the cow and where it lives
+ * @param diskSectors   the size of the disk the slice is on
  * @param origin        the origin disk's name
  * @param originSectors its size (and the snapshot's length)
  * @param chunk         the table's chunk size
  */
-record CrashReload(Set<EngineBug> bugs, String cow, long cowSectors, String origin, long originSectors, long chunk) {
+record CrashReload(Set<EngineBug> bugs, VolumeSlice slice, long diskSectors, String origin, long originSectors,
+                   long chunk) {
+    /** The linear device a stacked cow's reload maps the cow's range with. */
+    static final String COW_DEVICE = "reboot-cow";
     /** Sectors of the reloaded snapshot read back whole (4 MiB: every small-profile origin whole). */
     static final long READ_SECTORS = 1 << 13;
 
     /** The reload script. */
     Script script() {
-        String snap = "0 " + originSectors + " snapshot /dev/disk/" + origin + " /dev/disk/" + cow + " P " + chunk;
+        List<Command> commands = new ArrayList<>(setup());
         long w = Math.min(64, originSectors);
-        List<Command> commands = List.of(new DiskCommand(origin, originSectors), new DiskCommand(cow, cowSectors),
-                new CreateCommand("reboot", snap), new StatusCommand("reboot", false),
+        commands.addAll(List.of(new StatusCommand("reboot", false),
                 new ReadCommand(DevicePath.mapper("reboot"), 0, Math.min(originSectors, READ_SECTORS)),
                 new CreateCommand("rebooto", "0 " + originSectors + " snapshot-origin /dev/disk/" + origin),
                 new WriteCommand(DevicePath.mapper("rebooto"), 0, w, "R"), new StatusCommand("reboot", false),
-                new ReadCommand(DevicePath.mapper("reboot"), 0, w));
-        return Script.of("reload-" + cow, commands);
+                new ReadCommand(DevicePath.mapper("reboot"), 0, w)));
+        return Script.of("reload-" + slice.disk(), commands);
+    }
+
+    /** The reload's first commands: the disks, the stacked cow's linear device, and the snapshot table. */
+    List<Command> setup() {
+        String snap = "0 " + originSectors + " snapshot /dev/disk/" + origin + " " + slice.path(COW_DEVICE) + " P "
+                + chunk;
+        List<Command> out = new ArrayList<>();
+        out.add(new DiskCommand(origin, originSectors));
+        out.add(new DiskCommand(slice.disk(), diskSectors));
+        if (slice.stacked()) {
+            out.add(new CreateCommand(COW_DEVICE, slice.linearTable()));
+        }
+        out.add(new CreateCommand("reboot", snap));
+        return out;
     }
 
     /** Reloads the model's image and the engine's; a finding when they do not agree. */
     Optional<Finding> check(Disk modelImage, SparseImage engineImage, String where, Map<String, Long> counts) {
-        FaultedRun.Outcome run = FaultedRun.run("crash", script(), bugs, Set.of(cow), null, Map.of(cow, modelImage),
-                Map.of(cow, engineImage));
+        FaultedRun.Outcome run = FaultedRun.run("crash", script(), bugs, Set.of(slice.disk()), null,
+                Map.of(slice.disk(), modelImage), Map.of(slice.disk(), engineImage));
         if (run.finding().isPresent()) {
             Finding f = run.finding().get();
             StringBuilder reload = new StringBuilder();

@@ -17,8 +17,10 @@
  * {@code check} never throws for engine misbehaviour (a throwable is a finding, and the campaign
  * runs under the gate's phase guard); the crash mode also holds the model's own crash images to
  * crash consistency ({@link dev.snapref.conformance.fault.CrashProperties}: committed exceptions
- * survive a reload, no phantom exception), so agreement cannot be agreement on nonsense. Limits:
- * one fault per script, only on cows; single-threaded runs; the fault reactions come from reading
+ * survive a reload, no phantom exception), so agreement cannot be agreement on nonsense. The fault
+ * and crash modes run LVM stacks too: a cow LV's faults and crash points are on the PV beneath it
+ * ({@link dev.snapref.conformance.fault.VolumeSlice}). Limits: one fault per script, only on cows
+ * (or the PV beneath them); single-threaded runs; the fault reactions come from reading
  * Linux 6.1's sources — the QEMU kernel target injects no faults (see
  * {@code proofs-notes/crash-consistency.md}).
  */

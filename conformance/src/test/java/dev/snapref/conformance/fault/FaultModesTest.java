@@ -32,9 +32,10 @@ class FaultModesTest {
 
     @Test
     void crashModePassesTheCorrectEngineAndCountsWhatItTried() {
-        ModeSummary s = new ScriptModeCampaign(config(25, null, false), new CrashCampaign(Set.of()), model()).run();
+        ModeSummary s = new ScriptModeCampaign(config(40, null, false), new CrashCampaign(Set.of()), model()).run();
         assertEquals(0, s.failures().size(), s.render());
-        assertTrue(s.count("crash-points") > 20, s.render());
+        assertTrue(s.count("crash-points") - s.count("crash-points-on-pvs") > 20, s.render());
+        assertTrue(s.count("crash-points-on-pvs") > 20 && s.count("stacked-reloads") > 20, s.render());
         assertTrue(s.count("exceptions-verified") > 10, s.render());
         assertTrue(s.count("merge-crash-points") > 0, s.render());
     }
@@ -55,16 +56,21 @@ class FaultModesTest {
     /**
      * A merge that clears the merged records before flushing the origin (fcc42338375a): a crash
      * after the area write loses the run (neither on the origin nor in the cow); the merge appended
-     * to a generated script is checked at every crash point of both disks.
+     * to a generated script is checked at every crash point of both disks. An LVM script's own
+     * lvconvert --merge meets the bug too: there the PV's requests part from the model's (the
+     * origin's flush missing before the area write), a finding of its own signature.
      */
     @Test
     void crashModeFindsAMergeCommittedBeforeTheOriginFlush() throws Exception {
-        ScriptModeCampaign c = new ScriptModeCampaign(config(80, "merge-commit-before-flush", true),
+        ScriptModeCampaign c = new ScriptModeCampaign(config(80, "merge-commit-before-flush", false),
                 new CrashCampaign(Set.of(EngineBug.MERGE_COMMIT_BEFORE_FLUSH)), model());
         ModeSummary s = c.run();
-        assertEquals(1, s.failures().size(), s.render());
-        assertTrue(s.failures().get(0).contains("crash:merge-lost-data"), s.failures().get(0));
-        String text = Files.readString(c.reproducers().get(0));
+        int lost = -1;
+        for (int i = 0; i < s.failures().size(); i++) {
+            lost = s.failures().get(i).contains("crash:merge-lost-data") ? i : lost;
+        }
+        assertTrue(lost >= 0, s.render());
+        String text = Files.readString(c.reproducers().get(lost));
         assertTrue(text.lines().filter(l -> !l.startsWith("#")).count() <= 10, text);
     }
 
