@@ -17,7 +17,9 @@ import java.io.PrintWriter;
 /**
  * {@code snapref fuzz --target kernel [--kernel K]}: generated scripts on the real kernel against
  * the model, in batches; each distinct divergence shrunk on the kernel and saved as a
- * reproducer (printed). Exit 1 on any divergence.
+ * reproducer (printed). Exit 1 on any divergence. The scripts are the engine fuzzer's: LVM stacks
+ * for one seed in three, and each seed's swarm settings (unaligned sizes, small and large chunk
+ * families, snapshot features, bulk writes), on small disks.
  */
 final class KernelFuzz {
     private KernelFuzz() {
@@ -36,7 +38,7 @@ final class KernelFuzz {
         SteppableTarget model = CheckedTargets.steppable(cmd.target, "model");
         KernelTarget kernel = (KernelTarget) cmd.target.create("kernel");
         FuzzCampaign.Config config = new FuzzCampaign.Config(Seeds.parse(cmd.seed), cmd.seed, scripts, seconds, shard,
-                cmd.out, null, new GeneratorConfig(Math.min(5, cmd.maxSteps), cmd.maxSteps), 0, false);
+                cmd.out, null, GeneratorConfig.withShapes(Math.min(5, cmd.maxSteps), cmd.maxSteps), 0, false);
         KernelFuzzCampaign campaign = new KernelFuzzCampaign(config, model, new BatchChecker(model, kernel),
                 kernel.guest().description(), cmd.quiet ? null : System.err)
                 .withKnownDifferences(() -> knownDifferences(kernel));
