@@ -204,7 +204,23 @@ public final class LvmScriptGenerator {
                 case 10 -> new SuspendCommand(dev);
                 case 11 -> new ResumeCommand(dev);
                 case 12 -> new RemoveCommand(dev);
-                default -> new CreateCommand("alias", linear(originSize, DATA_START + rnd.nextLong(originSize)));
+                default -> new CreateCommand("alias", rnd.nextInt(3) == 0 ? badLinear(originSize)
+                        : linear(originSize, DATA_START + rnd.nextLong(originSize)));
+            };
+        }
+
+        /**
+         * A linear table linear_ctr or the area check refuses: a wrong argument count, a sector
+         * sscanf does not take whole ("%llu%c": hex, a suffix, an exponent; a minus sign it does
+         * take, as a huge sector), a device that does not exist, an area past the disk's end.
+         */
+        private String badLinear(long len) {
+            String head = "0 " + len + " linear ";
+            return switch (rnd.nextInt(5)) {
+                case 0 -> head + "/dev/disk/pv" + (rnd.nextBoolean() ? "" : " " + DATA_START + " 7");
+                case 1 -> head + "/dev/disk/pv " + pick(new String[] {"0x10", "8s", "1e3", "-8", " "}).strip();
+                case 2 -> head + "/dev/disk/nosuch 0";
+                default -> linear(len, PV - len / 2);
             };
         }
 
