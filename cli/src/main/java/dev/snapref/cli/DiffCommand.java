@@ -176,8 +176,7 @@ public final class DiffCommand implements Callable<Integer> {
         if (model == null || other < 0) {
             return false;
         }
-        String shown = ts.get(other).render();
-        return model.otherOutcomes(script).stream().anyMatch(t -> t.render().equals(shown));
+        return model.isOtherOutcome(script, ts.get(other));
     }
 
     private static Optional<Transcript> recordedTranscript(Path script) throws IOException {

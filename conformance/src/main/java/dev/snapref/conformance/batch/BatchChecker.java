@@ -43,11 +43,6 @@ public final class BatchChecker {
         this.known = k;
     }
 
-    /** The known differences applied (none until {@link #useKnownDifferences}). */
-    public KnownDifferences knownDifferences() {
-        return known;
-    }
-
     /** {@code outcomes} judged again with the known differences now in use (no script runs again). */
     public List<BatchOutcome> rejudge(List<BatchOutcome> outcomes) {
         List<BatchOutcome> out = new ArrayList<>(outcomes.size());
@@ -116,11 +111,8 @@ public final class BatchChecker {
         if (d.isEmpty()) {
             return outcome(s, ref, printed, d, BatchOutcome.Explained.KNOWN_DIFFERENCE);
         }
-        String shown = normalised.render();
-        for (Transcript other : model.otherOutcomes(s)) {
-            if (other.render().equals(shown)) {
-                return outcome(s, ref, printed, Optional.empty(), BatchOutcome.Explained.OTHER_RACE_OUTCOME);
-            }
+        if (model.isOtherOutcome(s, normalised)) {
+            return outcome(s, ref, printed, Optional.empty(), BatchOutcome.Explained.OTHER_RACE_OUTCOME);
         }
         return outcome(s, ref, printed, d, BatchOutcome.Explained.NONE);
     }

@@ -27,6 +27,12 @@ public interface Target {
         return List.of();
     }
 
+    /** Whether {@code t} is, byte for byte, one of the script's {@link #otherOutcomes}. */
+    default boolean isOtherOutcome(Script script, Transcript t) {
+        String shown = t.render();
+        return otherOutcomes(script).stream().anyMatch(o -> o.render().equals(shown));
+    }
+
     /**
      * Runs several scripts, each on a fresh world, results in the same order. Targets with a
      * costly start (a kernel in QEMU) override this to run them in one go.

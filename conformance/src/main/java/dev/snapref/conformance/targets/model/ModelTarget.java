@@ -20,9 +20,11 @@ import dev.snapref.scenario.Script;
 import dev.snapref.scenario.Transcript;
 import dev.snapref.scenario.TranscriptStep;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The executable model ({@code dev.snapref.model}) as a conformance target: transcripts only,
@@ -77,13 +79,16 @@ public final class ModelTarget implements SteppableTarget {
         try {
             SplitWriteRace counted = SplitWriteRace.reference();
             String reference = Model.run(script, counted).render();
-            java.util.Set<String> seen = new java.util.LinkedHashSet<>(List.of(reference));
-            List<Transcript> out = new ArrayList<>();
+            if (counted.decisions() == 0) {
+                return List.of();
+            }
             List<SplitWriteRace> races = new ArrayList<>(List.of(SplitWriteRace.otherEverywhere()));
             for (int i = 0; i < Math.min(counted.decisions(), MAX_SINGLE_FLIPS); i++) {
                 races.add(SplitWriteRace.otherAt(i));
             }
-            for (SplitWriteRace r : counted.decisions() == 0 ? List.<SplitWriteRace>of() : races) {
+            Set<String> seen = new HashSet<>(List.of(reference));
+            List<Transcript> out = new ArrayList<>();
+            for (SplitWriteRace r : races) {
                 Transcript t = Model.run(script, r);
                 if (seen.add(t.render())) {
                     out.add(t);
